@@ -1,0 +1,16 @@
+namespace PaperTrail.Commands;
+
+/// <summary>What the process tells a script (the nightly job) about how it ended.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>The content or an input is wrong: the message names file and line.</summary>
+    public const int ContentError = 1;
+
+    /// <summary>The command line is wrong.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>A bug: the generator itself failed.</summary>
+    public const int Crash = 70;
+}

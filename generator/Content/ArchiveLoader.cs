@@ -1,0 +1,55 @@
+using System.Text;
+
+namespace PaperTrail.Content;
+
+/// <summary>Loads <c>content/</c>: site.yml, topics.yml and every paper under papers/.</summary>
+public static class ArchiveLoader
+{
+    public const string PapersFolder = "papers";
+
+    /// <summary>Loads everything; problems are collected, never thrown, so a check can list them all.</summary>
+    public static Archive Load(string contentDir, List<ContentProblem> problems)
+    {
+        var site = new SiteConfig();
+        var sitePath = Path.Combine(contentDir, "site.yml");
+        if (File.Exists(sitePath)) site = SiteConfigReader.Read(DisplayPath.Of(sitePath), ReadText(sitePath), problems);
+
+        IReadOnlyList<Topic> topics = [];
+        var topicsPath = Path.Combine(contentDir, "topics.yml");
+        if (File.Exists(topicsPath)) topics = TopicsReader.Read(DisplayPath.Of(topicsPath), ReadText(topicsPath), problems);
+
+        return new Archive(contentDir, site, topics, LoadPapers(contentDir, problems));
+    }
+
+    /// <summary>Loads only the papers (what ingest needs), in a stable order.</summary>
+    public static IReadOnlyList<PaperFile> LoadPapers(string contentDir, List<ContentProblem> problems)
+    {
+        var papersDir = Path.Combine(contentDir, PapersFolder);
+        if (!Directory.Exists(papersDir)) return [];
+        var files = Directory.EnumerateFiles(papersDir, "*.md", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(contentDir, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        var results = new (Paper? Paper, List<ContentProblem> Problems)[files.Length];
+        Parallel.For(0, files.Length, i =>
+        {
+            var full = Path.Combine(contentDir, files[i]);
+            var fileProblems = new List<ContentProblem>();
+            var paper = PaperReader.Read(DisplayPath.Of(full), ReadText(full), fileProblems);
+            results[i] = (paper, fileProblems);
+        });
+
+        var papers = new List<PaperFile>(files.Length);
+        for (var i = 0; i < files.Length; i++)
+        {
+            problems.AddRange(results[i].Problems);
+            if (results[i].Paper is { } paper) papers.Add(new PaperFile(files[i], paper));
+        }
+        return papers;
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    public static string ReadText(string path) => StrictUtf8.GetString(File.ReadAllBytes(path)).TrimStart('\uFEFF');
+}

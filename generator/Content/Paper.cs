@@ -1,0 +1,46 @@
+namespace PaperTrail.Content;
+
+/// <summary>
+/// One paper of the archive: the front matter of <c>content/papers/YYYY/MM/&lt;slug&gt;.md</c>
+/// plus its body (the abstract, Markdown). Immutable: changes go through <c>with</c>.
+/// </summary>
+public sealed record Paper
+{
+    public required string Title { get; init; }
+
+    /// <summary>Part of the public URL: assigned once, never changed.</summary>
+    public required string Slug { get; init; }
+
+    /// <summary>The arXiv id without version (e.g. 2303.08797), the paper's identity when known.</summary>
+    public string? Arxiv { get; init; }
+
+    public IReadOnlyList<string> Authors { get; init; } = [];
+
+    /// <summary>The preprint's date, when a source gives it.</summary>
+    public DateOnly? Published { get; init; }
+
+    /// <summary>The days the paper was seen trending, ascending; the first is "first seen".</summary>
+    public IReadOnlyList<DateOnly> Trending { get; init; } = [];
+
+    /// <summary>Topics written by a person; null means "let the classifier decide".</summary>
+    public IReadOnlyList<string>? Topics { get; init; }
+
+    /// <summary>Named links (arxiv, pdf, code, project…), ordered by name.</summary>
+    public IReadOnlyDictionary<string, string> Links { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+    public int? Upvotes { get; init; }
+
+    /// <summary>Hidden papers stay in the archive (so ingest never brings them back) but are off every page.</summary>
+    public bool Hidden { get; init; }
+
+    /// <summary>When set, this record was merged into the paper with that slug.</summary>
+    public string? RedirectTo { get; init; }
+
+    /// <summary>Old slugs of this paper whose URLs keep working.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>The abstract, as Markdown.</summary>
+    public string Abstract { get; init; } = "";
+
+    public DateOnly FirstTrending => Trending.Count > 0 ? Trending[0] : DateOnly.MinValue;
+}

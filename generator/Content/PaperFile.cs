@@ -1,0 +1,4 @@
+namespace PaperTrail.Content;
+
+/// <summary>A paper and where it lives, relative to the content folder ('papers/2026/11/x.md').</summary>
+public sealed record PaperFile(string RelativePath, Paper Paper);

@@ -1,0 +1,19 @@
+namespace PaperTrail.Content;
+
+/// <summary><c>content/site.yml</c>: the one file a forker edits to make the archive theirs.</summary>
+public sealed record SiteConfig
+{
+    public string Title { get; init; } = "Paper Trail";
+    public string Description { get; init; } = "An archive of trending research papers.";
+
+    /// <summary>Absolute URL of the site's root, always ending with '/'; may include a path.</summary>
+    public Uri BaseUrl { get; init; } = new("https://example.org/");
+    public string Language { get; init; } = "en";
+    public string? Author { get; init; }
+    public string Theme { get; init; } = "default";
+    public int PageSize { get; init; } = 20;
+    public int FeedSize { get; init; } = 30;
+
+    public static readonly IReadOnlyList<string> Keys =
+        ["title", "description", "base_url", "language", "author", "theme", "page_size", "feed_size"];
+}

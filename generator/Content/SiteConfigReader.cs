@@ -1,0 +1,41 @@
+namespace PaperTrail.Content;
+
+/// <summary>Reads <c>site.yml</c>; every unknown or invalid key is a problem naming key and line.</summary>
+public static class SiteConfigReader
+{
+    public static SiteConfig Read(string file, string text, List<ContentProblem> problems)
+    {
+        var nodes = new YamlNodes(file, 0, problems);
+        var root = nodes.ParseMapping(text, "site.yml");
+        var config = new SiteConfig();
+        if (root is null) return config;
+        foreach (var (key, keyNode, value) in nodes.Entries(root))
+        {
+            switch (key)
+            {
+                case "title": config = config with { Title = nodes.NonEmptyString(value, key) ?? config.Title }; break;
+                case "description": config = config with { Description = nodes.String(value, key) ?? config.Description }; break;
+                case "language": config = config with { Language = nodes.NonEmptyString(value, key) ?? config.Language }; break;
+                case "author": config = config with { Author = nodes.NonEmptyString(value, key) }; break;
+                case "theme":
+                    var theme = nodes.NonEmptyString(value, key);
+                    if (theme is not null && !Slug.IsValid(theme)) nodes.Problem(value, $"'theme' has '{theme}': name a folder of themes/ (lower-case letters, digits, hyphens)");
+                    else if (theme is not null) config = config with { Theme = theme };
+                    break;
+                case "page_size": config = config with { PageSize = nodes.Integer(value, key, min: 1) ?? config.PageSize }; break;
+                case "feed_size": config = config with { FeedSize = nodes.Integer(value, key, min: 1) ?? config.FeedSize }; break;
+                case "base_url":
+                    var url = nodes.NonEmptyString(value, key);
+                    if (url is null) break;
+                    if (!SafeUrl.IsWebUrl(url) || url.Contains('?') || url.Contains('#'))
+                        nodes.Problem(value, $"'base_url' has '{url}': write an absolute http(s) URL such as https://example.org/ or https://example.org/papers/");
+                    else config = config with { BaseUrl = new Uri(url.EndsWith('/') ? url : url + "/") };
+                    break;
+                default:
+                    nodes.Problem(keyNode, $"unknown key '{key}' in site.yml; known keys are {string.Join(", ", SiteConfig.Keys)}");
+                    break;
+            }
+        }
+        return config;
+    }
+}

@@ -1,0 +1,12 @@
+namespace PaperTrail.Content;
+
+/// <summary>One topic of <c>content/topics.yml</c>. Its slug is a public URL and never changes.</summary>
+public sealed record Topic
+{
+    public required string Slug { get; init; }
+    public required string Name { get; init; }
+    public string Description { get; init; } = "";
+
+    /// <summary>Old slugs whose URLs redirect here.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+}

@@ -1,0 +1,70 @@
+using PaperTrail.Content;
+using PaperTrail.Output;
+
+namespace PaperTrail.Ingest;
+
+/// <summary>
+/// ingest: parse every input → load the archive → merge in memory → write changed files atomically.
+/// Nothing is written unless every input parsed and yielded papers and the archive loaded cleanly,
+/// so a truncated scrape or a broken archive never costs data.
+/// </summary>
+public sealed class Ingester(TextWriter output, TextWriter errors)
+{
+    public IngestCounts Run(IngestOptions options)
+    {
+        var results = options.Inputs.Select(ReadSource).ToList();
+
+        var problems = new List<ContentProblem>();
+        var archive = ArchiveLoader.LoadPapers(options.ContentDir, problems);
+        if (problems.Count > 0)
+            throw new ContentException([.. problems, new ContentProblem(DisplayPath.Of(options.ContentDir), 0, "the archive has errors; fix them (generator check) before ingesting")]);
+
+        var merger = new ArchiveMerger(archive, relative => File.ReadAllBytes(Path.Combine(options.ContentDir, relative)));
+        int added = 0, updated = 0, unchanged = 0, skipped = 0;
+        foreach (var result in results)
+        {
+            foreach (var record in result.Skipped)
+            {
+                errors.WriteLine(record);
+                skipped++;
+            }
+            foreach (var paper in result.Papers)
+            {
+                switch (merger.Merge(paper, options.Date))
+                {
+                    case MergeOutcome.New: added++; break;
+                    case MergeOutcome.Updated: updated++; break;
+                    default: unchanged++; break;
+                }
+            }
+        }
+
+        foreach (var write in merger.PlannedWrites())
+        {
+            var path = Path.Combine(options.ContentDir, write.RelativePath);
+            if (options.DryRun) output.WriteLine($"would write ({Describe(write.Outcome)}): {DisplayPath.Of(path)}");
+            else AtomicFile.Write(path, write.Bytes);
+        }
+
+        var counts = new IngestCounts(added, updated, unchanged, skipped);
+        output.WriteLine((options.DryRun ? "dry run, nothing written: " : "ingest: ") + counts);
+        return counts;
+    }
+
+    private static string Describe(MergeOutcome outcome) => outcome == MergeOutcome.New ? "new" : "updated";
+
+    private static SourceResult ReadSource(string input)
+    {
+        var display = DisplayPath.Of(input);
+        if (!File.Exists(input)) throw new ContentException(new ContentProblem(display, 0, "no such file"));
+        var result = ScrapeTextParser.Parse(display, File.ReadAllBytes(input));
+        if (result.Papers.Count == 0)
+        {
+            var why = result.Skipped.Count > 0
+                ? $"no paper could be read ({result.Skipped.Count} records had no usable title)"
+                : "no paper could be read: the file is empty or not a scrape of a papers page";
+            throw new ContentException([.. result.Skipped.Select(s => new ContentProblem(s.SourceFile, s.Line, s.Reason)), new ContentProblem(display, 0, why + "; nothing was written")]);
+        }
+        return result;
+    }
+}

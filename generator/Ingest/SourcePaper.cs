@@ -1,0 +1,29 @@
+namespace PaperTrail.Ingest;
+
+/// <summary>A paper as one source saw it, already cleaned, before it meets the archive.</summary>
+public sealed record SourcePaper
+{
+    public required string Title { get; init; }
+    public string Abstract { get; init; } = "";
+    public string? Arxiv { get; init; }
+    public IReadOnlyList<string> Authors { get; init; } = [];
+    public DateOnly? Published { get; init; }
+
+    /// <summary>The day the source says it trended; null means "the day given on the command line".</summary>
+    public DateOnly? Trending { get; init; }
+    public IReadOnlyDictionary<string, string> Links { get; init; } = new Dictionary<string, string>();
+    public int? Upvotes { get; init; }
+
+    /// <summary>Where it came from, for messages: file and 1-based line.</summary>
+    public required string SourceFile { get; init; }
+    public int Line { get; init; }
+}
+
+/// <summary>A record a source held but that could not become a paper.</summary>
+public sealed record SkippedRecord(string SourceFile, int Line, string Reason)
+{
+    public override string ToString() => $"{SourceFile}:{Line}: skipped: {Reason}";
+}
+
+/// <summary>What one source file yielded.</summary>
+public sealed record SourceResult(IReadOnlyList<SourcePaper> Papers, IReadOnlyList<SkippedRecord> Skipped);

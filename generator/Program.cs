@@ -1,0 +1,3 @@
+using PaperTrail.Commands;
+
+return Cli.Run(args, Console.Out, Console.Error);
