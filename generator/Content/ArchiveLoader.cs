@@ -14,7 +14,7 @@ public static class ArchiveLoader
         var sitePath = Path.Combine(contentDir, "site.yml");
         if (File.Exists(sitePath)) site = SiteConfigReader.Read(DisplayPath.Of(sitePath), ReadText(sitePath), problems);
 
-        IReadOnlyList<Topic> topics = [];
+        var topics = Taxonomy.Empty;
         var topicsPath = Path.Combine(contentDir, "topics.yml");
         if (File.Exists(topicsPath)) topics = TopicsReader.Read(DisplayPath.Of(topicsPath), ReadText(topicsPath), problems);
 

@@ -10,3 +10,9 @@ public sealed record Topic
     /// <summary>Old slugs whose URLs redirect here.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 }
+
+/// <summary>The topics of an archive, and which one catches the papers no other topic describes.</summary>
+public sealed record Taxonomy(IReadOnlyList<Topic> Topics, string? FallbackSlug)
+{
+    public static readonly Taxonomy Empty = new([], null);
+}

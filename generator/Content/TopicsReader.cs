@@ -2,22 +2,33 @@ using YamlDotNet.RepresentationModel;
 
 namespace PaperTrail.Content;
 
-/// <summary>Reads <c>topics.yml</c>: <c>topics:</c> a list of { slug, name, description, aliases }.</summary>
+/// <summary>
+/// Reads <c>topics.yml</c>: <c>topics:</c> a list of { slug, name, description, aliases }, and
+/// <c>fallback:</c> the slug of the topic for papers no other topic describes.
+/// </summary>
 public static class TopicsReader
 {
     private static readonly IReadOnlyList<string> TopicKeys = ["slug", "name", "description", "aliases"];
 
-    public static IReadOnlyList<Topic> Read(string file, string text, List<ContentProblem> problems)
+    public static Taxonomy Read(string file, string text, List<ContentProblem> problems)
     {
         var nodes = new YamlNodes(file, 0, problems);
         var root = nodes.ParseMapping(text, "topics.yml");
         var topics = new List<Topic>();
-        if (root is null) return topics;
+        if (root is null) return new Taxonomy(topics, null);
+        string? fallback = null;
+        YamlNode? fallbackNode = null;
         foreach (var (key, keyNode, value) in nodes.Entries(root))
         {
+            if (key == "fallback")
+            {
+                fallback = nodes.NonEmptyString(value, key);
+                fallbackNode = value;
+                continue;
+            }
             if (key != "topics")
             {
-                nodes.Problem(keyNode, $"unknown key '{key}' in topics.yml; expected 'topics'");
+                nodes.Problem(keyNode, $"unknown key '{key}' in topics.yml; expected 'topics' and 'fallback'");
                 continue;
             }
             if (value is not YamlSequenceNode list)
@@ -33,7 +44,12 @@ public static class TopicsReader
         }
         foreach (var duplicate in topics.SelectMany(t => t.Aliases.Prepend(t.Slug)).GroupBy(s => s).Where(g => g.Count() > 1))
             problems.Add(new ContentProblem(file, 0, $"topic slug '{duplicate.Key}' is used more than once"));
-        return topics;
+        if (fallback is not null && topics.All(t => t.Slug != fallback))
+        {
+            nodes.Problem(fallbackNode!, $"fallback '{fallback}' is not one of the topics");
+            fallback = null;
+        }
+        return new Taxonomy(topics, fallback);
     }
 
     private static Topic? ReadTopic(YamlNodes nodes, YamlNode item)

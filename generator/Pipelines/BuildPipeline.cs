@@ -1,0 +1,73 @@
+using PaperTrail.Content;
+using PaperTrail.Output;
+using PaperTrail.Rendering;
+using PaperTrail.Topics;
+
+namespace PaperTrail.Pipelines;
+
+/// <summary>
+/// The build, as a table of contents: load → assign topics → plan → render → check links → write.
+/// Everything that can fail does so before the first write, so a failed build leaves the previous
+/// site as it was.
+/// </summary>
+public static class BuildPipeline
+{
+    private static readonly IPipeline[] Pipelines =
+    [
+        new HomePagePipeline(),
+        new PaperPagesPipeline(),
+        new DayPagesPipeline(),
+        new TopicPagesPipeline(),
+        new FeedsPipeline(),
+        new StaticFilesPipeline(),
+    ];
+
+    public static BuildReport Run(BuildOptions options)
+    {
+        if (!Directory.Exists(options.ContentDir))
+            throw new ContentException(new ContentProblem(DisplayPath.Of(options.ContentDir), 0, "no content folder here"));
+        var problems = new List<ContentProblem>();
+        var archive = ArchiveLoader.Load(options.ContentDir, problems);
+        ArchiveChecker.Check(archive, problems);
+        if (problems.Count > 0) throw new ContentException(problems);
+
+        var site = SiteModelBuilder.Build(archive, new NoClassifier(), out var fellBack);
+        var theme = new ThemeFiles(options.ThemesDir, archive.Site.Theme);
+        var context = new BuildContext(site, new TemplateSet(theme), ThemeAssets.Load(theme));
+
+        var plan = Pipelines.SelectMany(p => p.Plan(context)).ToList();
+        plan.Add(SitemapPipeline.Plan(context, plan));
+        CheckUnique(plan);
+
+        var rendered = Render(plan);
+        var broken = LinkChecker.Check(context.Urls, plan, rendered);
+        if (broken.Count > 0) throw new ContentException(broken);
+
+        var report = new OutputWriter(options.OutputDir).Write(plan.Select((o, i) => (o.File, rendered[i])).ToList(), options.Clean);
+        return new BuildReport(site.Papers.Count, plan.Count, report.Written, report.Unchanged, report.Removed, fellBack);
+    }
+
+    private static void CheckUnique(IReadOnlyList<PlannedOutput> plan)
+    {
+        var clashes = plan.GroupBy(o => o.File, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (clashes.Count > 0)
+            throw new ContentException(clashes.Select(c => new ContentProblem(c, 0, "two outputs would be written to this path")).ToList());
+    }
+
+    private static byte[][] Render(IReadOnlyList<PlannedOutput> plan)
+    {
+        var rendered = new byte[plan.Count][];
+        Parallel.For(0, plan.Count, i =>
+        {
+            try
+            {
+                rendered[i] = plan[i].Render();
+            }
+            catch (Exception e) when (e is not ContentException)
+            {
+                throw new ContentException(new ContentProblem(plan[i].File, 0, $"could not render: {e.Message}"));
+            }
+        });
+        return rendered;
+    }
+}

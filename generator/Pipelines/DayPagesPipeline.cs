@@ -1,0 +1,34 @@
+using PaperTrail.Views;
+
+namespace PaperTrail.Pipelines;
+
+/// <summary>"/days/YYYY-MM-DD/" for every day with papers (previous/next link the neighbours), and "/days/".</summary>
+public sealed class DayPagesPipeline : IPipeline
+{
+    public IEnumerable<PlannedOutput> Plan(BuildContext context)
+    {
+        var days = context.Site.Days;
+        var title = context.Site.Config.Title;
+        for (var i = 0; i < days.Count; i++)
+        {
+            var (day, papers) = days[i];
+            var older = i + 1 < days.Count ? days[i + 1].Day : (DateOnly?)null;
+            var newer = i > 0 ? days[i - 1].Day : (DateOnly?)null;
+            var path = Urls.Day(day);
+            var date = ViewFactory.Date(day);
+            yield return context.HtmlPage(path, "day",
+                () => context.Page($"Trending on {date} · {title}", $"The {papers.Count} papers that trended on {date}.", path),
+                () => new DayView(
+                    date,
+                    context.Views.Papers(papers),
+                    older is { } o ? new LinkView(context.Urls.Href(Urls.Day(o)), ViewFactory.Date(o)) : null,
+                    newer is { } n ? new LinkView(context.Urls.Href(Urls.Day(n)), ViewFactory.Date(n)) : null))
+                with { LastModified = day };
+        }
+
+        yield return context.HtmlPage(Urls.Days, "days",
+            () => context.Page($"All days · {title}", "Every day of the archive with the papers that trended.", Urls.Days),
+            () => days.Select(d => context.Views.DayLink(d.Day, d.Papers.Count)).ToList())
+            with { LastModified = context.Site.LastUpdated };
+    }
+}

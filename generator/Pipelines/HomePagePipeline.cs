@@ -1,0 +1,25 @@
+using PaperTrail.Views;
+
+namespace PaperTrail.Pipelines;
+
+/// <summary>"/": the latest trending day's papers, with links to earlier days.</summary>
+public sealed class HomePagePipeline : IPipeline
+{
+    public const int EarlierDays = 14;
+
+    public IEnumerable<PlannedOutput> Plan(BuildContext context)
+    {
+        var site = context.Site;
+        yield return context.HtmlPage(Urls.Home, "home",
+            () => context.Page(site.Config.Title, site.Config.Description, Urls.Home),
+            () =>
+            {
+                if (site.Days.Count == 0) return new HomeView(null, [], []);
+                var (day, papers) = site.Days[0];
+                return new HomeView(
+                    context.Views.DayLink(day, papers.Count),
+                    context.Views.Papers(papers),
+                    site.Days.Skip(1).Take(EarlierDays).Select(d => context.Views.DayLink(d.Day, d.Papers.Count)).ToList());
+            }) with { LastModified = site.LastUpdated };
+    }
+}

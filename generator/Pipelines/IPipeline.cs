@@ -1,0 +1,7 @@
+namespace PaperTrail.Pipelines;
+
+/// <summary>Plans a family of outputs (paper pages, feeds…) from the site model.</summary>
+public interface IPipeline
+{
+    IEnumerable<PlannedOutput> Plan(BuildContext context);
+}

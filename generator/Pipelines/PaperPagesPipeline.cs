@@ -1,0 +1,22 @@
+using PaperTrail.Views;
+
+namespace PaperTrail.Pipelines;
+
+/// <summary>"/papers/&lt;slug&gt;/": one page per visible paper.</summary>
+public sealed class PaperPagesPipeline : IPipeline
+{
+    public IEnumerable<PlannedOutput> Plan(BuildContext context)
+    {
+        foreach (var paper in context.Site.Papers)
+        {
+            var path = Urls.Paper(paper.Slug);
+            yield return context.HtmlPage(path, "paper",
+                () =>
+                {
+                    var view = context.Views.Paper(paper);
+                    return context.Page($"{view.Title} · {context.Site.Config.Title}", view.Summary, path, "article");
+                },
+                () => new PaperPageView(context.Views.Paper(paper))) with { LastModified = paper.Paper.Trending[^1] };
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace PaperTrail.Pipelines;
+
+/// <summary>What kind of file an output is: decides sitemap listing and link scanning.</summary>
+public enum OutputKind
+{
+    /// <summary>An HTML page listed in the sitemap.</summary>
+    Page,
+
+    /// <summary>An HTML page crawlers should not list (404).</summary>
+    UnlistedPage,
+
+    /// <summary>Feeds, sitemap, robots.txt, OPML.</summary>
+    Data,
+
+    /// <summary>Theme assets, copied.</summary>
+    Asset,
+}
+
+/// <summary>
+/// One file the build will produce: its site-relative path ("papers/x/", "feed.xml") and how to
+/// render its bytes. Planning is cheap; rendering happens later, in parallel.
+/// </summary>
+public sealed record PlannedOutput(string Path, OutputKind Kind, Func<byte[]> Render)
+{
+    /// <summary>The file under the output folder: "papers/x/index.html".</summary>
+    public string File => Urls.FileFor(Path);
+
+    /// <summary>For the sitemap: the latest day the page's content changed.</summary>
+    public DateOnly? LastModified { get; init; }
+
+    public bool IsHtml => Kind is OutputKind.Page or OutputKind.UnlistedPage;
+}

@@ -1,0 +1,32 @@
+using PaperTrail.Content;
+
+namespace PaperTrail.Pipelines;
+
+/// <summary>A paper as the site shows it: visible, with its topics decided.</summary>
+public sealed record SitePaper(Paper Paper, IReadOnlyList<Topic> Topics)
+{
+    public string Slug => Paper.Slug;
+}
+
+/// <summary>
+/// The loaded archive arranged the ways the site needs it, computed once per build so no page
+/// has to scan or sort the whole archive again.
+/// </summary>
+public sealed record SiteModel
+{
+    public required SiteConfig Config { get; init; }
+    public required Urls Urls { get; init; }
+    public required IReadOnlyList<Topic> Topics { get; init; }
+
+    /// <summary>Visible papers, newest first trending day first, then by title.</summary>
+    public required IReadOnlyList<SitePaper> Papers { get; init; }
+
+    /// <summary>Every day with papers, newest first, each with its papers in reading order.</summary>
+    public required IReadOnlyList<(DateOnly Day, IReadOnlyList<SitePaper> Papers)> Days { get; init; }
+
+    /// <summary>Each topic's papers, newest first.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<SitePaper>> PapersByTopic { get; init; }
+
+    /// <summary>The latest trending day: when the archive was last updated (never the build time).</summary>
+    public DateOnly? LastUpdated => Days.Count > 0 ? Days[0].Day : null;
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace PaperTrail.Pipelines;
+
+/// <summary>
+/// Every URL the site emits comes from here, so the base URL's path is respected everywhere and
+/// links can be checked against the plan. Paths are site-relative ("papers/x/"); <see cref="Href"/>
+/// makes the root-relative link a page uses, <see cref="Absolute"/> the URL feeds and crawlers use.
+/// </summary>
+public sealed class Urls(Uri baseUrl)
+{
+    public Uri BaseUrl { get; } = baseUrl;
+
+    /// <summary>The path the site lives under, "/" or "/archive/".</summary>
+    public string BasePath { get; } = baseUrl.AbsolutePath.EndsWith('/') ? baseUrl.AbsolutePath : baseUrl.AbsolutePath + "/";
+
+    public const string Home = "";
+    public const string Topics = "topics/";
+    public const string Days = "days/";
+    public const string Rss = "feed.xml";
+    public const string Atom = "atom.xml";
+    public const string JsonFeed = "feed.json";
+    public const string Sitemap = "sitemap.xml";
+    public const string Robots = "robots.txt";
+    public const string NotFound = "404.html";
+    public const string Opml = "topics/opml.xml";
+
+    public static string Paper(string slug) => $"papers/{slug}/";
+
+    public static string Day(DateOnly day) => $"days/{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/";
+
+    public static string Topic(string slug, int page = 1) =>
+        page <= 1 ? $"topics/{slug}/" : $"topics/{slug}/page/{page.ToString(CultureInfo.InvariantCulture)}/";
+
+    public static string TopicRss(string slug) => $"topics/{slug}/feed.xml";
+
+    public static string TopicAtom(string slug) => $"topics/{slug}/atom.xml";
+
+    public static string Asset(string name) => $"assets/{name}";
+
+    /// <summary>The link a page writes: root-relative, so it works from any page and under a sub-path.</summary>
+    public string Href(string path) => BasePath + path;
+
+    public string Absolute(string path) => new Uri(BaseUrl, path).AbsoluteUri;
+
+    /// <summary>The file that serves a path: "papers/x/" is "papers/x/index.html".</summary>
+    public static string FileFor(string path) => path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
+}

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using PaperTrail.Content;
+using PaperTrail.Rendering;
+using PaperTrail.Views;
+
+namespace PaperTrail.Pipelines;
+
+/// <summary>
+/// Makes view models from the site model. A paper's view (its rendered abstract above all) is made
+/// once and shared by its page, every list that shows it and every feed.
+/// </summary>
+public sealed class ViewFactory(SiteModel site)
+{
+    public const int SummaryLength = 300;
+
+    private readonly ConcurrentDictionary<string, PaperView> _papers = new(StringComparer.Ordinal);
+    private Urls Urls => site.Urls;
+
+    public static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public PaperView Paper(SitePaper paper) => _papers.GetOrAdd(paper.Slug, _ => Make(paper));
+
+    public IReadOnlyList<PaperView> Papers(IEnumerable<SitePaper> papers) => papers.Select(Paper).ToList();
+
+    public TopicLinkView TopicLink(Topic topic) => new(topic.Slug, topic.Name, Urls.Href(Urls.Topic(topic.Slug)));
+
+    public TopicView Topic(Topic topic) => new()
+    {
+        Slug = topic.Slug,
+        Name = topic.Name,
+        Description = topic.Description,
+        Href = Urls.Href(Urls.Topic(topic.Slug)),
+        Count = site.PapersByTopic.TryGetValue(topic.Slug, out var papers) ? papers.Count : 0,
+        RssHref = Urls.Href(Urls.TopicRss(topic.Slug)),
+        AtomHref = Urls.Href(Urls.TopicAtom(topic.Slug)),
+    };
+
+    public DayLinkView DayLink(DateOnly day, int count) => new(Date(day), Urls.Href(Urls.Day(day)), count);
+
+    private PaperView Make(SitePaper sitePaper)
+    {
+        var paper = sitePaper.Paper;
+        return new PaperView
+        {
+            Title = paper.Title,
+            Slug = paper.Slug,
+            Href = Urls.Href(Urls.Paper(paper.Slug)),
+            AbstractHtml = AbstractRenderer.ToHtml(paper.Abstract),
+            Summary = AbstractRenderer.Summary(paper.Abstract, SummaryLength),
+            Authors = paper.Authors,
+            Arxiv = paper.Arxiv,
+            Published = paper.Published is { } published ? Date(published) : null,
+            FirstSeen = Date(paper.FirstTrending),
+            FirstSeenHref = Urls.Href(Urls.Day(paper.FirstTrending)),
+            Trending = paper.Trending.Select(d => new LinkView(Urls.Href(Urls.Day(d)), Date(d))).ToList(),
+            Topics = sitePaper.Topics.Select(TopicLink).ToList(),
+            Links = Links(paper),
+            Upvotes = paper.Upvotes,
+        };
+    }
+
+    /// <summary>The paper's outbound links: arXiv abstract and PDF from its id, then the named links.</summary>
+    private static IReadOnlyList<LinkView> Links(Paper paper)
+    {
+        var links = new List<LinkView>();
+        var named = new Dictionary<string, string>(paper.Links, StringComparer.Ordinal);
+        if (paper.Arxiv is { } id)
+        {
+            links.Add(new LinkView(named.Remove("arxiv", out var abs) ? abs : $"https://arxiv.org/abs/{id}", "arXiv"));
+            links.Add(new LinkView(named.Remove("pdf", out var pdf) ? pdf : $"https://arxiv.org/pdf/{id}", "PDF"));
+        }
+        foreach (var (name, url) in named.OrderBy(l => l.Key, StringComparer.Ordinal))
+            links.Add(new LinkView(url, LinkLabel(name)));
+        return links;
+    }
+
+    private static string LinkLabel(string name) => name switch
+    {
+        "arxiv" => "arXiv",
+        "pdf" => "PDF",
+        "code" => "Code",
+        "project" => "Project page",
+        "hf" => "Hugging Face",
+        _ => name.Length > 0 ? char.ToUpperInvariant(name[0]) + name[1..] : name,
+    };
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace PaperTrail.Rendering;
+
+/// <summary>One URL of the sitemap.</summary>
+public sealed record SitemapEntry(string Url, DateOnly? LastModified);
+
+/// <summary>Writes sitemap.xml (sitemaps.org 0.9).</summary>
+public static class SitemapWriter
+{
+    private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    public static byte[] Write(IEnumerable<SitemapEntry> entries) => XmlText.Write(xml =>
+    {
+        xml.WriteStartDocument();
+        xml.WriteStartElement("urlset", Namespace);
+        foreach (var entry in entries)
+        {
+            xml.WriteStartElement("url", Namespace);
+            xml.WriteElementString("loc", Namespace, entry.Url);
+            if (entry.LastModified is { } day)
+                xml.WriteElementString("lastmod", Namespace, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
+    });
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Fluid;
+using PaperTrail.Content;
+using PaperTrail.Views;
+
+namespace PaperTrail.Rendering;
+
+/// <summary>
+/// The theme's Liquid layouts, parsed once per build and rendered in parallel. Every value is
+/// HTML-encoded on output unless a template says <c>| raw</c>, which the default theme does only
+/// for HTML the generator made safe (abstracts, page bodies). Values are data: Liquid in a title
+/// is printed, never run.
+/// </summary>
+public sealed class TemplateSet
+{
+    public const string BaseLayout = "base";
+
+    private static readonly FluidParser Parser = new();
+
+    // Encodes only what HTML needs (& < > " ' …), keeps every script's letters readable in the source.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private readonly Dictionary<string, IFluidTemplate> _layouts = new(StringComparer.Ordinal);
+    private readonly TemplateOptions _options;
+
+    public TemplateSet(ThemeFiles theme)
+    {
+        _options = new TemplateOptions
+        {
+            CultureInfo = CultureInfo.InvariantCulture,
+            TimeZone = TimeZoneInfo.Utc,
+            FileProvider = new ThemePartials(theme),
+        };
+        _options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
+        foreach (var type in typeof(PageView).Assembly.GetTypes().Where(t => t.Namespace == typeof(PageView).Namespace && !t.IsAbstract))
+            _options.MemberAccessStrategy.Register(type);
+
+        var problems = new List<ContentProblem>();
+        foreach (var (relative, path) in theme.All("layouts").Where(f => f.Key.EndsWith(".liquid", StringComparison.Ordinal)))
+        {
+            var name = relative[..^".liquid".Length];
+            if (Parser.TryParse(File.ReadAllText(path), out var template, out var error)) _layouts[name] = template;
+            else problems.Add(new ContentProblem(DisplayPath.Of(path), 0, $"template error: {error}"));
+        }
+        foreach (var (relative, path) in theme.All("partials").Where(f => f.Key.EndsWith(".liquid", StringComparison.Ordinal)))
+            if (!Parser.TryParse(File.ReadAllText(path), out _, out var error))
+                problems.Add(new ContentProblem(DisplayPath.Of(path), 0, $"template error: {error}"));
+        if (!_layouts.ContainsKey(BaseLayout))
+            problems.Add(new ContentProblem(DisplayPath.Of(theme.Folders[0]), 0, $"the theme has no layouts/{BaseLayout}.liquid"));
+        if (problems.Count > 0) throw new ContentException(problems);
+    }
+
+    public bool Has(string layout) => _layouts.ContainsKey(layout);
+
+    /// <summary>Renders <paramref name="layout"/> with <c>site</c>, <c>page</c> and <c>model</c>, inside the base layout.</summary>
+    public string RenderPage(string layout, SiteView site, PageView page, object model)
+    {
+        if (!_layouts.TryGetValue(layout, out var template))
+            throw new ContentException(new ContentProblem("themes", 0, $"the theme has no layouts/{layout}.liquid"));
+        var context = new TemplateContext(_options);
+        context.SetValue("site", site);
+        context.SetValue("page", page);
+        context.SetValue("model", model);
+        var content = template.Render(context, Encoder);
+        context.SetValue("content", content);
+        return _layouts[BaseLayout].Render(context, Encoder);
+    }
+}

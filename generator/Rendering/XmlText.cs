@@ -1,0 +1,38 @@
+using System.Text;
+using System.Xml;
+
+namespace PaperTrail.Rendering;
+
+/// <summary>XML output settings shared by every XML file, and a guard for characters XML forbids.</summary>
+public static class XmlText
+{
+    public static XmlWriterSettings Settings => new()
+    {
+        Encoding = new UTF8Encoding(false),
+        Indent = true,
+        IndentChars = "  ",
+        NewLineChars = "\n",
+        NewLineHandling = NewLineHandling.Replace,
+    };
+
+    /// <summary>Drops characters XML 1.0 cannot carry (a hand-edited title may hold "\x01"), so a feed is always well-formed.</summary>
+    public static string Clean(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar)) return text;
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i])) sb.Append(text[i]);
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i])) sb.Append(text, i++, 2);
+        }
+        return sb.ToString();
+    }
+
+    public static byte[] Write(Action<XmlWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = XmlWriter.Create(stream, Settings)) write(writer);
+        stream.WriteByte((byte)'\n');
+        return stream.ToArray();
+    }
+}

@@ -1,0 +1,44 @@
+using PaperTrail.Content;
+
+namespace PaperTrail.Topics;
+
+/// <summary>
+/// Gives every paper its topics, best first: those a person wrote in its front matter win;
+/// otherwise the classifier's; otherwise the taxonomy's fallback topic.
+/// </summary>
+public sealed class TopicAssigner(Taxonomy taxonomy, ITopicClassifier classifier)
+{
+    public const int MaxTopics = 4;
+
+    private readonly Dictionary<string, Topic> _bySlug = taxonomy.Topics.ToDictionary(t => t.Slug, StringComparer.Ordinal);
+
+    public int FallbackCount { get; private set; }
+
+    public IReadOnlyList<Topic> Assign(Paper paper)
+    {
+        if (paper.Topics is { Count: > 0 } written)
+            return written.Select(s => _bySlug.GetValueOrDefault(s)).OfType<Topic>().Distinct().ToList();
+
+        var classified = classifier.Classify(paper).Take(MaxTopics).Select(s => _bySlug.GetValueOrDefault(s)).OfType<Topic>().ToList();
+        if (classified.Count > 0) return classified;
+
+        if (taxonomy.FallbackSlug is { } fallback && _bySlug.TryGetValue(fallback, out var topic))
+        {
+            FallbackCount++;
+            return [topic];
+        }
+        return [];
+    }
+}
+
+/// <summary>Picks topic slugs for a paper, best first.</summary>
+public interface ITopicClassifier
+{
+    IReadOnlyList<string> Classify(Paper paper);
+}
+
+/// <summary>For taxonomies without rules: every paper goes to the fallback.</summary>
+public sealed class NoClassifier : ITopicClassifier
+{
+    public IReadOnlyList<string> Classify(Paper paper) => [];
+}

@@ -1,0 +1,108 @@
+namespace PaperTrail.Views;
+
+// What templates receive: plain values, already formatted and URL-resolved, never domain types.
+// Property names reach Liquid in snake_case (AbstractHtml → abstract_html); docs/theming.md lists them.
+
+/// <summary>A link: where it goes and what it says.</summary>
+public sealed record LinkView(string Href, string Label);
+
+/// <summary>A feed a page advertises with &lt;link rel="alternate"&gt;.</summary>
+public sealed record FeedLinkView(string Href, string Type, string Title, string Label);
+
+/// <summary>Site-wide values every template can read as <c>site</c>.</summary>
+public sealed record SiteView
+{
+    public required string Title { get; init; }
+    public required string Description { get; init; }
+    public required string Language { get; init; }
+    public string? Author { get; init; }
+    public required string HomeHref { get; init; }
+    public required string TopicsHref { get; init; }
+    public required string DaysHref { get; init; }
+    public required string Stylesheet { get; init; }
+
+    /// <summary>The latest trending day, "2026-11-28", or empty for an empty archive.</summary>
+    public required string LastUpdated { get; init; }
+    public string? LastUpdatedHref { get; init; }
+    public required IReadOnlyList<FeedLinkView> Feeds { get; init; }
+}
+
+/// <summary>What every page has, as <c>page</c>: head metadata and the page's own content model.</summary>
+public sealed record PageView
+{
+    public required string Title { get; init; }
+    public required string Description { get; init; }
+    public required string Canonical { get; init; }
+    public string OgType { get; init; } = "website";
+    public IReadOnlyList<FeedLinkView> Feeds { get; init; } = [];
+    public bool Noindex { get; init; }
+}
+
+/// <summary>A topic as a link with its name.</summary>
+public sealed record TopicLinkView(string Slug, string Name, string Href);
+
+/// <summary>A paper in full (the paper page) or as a card in a list.</summary>
+public sealed record PaperView
+{
+    public required string Title { get; init; }
+    public required string Slug { get; init; }
+    public required string Href { get; init; }
+    public required string AbstractHtml { get; init; }
+
+    /// <summary>The abstract as plain text, cut to about 300 characters, for cards and descriptions.</summary>
+    public required string Summary { get; init; }
+    public IReadOnlyList<string> Authors { get; init; } = [];
+    public string? Arxiv { get; init; }
+    public string? Published { get; init; }
+    public required string FirstSeen { get; init; }
+    public required string FirstSeenHref { get; init; }
+    public required IReadOnlyList<LinkView> Trending { get; init; }
+    public required IReadOnlyList<TopicLinkView> Topics { get; init; }
+    public required IReadOnlyList<LinkView> Links { get; init; }
+    public int? Upvotes { get; init; }
+}
+
+/// <summary>Previous/next and numbered pages of a paginated list.</summary>
+public sealed record PagerView
+{
+    public required int Page { get; init; }
+    public required int Pages { get; init; }
+    public LinkView? Previous { get; init; }
+    public LinkView? Next { get; init; }
+    public required IReadOnlyList<PagerItemView> Items { get; init; }
+}
+
+public sealed record PagerItemView(int Number, string Href, bool Current);
+
+/// <summary>A topic with its count, for the topics index and topic pages.</summary>
+public sealed record TopicView
+{
+    public required string Slug { get; init; }
+    public required string Name { get; init; }
+    public required string Description { get; init; }
+    public required string Href { get; init; }
+    public required int Count { get; init; }
+    public required string RssHref { get; init; }
+    public required string AtomHref { get; init; }
+}
+
+/// <summary>A day with papers, as a link in lists of days.</summary>
+public sealed record DayLinkView(string Date, string Href, int Count);
+
+/// <summary><c>home.liquid</c>: the latest day's papers and links to earlier days.</summary>
+public sealed record HomeView(DayLinkView? Latest, IReadOnlyList<PaperView> Papers, IReadOnlyList<DayLinkView> EarlierDays);
+
+/// <summary><c>day.liquid</c>: one trending day.</summary>
+public sealed record DayView(string Date, IReadOnlyList<PaperView> Papers, LinkView? Previous, LinkView? Next);
+
+/// <summary><c>topics.liquid</c>: every topic with its count.</summary>
+public sealed record TopicsIndexView(IReadOnlyList<TopicView> Topics, string OpmlHref);
+
+/// <summary><c>topic.liquid</c>: one page of a topic's papers.</summary>
+public sealed record TopicPageView(TopicView Topic, IReadOnlyList<PaperView> Papers, PagerView Pager);
+
+/// <summary><c>paper.liquid</c>.</summary>
+public sealed record PaperPageView(PaperView Paper);
+
+/// <summary><c>404.liquid</c>.</summary>
+public sealed record NotFoundView(IReadOnlyList<DayLinkView> RecentDays);
