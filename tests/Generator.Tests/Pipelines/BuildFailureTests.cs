@@ -1,0 +1,78 @@
+using PaperTrail.Tests.Support;
+
+namespace PaperTrail.Tests.Pipelines;
+
+/// <summary>A build that cannot be right fails before it writes anything, and says why and where.</summary>
+public sealed class BuildFailureTests : IDisposable
+{
+    private readonly FixtureSite _site = new FixtureSite().Paper("a", "Paper A", "[2026-11-28]");
+
+    public void Dispose() => _site.Dispose();
+
+    private string CopyDefaultTheme(string into)
+    {
+        var source = Path.Combine(Repo.Root, "themes", "default");
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(into, "default", Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return into;
+    }
+
+    [Fact]
+    public void A_broken_internal_link_fails_the_build_naming_page_and_link_and_writes_nothing()
+    {
+        _site.BuildOk();
+        var before = FolderSnapshot.Of(_site.Output);
+        using var themes = new TempDir();
+        _site.Themes = CopyDefaultTheme(themes.Path);
+        var paperLayout = Path.Combine(themes.Path, "default", "layouts", "paper.liquid");
+        File.AppendAllText(paperLayout, "<a href=\"{{ site.topics_href }}no-such-topic/\">x</a>\n");
+
+        var result = _site.Build();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("papers/a/index.html", result.Errors);
+        Assert.Contains("broken link '/topics/no-such-topic/'", result.Errors);
+        Assert.Empty(before.Differences(FolderSnapshot.Of(_site.Output)));
+    }
+
+    [Fact]
+    public void Broken_yaml_in_a_paper_fails_naming_file_and_line_and_writes_nothing()
+    {
+        _site.BuildOk();
+        var before = FolderSnapshot.Of(_site.Output);
+        _site.Write("content/papers/2026/11/broken.md", "---\ntitle: \"Fine\"\nslug: broken\ntrending: [2026-11-28\n---\n");
+
+        var result = _site.Build();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches(@"broken\.md:\d+: front matter is not valid YAML", result.Errors);
+        Assert.Empty(before.Differences(FolderSnapshot.Of(_site.Output)));
+    }
+
+    [Fact]
+    public void A_template_syntax_error_names_the_template()
+    {
+        using var themes = new TempDir();
+        _site.Themes = CopyDefaultTheme(themes.Path);
+        File.WriteAllText(Path.Combine(themes.Path, "default", "layouts", "day.liquid"), "{% for x in %}\n");
+
+        var result = _site.Build();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("day.liquid", result.Errors);
+        Assert.False(Directory.Exists(_site.Output));
+    }
+
+    [Fact]
+    public void An_unknown_key_in_site_yml_is_named_with_its_line()
+    {
+        _site.Write("content/site.yml", "title: X\nbase_url: https://example.org/\ncolour: blue\n");
+        var result = _site.Build();
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("site.yml:3: unknown key 'colour'", result.Errors);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using PaperTrail.Tests.Support;
+
+namespace PaperTrail.Tests.Pipelines;
+
+/// <summary>What a feed reader gets: valid RSS, Atom and JSON Feed, stable ids, the right items.</summary>
+public sealed class FeedTests : IDisposable
+{
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+
+    private readonly FixtureSite _site = new FixtureSite()
+        .Paper("p1", "Paper One", "[2026-11-24]", extra: "topics: [diffusion-models]")
+        .Paper("p2", "Paper Two", "[2026-11-25]", extra: "topics: [reinforcement-learning]\nauthors: [Ada Lovelace, Alan Turing]")
+        .Paper("p3", "Paper Three", "[2026-11-26]", extra: "topics: [diffusion-models]")
+        .Paper("p4", "Paper Four", "[2026-11-27]", "Four *emphasised* words.", extra: "topics: [diffusion-models]")
+        .BuildOk();
+
+    public void Dispose() => _site.Dispose();
+
+    [Fact]
+    public void Rss_has_the_latest_feed_size_items_newest_first_with_permalink_guids()
+    {
+        var rss = XDocument.Parse(_site.Text("feed.xml"));
+        Assert.Equal("2.0", rss.Root!.Attribute("version")!.Value);
+        var items = rss.Descendants("item").ToList();
+        Assert.Equal(["Paper Four", "Paper Three", "Paper Two"], items.Select(i => i.Element("title")!.Value));
+        Assert.Equal("https://example.org/papers/p4/", items[0].Element("guid")!.Value);
+        Assert.Equal("https://example.org/papers/p4/", items[0].Element("link")!.Value);
+        Assert.Equal("Fri, 27 Nov 2026 00:00:00 Z", items[0].Element("pubDate")!.Value);
+        Assert.Contains("<em>emphasised</em>", items[0].Element("description")!.Value);
+        Assert.Equal("https://example.org/feed.xml",
+            rss.Descendants(Atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href")!.Value);
+    }
+
+    [Fact]
+    public void Atom_has_ids_updated_self_link_and_entries()
+    {
+        var atom = XDocument.Parse(_site.Text("atom.xml"));
+        Assert.Equal("https://example.org/atom.xml", atom.Root!.Element(Atom + "id")!.Value);
+        Assert.Equal("2026-11-27T00:00:00Z", atom.Root.Element(Atom + "updated")!.Value);
+        var entries = atom.Root.Elements(Atom + "entry").ToList();
+        Assert.Equal(["https://example.org/papers/p4/", "https://example.org/papers/p3/", "https://example.org/papers/p2/"],
+            entries.Select(e => e.Element(Atom + "id")!.Value));
+        Assert.Equal(["Ada Lovelace", "Alan Turing"], entries[2].Elements(Atom + "author").Select(a => a.Element(Atom + "name")!.Value));
+    }
+
+    [Fact]
+    public void Json_feed_is_version_1_1_with_the_same_items()
+    {
+        using var json = JsonDocument.Parse(_site.Text("feed.json"));
+        var root = json.RootElement;
+        Assert.Equal("https://jsonfeed.org/version/1.1", root.GetProperty("version").GetString());
+        Assert.Equal("https://example.org/feed.json", root.GetProperty("feed_url").GetString());
+        var items = root.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["https://example.org/papers/p4/", "https://example.org/papers/p3/", "https://example.org/papers/p2/"],
+            items.Select(i => i.GetProperty("id").GetString()));
+        Assert.Equal("2026-11-27T00:00:00Z", items[0].GetProperty("date_published").GetString());
+    }
+
+    [Fact]
+    public void Topic_feeds_carry_only_that_topics_papers()
+    {
+        var rss = XDocument.Parse(_site.Text("topics/diffusion-models/feed.xml"));
+        Assert.Equal(["Paper Four", "Paper Three", "Paper One"], rss.Descendants("item").Select(i => i.Element("title")!.Value));
+        var atom = XDocument.Parse(_site.Text("topics/reinforcement-learning/atom.xml"));
+        Assert.Equal(["Paper Two"], atom.Descendants(Atom + "entry").Select(e => e.Element(Atom + "title")!.Value));
+        Assert.Equal("https://example.org/topics/reinforcement-learning/atom.xml", atom.Root!.Element(Atom + "id")!.Value);
+    }
+
+    [Fact]
+    public void An_empty_topic_feed_is_valid_and_dated_deterministically()
+    {
+        var atom = XDocument.Parse(_site.Text("topics/other/atom.xml"));
+        Assert.Empty(atom.Descendants(Atom + "entry"));
+        Assert.Equal("1970-01-01T00:00:00Z", atom.Root!.Element(Atom + "updated")!.Value);
+    }
+
+    [Fact]
+    public void Opml_lists_every_topic_feed()
+    {
+        var opml = XDocument.Parse(_site.Text("topics/opml.xml"));
+        Assert.Equal(
+            ["https://example.org/topics/diffusion-models/feed.xml", "https://example.org/topics/reinforcement-learning/feed.xml", "https://example.org/topics/other/feed.xml"],
+            opml.Descendants("outline").Select(o => o.Attribute("xmlUrl")!.Value));
+    }
+
+    [Fact]
+    public void Ids_stay_the_same_when_the_archive_grows()
+    {
+        var before = XDocument.Parse(_site.Text("atom.xml")).Descendants(Atom + "id").Skip(1).Select(e => e.Value).ToList();
+        _site.Paper("p5", "Paper Five", "[2026-11-28]").BuildOk();
+        var after = XDocument.Parse(_site.Text("atom.xml")).Descendants(Atom + "id").Skip(1).Select(e => e.Value).ToList();
+        Assert.Equal(before.Take(2), after.Skip(1).Take(2));
+    }
+}
