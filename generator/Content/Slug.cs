@@ -82,7 +82,7 @@ internal static class Transliteration
 
     public static string ToAscii(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        var decomposed = UnicodeText.Normalize(text, NormalizationForm.FormKD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

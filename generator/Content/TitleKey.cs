@@ -11,7 +11,7 @@ public static class TitleKey
 {
     public static string Of(string title)
     {
-        var decomposed = title.Normalize(NormalizationForm.FormKD);
+        var decomposed = UnicodeText.Normalize(title, NormalizationForm.FormKD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

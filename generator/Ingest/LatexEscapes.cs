@@ -35,7 +35,8 @@ public static partial class LatexEscapes
     [GeneratedRegex(@"\{\\(?<name>ss|aa|AA|ae|AE|oe|OE|o|O|l|L)\}|\\(?<name>ss|aa|AA|ae|AE|oe|OE|o|O|l|L)(?:\{\}|(?![A-Za-z]))")]
     private static partial Regex Letter();
 
-    [GeneratedRegex(@"\\(?<char>[%&#_$])")]
+    // "\\" (a LaTeX line break) is matched as a whole so its second backslash never escapes what follows.
+    [GeneratedRegex(@"\\\\|\\(?<char>[%&#_$])")]
     private static partial Regex Special();
 
     [GeneratedRegex(@"(?<!\\)\$\$.*?(?<!\\)\$\$|(?<!\\)\$[^$]+(?<!\\)\$", RegexOptions.Singleline)]
@@ -62,7 +63,7 @@ public static partial class LatexEscapes
         text = Wrapped().Replace(text, Accented);
         text = Bare().Replace(text, Accented);
         text = Letter().Replace(text, m => Letters[m.Groups["name"].Value]);
-        return Special().Replace(text, m => m.Groups["char"].Value);
+        return Special().Replace(text, m => m.Groups["char"].Success ? m.Groups["char"].Value : m.Value);
     }
 
     private static string Accented(Match m)

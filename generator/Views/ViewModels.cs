@@ -60,6 +60,9 @@ public sealed record PaperView
     public required IReadOnlyList<TopicLinkView> Topics { get; init; }
     public required IReadOnlyList<LinkView> Links { get; init; }
     public int? Upvotes { get; init; }
+
+    /// <summary>schema.org ScholarlyArticle as JSON, safe to print raw inside a script element.</summary>
+    public required string JsonLd { get; init; }
 }
 
 /// <summary>Previous/next and numbered pages of a paginated list.</summary>
