@@ -39,6 +39,7 @@ public sealed class Ingester(TextWriter output, TextWriter errors)
             }
         }
 
+        if (!options.DryRun) AtomicFile.RemoveLeftovers(options.ContentDir);
         foreach (var write in merger.PlannedWrites())
         {
             var path = Path.Combine(options.ContentDir, write.RelativePath);

@@ -27,6 +27,27 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Removes temporary files that a process killed mid-write left behind (".name.&lt;guid&gt;.tmp");
+    /// the targets themselves are whole, old or new.
+    /// </summary>
+    public static int RemoveLeftovers(string folder)
+    {
+        if (!Directory.Exists(folder)) return 0;
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(folder, ".*.tmp", SearchOption.AllDirectories))
+        {
+            var name = Path.GetFileName(file);
+            var parts = name.Split('.');
+            if (parts.Length >= 4 && parts[^2].Length == 32 && Guid.TryParseExact(parts[^2], "N", out _))
+            {
+                File.Delete(file);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
     /// <summary>Writes only when the bytes differ; true when the file was written.</summary>
     public static bool WriteIfChanged(string path, ReadOnlySpan<byte> bytes)
     {

@@ -30,6 +30,7 @@ public sealed class OutputWriter(string outputDir)
     {
         foreach (var (file, _) in outputs) FullPath(file); // refuse anything that would land outside
         var previous = PreviousOutputs();
+        AtomicFile.RemoveLeftovers(_root);
         if (clean) foreach (var file in previous) Delete(file);
 
         var written = 0;

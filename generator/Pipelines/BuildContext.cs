@@ -32,6 +32,7 @@ public sealed class BuildContext
             TopicsHref = Urls.Href(Urls.Topics),
             DaysHref = Urls.Href(Urls.Days),
             Stylesheet = assets.TryGetValue("style.css", out var css) ? Urls.Href(css.Path) : "",
+            Favicon = assets.TryGetValue("favicon.svg", out var icon) ? Urls.Href(icon.Path) : "",
             LastUpdated = site.LastUpdated is { } day ? ViewFactory.Date(day) : "",
             LastUpdatedHref = site.LastUpdated is { } latest ? Urls.Href(Urls.Day(latest)) : null,
             Feeds = SiteFeeds(),

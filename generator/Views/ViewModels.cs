@@ -21,6 +21,9 @@ public sealed record SiteView
     public required string DaysHref { get; init; }
     public required string Stylesheet { get; init; }
 
+    /// <summary>The theme's favicon.svg, or empty when the theme has none.</summary>
+    public required string Favicon { get; init; }
+
     /// <summary>The latest trending day, "2026-11-28", or empty for an empty archive.</summary>
     public required string LastUpdated { get; init; }
     public string? LastUpdatedHref { get; init; }
