@@ -13,6 +13,7 @@ public static class Cli
             IngestCommand.Create(context),
             CheckCommand.Create(context),
             BuildCommand.Create(context),
+            TopicsCommand.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

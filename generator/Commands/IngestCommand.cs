@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PaperTrail.Ingest;
+using PaperTrail.Ingest.Sources;
 
 namespace PaperTrail.Commands;
 
@@ -9,18 +10,20 @@ public static class IngestCommand
 {
     public static Command Create(CommandContext context)
     {
-        var inputs = new Argument<string[]>("inputs") { Description = "scrape files to ingest", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("inputs") { Description = "files or folders to ingest", Arity = ArgumentArity.OneOrMore };
         var date = new Option<string?>("--date") { Description = "the day the papers trended, YYYY-MM-DD (default: today, UTC)" };
         var content = CommonOptions.Content();
         var dryRun = new Option<bool>("--dry-run") { Description = "print what would change and write nothing" };
-        var command = new Command("ingest", "merge scraped papers into the archive") { inputs, date, content, dryRun };
+        var source = new Option<string?>("--source") { Description = $"the input's kind: {string.Join(", ", SourceRegistry.Names)} (default: detected from the content)" };
+        var command = new Command("ingest", "merge papers from files or folders into the archive") { inputs, date, content, dryRun, source };
         command.SetAction(result => context.Guarded(() =>
         {
             var options = new IngestOptions(
-                result.GetValue(inputs)!,
+                InputFiles.Expand(result.GetValue(inputs)!),
                 ParseDate(result.GetValue(date)),
                 result.GetValue(content)!,
-                result.GetValue(dryRun));
+                result.GetValue(dryRun),
+                result.GetValue(source));
             new Ingester(context.Output, context.Errors).Run(options);
             return ExitCodes.Ok;
         }));

@@ -30,6 +30,9 @@ public sealed record Paper
 
     public int? Upvotes { get; init; }
 
+    /// <summary>Comments on the source's discussion, when it counts them.</summary>
+    public int? Comments { get; init; }
+
     /// <summary>Hidden papers stay in the archive (so ingest never brings them back) but are off every page.</summary>
     public bool Hidden { get; init; }
 

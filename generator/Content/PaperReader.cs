@@ -6,7 +6,7 @@ namespace PaperTrail.Content;
 public static class PaperReader
 {
     public static readonly IReadOnlyList<string> Keys =
-        ["title", "slug", "arxiv", "authors", "published", "trending", "topics", "links", "upvotes", "hidden", "redirect_to", "aliases"];
+        ["title", "slug", "arxiv", "authors", "published", "trending", "topics", "links", "upvotes", "comments", "hidden", "redirect_to", "aliases"];
 
     /// <summary>The paper, or null with at least one problem added.</summary>
     public static Paper? Read(string file, string text, List<ContentProblem> problems)
@@ -26,7 +26,7 @@ public static class PaperReader
         IReadOnlyList<string>? authors = null, topics = null, aliases = null;
         IReadOnlyList<DateOnly>? trending = null;
         DateOnly? published = null;
-        int? upvotes = null;
+        int? upvotes = null, comments = null;
         bool? hidden = null;
         SortedDictionary<string, string>? links = null;
 
@@ -50,6 +50,7 @@ public static class PaperReader
                 case "topics": topics = SlugList(nodes, value, key); break;
                 case "links": links = Links(nodes, value); break;
                 case "upvotes": upvotes = nodes.Integer(value, key, min: 0); break;
+                case "comments": comments = nodes.Integer(value, key, min: 0); break;
                 case "hidden": hidden = nodes.Boolean(value, key); break;
                 case "redirect_to": redirectTo = SlugValue(nodes, value, key); break;
                 case "aliases": aliases = SlugList(nodes, value, key); break;
@@ -77,6 +78,7 @@ public static class PaperReader
             Topics = topics,
             Links = links ?? new SortedDictionary<string, string>(StringComparer.Ordinal),
             Upvotes = upvotes,
+            Comments = comments,
             Hidden = hidden ?? false,
             RedirectTo = redirectTo,
             Aliases = aliases ?? [],

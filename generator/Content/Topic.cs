@@ -9,10 +9,15 @@ public sealed record Topic
 
     /// <summary>Old slugs whose URLs redirect here.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>How the classifier recognises the topic; none for a topic only people assign.</summary>
+    public Topics.TopicRules Rules { get; init; } = Topics.TopicRules.None;
 }
 
 /// <summary>The topics of an archive, and which one catches the papers no other topic describes.</summary>
 public sealed record Taxonomy(IReadOnlyList<Topic> Topics, string? FallbackSlug)
 {
     public static readonly Taxonomy Empty = new([], null);
+
+    public Topics.ClassifierSettings Classifier { get; init; } = new();
 }

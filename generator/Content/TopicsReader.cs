@@ -1,14 +1,16 @@
+using PaperTrail.Topics;
 using YamlDotNet.RepresentationModel;
 
 namespace PaperTrail.Content;
 
 /// <summary>
-/// Reads <c>topics.yml</c>: <c>topics:</c> a list of { slug, name, description, aliases }, and
-/// <c>fallback:</c> the slug of the topic for papers no other topic describes.
+/// Reads <c>topics.yml</c>: <c>topics:</c> a list of { slug, name, description, aliases, threshold,
+/// phrases, against }, <c>fallback:</c> the slug of the topic for papers no other topic describes,
+/// and <c>classifier:</c> settings shared by all rules.
 /// </summary>
 public static class TopicsReader
 {
-    private static readonly IReadOnlyList<string> TopicKeys = ["slug", "name", "description", "aliases"];
+    private static readonly IReadOnlyList<string> TopicKeys = ["slug", "name", "description", "aliases", "threshold", "phrases", "against"];
 
     public static Taxonomy Read(string file, string text, List<ContentProblem> problems)
     {
@@ -18,6 +20,7 @@ public static class TopicsReader
         if (root is null) return new Taxonomy(topics, null);
         string? fallback = null;
         YamlNode? fallbackNode = null;
+        var settings = new ClassifierSettings();
         foreach (var (key, keyNode, value) in nodes.Entries(root))
         {
             if (key == "fallback")
@@ -26,9 +29,14 @@ public static class TopicsReader
                 fallbackNode = value;
                 continue;
             }
+            if (key == "classifier")
+            {
+                settings = ReadSettings(nodes, value);
+                continue;
+            }
             if (key != "topics")
             {
-                nodes.Problem(keyNode, $"unknown key '{key}' in topics.yml; expected 'topics' and 'fallback'");
+                nodes.Problem(keyNode, $"unknown key '{key}' in topics.yml; expected 'topics', 'fallback' and 'classifier'");
                 continue;
             }
             if (value is not YamlSequenceNode list)
@@ -49,7 +57,7 @@ public static class TopicsReader
             nodes.Problem(fallbackNode!, $"fallback '{fallback}' is not one of the topics");
             fallback = null;
         }
-        return new Taxonomy(topics, fallback);
+        return new Taxonomy(topics, fallback) { Classifier = settings };
     }
 
     private static Topic? ReadTopic(YamlNodes nodes, YamlNode item)
@@ -61,6 +69,9 @@ public static class TopicsReader
         }
         string? slug = null, name = null, description = null;
         IReadOnlyList<string> aliases = [];
+        IReadOnlyDictionary<string, double> phrases = new Dictionary<string, double>(), against = new Dictionary<string, double>();
+        double? threshold = null;
+        YamlNode? thresholdNode = null;
         foreach (var (key, keyNode, value) in nodes.Entries(mapping))
         {
             switch (key)
@@ -76,6 +87,9 @@ public static class TopicsReader
                 case "name": name = nodes.NonEmptyString(value, key); break;
                 case "description": description = nodes.String(value, key); break;
                 case "aliases": aliases = nodes.Strings(value, key) ?? []; break;
+                case "threshold": threshold = nodes.Number(value, key); thresholdNode = value; break;
+                case "phrases": phrases = Weights(nodes, value, key); break;
+                case "against": against = Weights(nodes, value, key); break;
                 default:
                     nodes.Problem(keyNode, $"unknown key '{key}' in a topic; known keys are {string.Join(", ", TopicKeys)}");
                     break;
@@ -87,6 +101,53 @@ public static class TopicsReader
             if (name is null) nodes.Problem(item, "a topic needs a 'name'");
             return null;
         }
-        return new Topic { Slug = slug, Name = name, Description = description ?? "", Aliases = aliases };
+        if (phrases.Count > 0 && threshold is null) nodes.Problem(item, $"topic '{slug}' has phrases but no 'threshold'");
+        if (phrases.Count == 0 && thresholdNode is not null) nodes.Problem(thresholdNode, $"topic '{slug}' has a threshold but no 'phrases'");
+        var rules = phrases.Count > 0 && threshold is { } t ? new TopicRules(phrases, against, t) : TopicRules.None;
+        return new Topic { Slug = slug, Name = name, Description = description ?? "", Aliases = aliases, Rules = rules };
+    }
+
+    /// <summary>A mapping of phrase → weight, e.g. { "diffusion model": 3, "score-based": 2 }.</summary>
+    private static IReadOnlyDictionary<string, double> Weights(YamlNodes nodes, YamlNode value, string key)
+    {
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (value is not YamlMappingNode mapping)
+        {
+            nodes.Problem(value, $"'{key}' must map phrases to weights, e.g. {key}: {{ \"diffusion model\": 3 }}");
+            return weights;
+        }
+        foreach (var (phrase, phraseNode, weightNode) in nodes.Entries(mapping))
+        {
+            var weight = nodes.Number(weightNode, $"{key}.{phrase}");
+            if (phrase.Trim().Length == 0 || phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => TextTokens.Of(w.TrimEnd('*')).Length == 0))
+                nodes.Problem(phraseNode, $"phrase '{phrase}' has no word to match");
+            else if (weight is { } w) weights[phrase] = w;
+        }
+        return weights;
+    }
+
+    private static ClassifierSettings ReadSettings(YamlNodes nodes, YamlNode value)
+    {
+        var settings = new ClassifierSettings();
+        if (value is not YamlMappingNode mapping)
+        {
+            nodes.Problem(value, "'classifier' must be a mapping of settings");
+            return settings;
+        }
+        foreach (var (key, keyNode, node) in nodes.Entries(mapping))
+        {
+            switch (key)
+            {
+                case "title_weight": settings = settings with { TitleWeight = nodes.Number(node, key) ?? settings.TitleWeight }; break;
+                case "abstract_cap": settings = settings with { AbstractCap = nodes.Integer(node, key, min: 0) ?? settings.AbstractCap }; break;
+                case "max_topics": settings = settings with { MaxTopics = nodes.Integer(node, key, min: 1) ?? settings.MaxTopics }; break;
+                case "relative_cutoff": settings = settings with { RelativeCutoff = nodes.Number(node, key) ?? settings.RelativeCutoff }; break;
+                case "near_miss": settings = settings with { NearMiss = nodes.Number(node, key) ?? settings.NearMiss }; break;
+                default:
+                    nodes.Problem(keyNode, $"unknown key '{key}' in classifier; known keys are {string.Join(", ", ClassifierSettings.Keys)}");
+                    break;
+            }
+        }
+        return settings;
     }
 }

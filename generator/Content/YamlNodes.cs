@@ -79,6 +79,15 @@ public sealed class YamlNodes(string file, int lineOffset, List<ContentProblem> 
         return null;
     }
 
+    public double? Number(YamlNode node, string key)
+    {
+        var value = String(node, key);
+        if (value is null) return null;
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n)) return n;
+        Problem(node, $"'{key}' has '{value}', which is not a number");
+        return null;
+    }
+
     public bool? Boolean(YamlNode node, string key)
     {
         var value = String(node, key);

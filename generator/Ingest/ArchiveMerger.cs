@@ -15,7 +15,7 @@ public sealed record PlannedWrite(string RelativePath, byte[] Bytes, MergeOutcom
 /// updated, never duplicated, by these rules (docs/content.md):
 /// - the trending day is added to <c>trending</c>;
 /// - fields the file already has win (a person may have edited them); empty ones are filled;
-/// - <c>upvotes</c> takes the newest figure, since it only grows;
+/// - <c>upvotes</c> and <c>comments</c> take the larger figure, since they only grow;
 /// - hidden papers and papers merged away (<c>redirect_to</c>) are recognised but never changed.
 /// </summary>
 public sealed class ArchiveMerger
@@ -56,6 +56,7 @@ public sealed class ArchiveMerger
                 Trending = [day],
                 Links = new SortedDictionary<string, string>(incoming.Links.ToDictionary(), StringComparer.Ordinal),
                 Upvotes = incoming.Upvotes,
+                Comments = incoming.Comments,
                 Abstract = incoming.Abstract,
             };
             var path = $"{ArchiveLoader.PapersFolder}/{day:yyyy}/{day:MM}/{paper.Slug}.md";
@@ -99,10 +100,14 @@ public sealed class ArchiveMerger
             Published = paper.Published ?? incoming.Published,
             Trending = paper.Trending.Append(day).Distinct().Order().ToArray(),
             Links = links,
-            Upvotes = incoming.Upvotes is { } votes && votes > (paper.Upvotes ?? -1) ? votes : paper.Upvotes,
+            Upvotes = Larger(paper.Upvotes, incoming.Upvotes),
+            Comments = Larger(paper.Comments, incoming.Comments),
             Abstract = paper.Abstract.Trim().Length > 0 ? paper.Abstract : incoming.Abstract,
         };
     }
+
+    /// <summary>Counts that only grow (upvotes, comments) take the larger figure, so an older answer never lowers them.</summary>
+    private static int? Larger(int? stored, int? incoming) => incoming is { } n && n > (stored ?? -1) ? n : stored;
 
     private Entry? Find(string? arxiv, string title)
     {

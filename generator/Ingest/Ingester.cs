@@ -1,4 +1,5 @@
 using PaperTrail.Content;
+using PaperTrail.Ingest.Sources;
 using PaperTrail.Output;
 
 namespace PaperTrail.Ingest;
@@ -12,7 +13,7 @@ public sealed class Ingester(TextWriter output, TextWriter errors)
 {
     public IngestCounts Run(IngestOptions options)
     {
-        var results = options.Inputs.Select(ReadSource).ToList();
+        var results = options.Inputs.Select(input => ReadSource(input, options.Source)).ToList();
 
         var problems = new List<ContentProblem>();
         var archive = ArchiveLoader.LoadPapers(options.ContentDir, problems);
@@ -54,11 +55,10 @@ public sealed class Ingester(TextWriter output, TextWriter errors)
 
     private static string Describe(MergeOutcome outcome) => outcome == MergeOutcome.New ? "new" : "updated";
 
-    private static SourceResult ReadSource(string input)
+    private static SourceResult ReadSource(string input, string? source)
     {
         var display = DisplayPath.Of(input);
-        if (!File.Exists(input)) throw new ContentException(new ContentProblem(display, 0, "no such file"));
-        var result = ScrapeTextParser.Parse(display, File.ReadAllBytes(input));
+        var result = SourceRegistry.Read(input, source);
         if (result.Papers.Count == 0)
         {
             var why = result.Skipped.Count > 0

@@ -13,6 +13,7 @@ public sealed record SourcePaper
     public DateOnly? Trending { get; init; }
     public IReadOnlyDictionary<string, string> Links { get; init; } = new Dictionary<string, string>();
     public int? Upvotes { get; init; }
+    public int? Comments { get; init; }
 
     /// <summary>Where it came from, for messages: file and 1-based line.</summary>
     public required string SourceFile { get; init; }

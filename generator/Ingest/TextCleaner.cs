@@ -34,7 +34,7 @@ public static class TextCleaner
         rune.Value == 0xFFFD
         || Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format
             or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned
-        || (rune.Value & 0xFFFE) == 0xFFFE;
+        || Content.UnicodeText.IsNoncharacter(rune.Value);
 
     private static string CollapseSpaces(string text)
     {
@@ -46,6 +46,19 @@ public static class TextCleaner
         }
         if (sb.Length > 0 && sb[^1] == ' ') sb.Length--;
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Cleans a text that may hold paragraphs (an abstract): single line breaks are hard wrapping and
+    /// become spaces; a blank line separates paragraphs and is kept.
+    /// </summary>
+    public static string CleanParagraphs(string? raw)
+    {
+        if (string.IsNullOrEmpty(raw)) return "";
+        var paragraphs = System.Text.RegularExpressions.Regex.Split(raw.Replace("\r\n", "\n").Replace('\r', '\n'), @"\n[ \t]*\n")
+            .Select(Clean)
+            .Where(p => p.Length > 0);
+        return string.Join("\n\n", paragraphs);
     }
 
     /// <summary>A title is usable when some letter or digit is left after cleaning.</summary>

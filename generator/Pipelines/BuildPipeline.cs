@@ -20,6 +20,7 @@ public static class BuildPipeline
         new TopicPagesPipeline(),
         new FeedsPipeline(),
         new StaticFilesPipeline(),
+        new RedirectsPipeline(),
     ];
 
     public static BuildReport Run(BuildOptions options)
@@ -31,7 +32,7 @@ public static class BuildPipeline
         ArchiveChecker.Check(archive, problems);
         if (problems.Count > 0) throw new ContentException(problems);
 
-        var site = SiteModelBuilder.Build(archive, new NoClassifier(), out var fellBack);
+        var site = SiteModelBuilder.Build(archive, new RuleClassifier(archive.Taxonomy), out var fellBack);
         var theme = new ThemeFiles(options.ThemesDir, archive.Site.Theme);
         var context = new BuildContext(site, new TemplateSet(theme), ThemeAssets.Load(theme));
 

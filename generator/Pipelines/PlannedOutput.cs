@@ -14,6 +14,9 @@ public enum OutputKind
 
     /// <summary>Theme assets, copied.</summary>
     Asset,
+
+    /// <summary>A small page that sends browsers from an old address to the new one; not listed.</summary>
+    Redirect,
 }
 
 /// <summary>
@@ -28,5 +31,5 @@ public sealed record PlannedOutput(string Path, OutputKind Kind, Func<byte[]> Re
     /// <summary>For the sitemap: the latest day the page's content changed.</summary>
     public DateOnly? LastModified { get; init; }
 
-    public bool IsHtml => Kind is OutputKind.Page or OutputKind.UnlistedPage;
+    public bool IsHtml => Kind is OutputKind.Page or OutputKind.UnlistedPage or OutputKind.Redirect;
 }

@@ -21,6 +21,9 @@ public sealed record SiteModel
     /// <summary>Visible papers, newest first trending day first, then by title.</summary>
     public required IReadOnlyList<SitePaper> Papers { get; init; }
 
+    /// <summary>Records merged into another paper (redirect_to): their addresses redirect there.</summary>
+    public IReadOnlyList<Paper> MergedPapers { get; init; } = [];
+
     /// <summary>Every day with papers, newest first, each with its papers in reading order.</summary>
     public required IReadOnlyList<(DateOnly Day, IReadOnlyList<SitePaper> Papers)> Days { get; init; }
 

@@ -39,6 +39,7 @@ public static class SiteModelBuilder
             Papers = papers,
             Days = days,
             PapersByTopic = byTopic,
+            MergedPapers = archive.Papers.Select(f => f.Paper).Where(p => p.RedirectTo is not null && !p.Hidden).ToList(),
         };
     }
 

@@ -27,6 +27,8 @@ public sealed class Urls(Uri baseUrl)
 
     public static string Paper(string slug) => $"papers/{slug}/";
 
+    public static string Arxiv(string id) => $"arxiv/{id}/";
+
     public static string Day(DateOnly day) => $"days/{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/";
 
     public static string Topic(string slug, int page = 1) =>

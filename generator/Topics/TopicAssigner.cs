@@ -8,8 +8,6 @@ namespace PaperTrail.Topics;
 /// </summary>
 public sealed class TopicAssigner(Taxonomy taxonomy, ITopicClassifier classifier)
 {
-    public const int MaxTopics = 4;
-
     private readonly Dictionary<string, Topic> _bySlug = taxonomy.Topics.ToDictionary(t => t.Slug, StringComparer.Ordinal);
 
     public int FallbackCount { get; private set; }
@@ -19,7 +17,7 @@ public sealed class TopicAssigner(Taxonomy taxonomy, ITopicClassifier classifier
         if (paper.Topics is { Count: > 0 } written)
             return written.Select(s => _bySlug.GetValueOrDefault(s)).OfType<Topic>().Distinct().ToList();
 
-        var classified = classifier.Classify(paper).Take(MaxTopics).Select(s => _bySlug.GetValueOrDefault(s)).OfType<Topic>().ToList();
+        var classified = classifier.Classify(paper).Take(taxonomy.Classifier.MaxTopics).Select(s => _bySlug.GetValueOrDefault(s)).OfType<Topic>().ToList();
         if (classified.Count > 0) return classified;
 
         if (taxonomy.FallbackSlug is { } fallback && _bySlug.TryGetValue(fallback, out var topic))
@@ -35,10 +33,4 @@ public sealed class TopicAssigner(Taxonomy taxonomy, ITopicClassifier classifier
 public interface ITopicClassifier
 {
     IReadOnlyList<string> Classify(Paper paper);
-}
-
-/// <summary>For taxonomies without rules: every paper goes to the fallback.</summary>
-public sealed class NoClassifier : ITopicClassifier
-{
-    public IReadOnlyList<string> Classify(Paper paper) => [];
 }

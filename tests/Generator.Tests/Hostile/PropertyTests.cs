@@ -6,6 +6,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using PaperTrail.Content;
 using PaperTrail.Ingest;
+using PaperTrail.Ingest.Sources;
 using PaperTrail.Rendering;
 
 namespace PaperTrail.Tests.Hostile;
@@ -19,7 +20,7 @@ public sealed class PropertyTests
         public static Arbitrary<string> Strings() =>
             Gen.OneOf(
                     Gen.Choose(0, 0xFFFF).Select(i => (char)i),
-                    Gen.Elements("<>&\"'{}%$\\-:#|*!\n\r\t\u0000\u202E\u200B\uFEFF".ToCharArray()),
+                    Gen.Elements("<>&\"'{}%$\\-:#|*!\n\r\t\u0000\u202E\u200B\uFEFF\uFFFE\uFDD0\uD800\uDC00".ToCharArray()),
                     Gen.Choose('a', 'z').Select(i => (char)i))
                 .ArrayOf()
                 .Select(chars => new string(chars))
@@ -58,7 +59,7 @@ public sealed class PropertyTests
     [Property(MaxTest = 300)]
     public bool The_scrape_parser_takes_any_bytes_and_yields_only_usable_clean_titles(byte[] bytes)
     {
-        var result = ScrapeTextParser.Parse("any.txt", bytes);
+        var result = ScrapeTextSource.Parse("any.txt", bytes);
         return result.Papers.All(p => TextCleaner.IsUsableTitle(p.Title) && p.Title == TextCleaner.Clean(p.Title) && p.Abstract == TextCleaner.Clean(p.Abstract))
             && result.Skipped.All(s => s.Line >= 1);
     }

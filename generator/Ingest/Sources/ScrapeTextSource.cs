@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PaperTrail.Ingest;
+namespace PaperTrail.Ingest.Sources;
 
 /// <summary>
 /// Parses the plain-text scrape of a Hugging Face papers page: boilerplate lines first, the word
@@ -8,8 +8,15 @@ namespace PaperTrail.Ingest;
 /// BOM, CRLF, blank lines, trailing spaces, bytes that are not UTF-8 and a last title with no
 /// abstract.
 /// </summary>
-public static class ScrapeTextParser
+public sealed class ScrapeTextSource : IPaperSource
 {
+    public string Name => "scrape";
+
+    /// <summary>The fallback source: any text that is not one of the structured formats.</summary>
+    public bool Recognises(string fileName, ReadOnlySpan<byte> bytes) => true;
+
+    SourceResult IPaperSource.Read(string sourceFile, byte[] bytes) => Parse(sourceFile, bytes);
+
     private const string GluedPrefix = "Subscribe";
 
     // Lines the page prints around its list; dropped wherever they show up before the first title.

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using PaperTrail.Content;
+using PaperTrail.Ingest.Sources;
+using PaperTrail.Topics;
+
+namespace PaperTrail.Commands;
+
+/// <summary>
+/// <c>generator topics --report | --explain &lt;slug-or-title&gt; | --evaluate LABELS</c>: what the
+/// classifier does with the archive (or with <c>--papers</c> files), and how well it agrees with labels.
+/// </summary>
+public static class TopicsCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var content = CommonOptions.Content();
+        var report = new Option<bool>("--report") { Description = "papers per topic, and how many fell back" };
+        var explain = new Option<string?>("--explain") { Description = "a paper's slug or title: its topics and the rules that fired" };
+        var evaluate = new Option<string?>("--evaluate") { Description = "a labels file (JSON lines with title, topics, id): precision, recall, F1" };
+        var papers = new Option<string[]>("--papers") { Description = "read papers from these files or folders (any source) instead of the archive", AllowMultipleArgumentsPerToken = true };
+        var details = new Option<bool>("--details") { Description = "with --evaluate: list every paper where classifier and labels disagree" };
+        var name = new Option<string>("--name") { Description = "the name evaluation figures are printed under", DefaultValueFactory = _ => "labels" };
+        var command = new Command("topics", "inspect and measure topic assignment") { content, report, explain, evaluate, papers, name, details };
+        command.SetAction(result => context.Guarded(() =>
+        {
+            var dir = result.GetValue(content)!;
+            var problems = new List<ContentProblem>();
+            var topicsPath = Path.Combine(dir, "topics.yml");
+            if (!File.Exists(topicsPath)) throw new UsageException($"no topics.yml in {DisplayPath.Of(dir)}");
+            var taxonomy = TopicsReader.Read(DisplayPath.Of(topicsPath), ArchiveLoader.ReadText(topicsPath), problems);
+            if (problems.Count > 0) throw new ContentException(problems);
+
+            var from = result.GetValue(papers) ?? [];
+            var set = from.Length > 0 ? PapersFrom(from) : ArchiveLoader.LoadPapers(dir, problems).Select(f => f.Paper).ToList();
+            if (problems.Count > 0) throw new ContentException(problems);
+
+            if (result.GetValue(explain) is { } wanted)
+            {
+                var paper = Find(set, wanted) ?? throw new UsageException($"no paper has the slug or title '{wanted}'");
+                context.Output.Write(TopicReport.Explain(taxonomy, paper));
+            }
+            else if (result.GetValue(evaluate) is { } labels)
+            {
+                var evaluation = ClassifierEvaluation.Evaluate(taxonomy, set, labels);
+                if (result.GetValue(details)) context.Output.Write(evaluation.FormatDisagreements());
+                context.Output.Write(evaluation.Format(result.GetValue(name)!));
+                foreach (var title in evaluation.Unmatched) context.Errors.WriteLine($"warning: no paper for label '{title}'");
+            }
+            else context.Output.Write(TopicReport.Format(taxonomy, set));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>Papers read straight from source files, without touching any archive.</summary>
+    private static List<Paper> PapersFrom(IEnumerable<string> inputs) =>
+        InputFiles.Expand(inputs)
+            .SelectMany(file => SourceRegistry.Read(file, null).Papers)
+            .Select(p => new Paper { Title = p.Title, Slug = Slug.From(p.Title), Arxiv = p.Arxiv, Abstract = p.Abstract, Trending = [p.Trending ?? DateOnly.MinValue] })
+            .ToList();
+
+    private static Paper? Find(IReadOnlyList<Paper> papers, string wanted) =>
+        papers.FirstOrDefault(p => p.Slug == wanted)
+        ?? papers.FirstOrDefault(p => TitleKey.Of(p.Title) == TitleKey.Of(wanted))
+        ?? papers.FirstOrDefault(p => p.Arxiv == wanted);
+}

@@ -1,0 +1,76 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using PaperTrail.Content;
+
+namespace PaperTrail.Pipelines;
+
+/// <summary>
+/// Old and alternative addresses that must keep working: a topic's old slugs (aliases), a paper's
+/// old slugs, papers merged into another (redirect_to), and /arxiv/&lt;id&gt;/. Written twice: as
+/// Netlify's <c>_redirects</c> (real 301s, feeds included) and as small pages that send a browser
+/// on, for hosts without redirect rules.
+/// </summary>
+public sealed class RedirectsPipeline : IPipeline
+{
+    public const string NetlifyFile = "_redirects";
+
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public IEnumerable<PlannedOutput> Plan(BuildContext context)
+    {
+        var redirects = Redirects(context).ToList();
+        foreach (var (from, to, _) in redirects)
+            yield return new PlannedOutput(from, OutputKind.Redirect, () => Page(context, to));
+        yield return new PlannedOutput(NetlifyFile, OutputKind.Data, () => Rules(context.Urls, redirects));
+    }
+
+    /// <summary>(old path, new path, whether everything below the old path moves too).</summary>
+    private static IEnumerable<(string From, string To, bool Subtree)> Redirects(BuildContext context)
+    {
+        var site = context.Site;
+        foreach (var topic in site.Topics)
+            foreach (var alias in topic.Aliases)
+                yield return (Urls.Topic(alias), Urls.Topic(topic.Slug), true);
+
+        var visible = site.Papers.ToDictionary(p => p.Slug, StringComparer.Ordinal);
+        foreach (var paper in site.Papers)
+        {
+            foreach (var alias in paper.Paper.Aliases)
+                yield return (Urls.Paper(alias), Urls.Paper(paper.Slug), false);
+            if (paper.Paper.Arxiv is { } id)
+                yield return (Urls.Arxiv(id), Urls.Paper(paper.Slug), false);
+        }
+        foreach (var merged in site.MergedPapers)
+        {
+            if (!visible.ContainsKey(merged.RedirectTo!)) continue;
+            foreach (var slug in merged.Aliases.Prepend(merged.Slug))
+                yield return (Urls.Paper(slug), Urls.Paper(merged.RedirectTo!), false);
+            if (merged.Arxiv is { } id && !site.Papers.Any(p => p.Paper.Arxiv == id))
+                yield return (Urls.Arxiv(id), Urls.Paper(merged.RedirectTo!), false);
+        }
+    }
+
+    private static byte[] Page(BuildContext context, string to)
+    {
+        var href = Encoder.Encode(context.Urls.Href(to));
+        var canonical = Encoder.Encode(context.Urls.Absolute(to));
+        var language = Encoder.Encode(context.Site.Config.Language);
+        return Encoding.UTF8.GetBytes(
+            $"<!DOCTYPE html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved</title>\n" +
+            $"<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"{canonical}\">\n" +
+            $"<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n</head>\n<body>\n<p>This page moved to <a href=\"{href}\">{href}</a>.</p>\n</body>\n</html>\n");
+    }
+
+    private static byte[] Rules(Urls urls, IEnumerable<(string From, string To, bool Subtree)> redirects)
+    {
+        var sb = new StringBuilder("# Written by Paper Trail: old addresses and their new homes.\n");
+        foreach (var (from, to, subtree) in redirects.OrderBy(r => r.From, StringComparer.Ordinal))
+        {
+            // "!" forces the rule over the redirect page that sits at the same path.
+            if (subtree) sb.Append(urls.Href(from)).Append("* ").Append(urls.Href(to)).Append(":splat 301!\n");
+            else sb.Append(urls.Href(from)).Append(' ').Append(urls.Href(to)).Append(" 301!\n");
+        }
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+}

@@ -1,0 +1,66 @@
+namespace PaperTrail.Topics;
+
+/// <summary>
+/// Finds every rule phrase in a token stream in one pass: phrases are compiled into a trie of
+/// tokens, walked from each position, so the cost grows with the text, not with the rule count.
+/// </summary>
+public sealed class PhraseMatcher
+{
+    private sealed class Node
+    {
+        public Dictionary<string, Node> Exact { get; } = new(StringComparer.Ordinal);
+        public List<(string Prefix, Node Node)> Prefixes { get; } = [];
+        public List<int> Ends { get; } = [];
+    }
+
+    private readonly Node _root = new();
+    private readonly List<string> _phrases = [];
+
+    public IReadOnlyList<string> Phrases => _phrases;
+
+    /// <summary>Adds a phrase; returns its id, the same id for a phrase added twice.</summary>
+    public int Add(string phrase)
+    {
+        var existing = _phrases.IndexOf(phrase);
+        if (existing >= 0) return existing;
+        var id = _phrases.Count;
+        _phrases.Add(phrase);
+        var node = _root;
+        foreach (var raw in phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (raw.EndsWith('*'))
+            {
+                var prefix = string.Concat(TextTokens.Of(raw.TrimEnd('*')));
+                var next = node.Prefixes.FirstOrDefault(p => p.Prefix == prefix).Node;
+                if (next is null) node.Prefixes.Add((prefix, next = new Node()));
+                node = next;
+                continue;
+            }
+            foreach (var token in TextTokens.Of(raw))
+            {
+                if (!node.Exact.TryGetValue(token, out var next)) node.Exact[token] = next = new Node();
+                node = next;
+            }
+        }
+        node.Ends.Add(id);
+        return id;
+    }
+
+    /// <summary>How many times each phrase occurs in the tokens (indexed by phrase id).</summary>
+    public int[] Count(string[] tokens)
+    {
+        var counts = new int[_phrases.Count];
+        for (var start = 0; start < tokens.Length; start++) Walk(_root, tokens, start, counts);
+        return counts;
+    }
+
+    private static void Walk(Node node, string[] tokens, int position, int[] counts)
+    {
+        foreach (var id in node.Ends) counts[id]++;
+        if (position >= tokens.Length) return;
+        var token = tokens[position];
+        if (node.Exact.TryGetValue(token, out var next)) Walk(next, tokens, position + 1, counts);
+        foreach (var (prefix, prefixNode) in node.Prefixes)
+            if (token.StartsWith(prefix, StringComparison.Ordinal)) Walk(prefixNode, tokens, position + 1, counts);
+    }
+}

@@ -1,0 +1,77 @@
+using PaperTrail.Content;
+
+namespace PaperTrail.Topics;
+
+/// <summary>One phrase that counted for or against a topic, for --explain.</summary>
+public sealed record RuleHit(string Phrase, double Weight, int InTitle, int InAbstract, double Contribution);
+
+/// <summary>A topic's score for a paper and why.</summary>
+public sealed record TopicScore(Topic Topic, double Score, IReadOnlyList<RuleHit> Hits)
+{
+    public bool Passes => Score >= Topic.Rules.Threshold;
+}
+
+/// <summary>
+/// Assigns topics by the rules in topics.yml: each phrase found adds its weight (times the title
+/// weight when in the title, plus once per occurrence in the abstract up to a cap); phrases
+/// against subtract; a topic is given when it reaches its threshold. No topic is named in code.
+/// </summary>
+public sealed class RuleClassifier : ITopicClassifier
+{
+    private readonly IReadOnlyList<Topic> _topics;
+    private readonly ClassifierSettings _settings;
+    private readonly PhraseMatcher _matcher = new();
+    private readonly List<(int Topic, int Phrase, double Weight)> _rules = [];
+
+    public RuleClassifier(Taxonomy taxonomy)
+    {
+        _topics = taxonomy.Topics;
+        _settings = taxonomy.Classifier;
+        for (var t = 0; t < _topics.Count; t++)
+        {
+            foreach (var (phrase, weight) in _topics[t].Rules.Phrases) _rules.Add((t, _matcher.Add(phrase), weight));
+            foreach (var (phrase, weight) in _topics[t].Rules.Against) _rules.Add((t, _matcher.Add(phrase), -weight));
+        }
+    }
+
+    public IReadOnlyList<string> Classify(Paper paper)
+    {
+        var all = Score(paper, withHits: false);
+        var scores = all.Where(s => s.Passes).ToList();
+        if (scores.Count == 0)
+        {
+            var nearest = all.Where(s => !s.Topic.Rules.IsEmpty && s.Score > 0)
+                .OrderByDescending(s => s.Score / s.Topic.Rules.Threshold)
+                .FirstOrDefault();
+            return nearest is not null && nearest.Score >= nearest.Topic.Rules.Threshold * _settings.NearMiss ? [nearest.Topic.Slug] : [];
+        }
+        var best = scores[0].Score;
+        return scores.Where(s => s.Score >= best * _settings.RelativeCutoff)
+            .Take(_settings.MaxTopics)
+            .Select(s => s.Topic.Slug)
+            .ToList();
+    }
+
+    /// <summary>Every topic's score for the paper, best first (ties in taxonomy order).</summary>
+    public IReadOnlyList<TopicScore> Score(Paper paper, bool withHits = true)
+    {
+        var inTitle = _matcher.Count(TextTokens.Of(paper.Title));
+        var inAbstract = _matcher.Count(TextTokens.Of(paper.Abstract));
+        var scores = new double[_topics.Count];
+        var hits = withHits ? _topics.Select(_ => new List<RuleHit>()).ToArray() : null;
+        foreach (var (topic, phrase, weight) in _rules)
+        {
+            var title = inTitle[phrase];
+            var body = inAbstract[phrase];
+            if (title == 0 && body == 0) continue;
+            var contribution = weight * ((title > 0 ? _settings.TitleWeight : 0) + Math.Min(body, _settings.AbstractCap));
+            scores[topic] += contribution;
+            hits?[topic].Add(new RuleHit(_matcher.Phrases[phrase], weight, title, body, contribution));
+        }
+        return Enumerable.Range(0, _topics.Count)
+            .OrderByDescending(t => Math.Round(scores[t], 6))
+            .ThenBy(t => t)
+            .Select(t => new TopicScore(_topics[t], Math.Round(scores[t], 6), hits?[t] ?? []))
+            .ToList();
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using PaperTrail.Content;
+
+namespace PaperTrail.Topics;
+
+/// <summary>
+/// Turns text into the tokens topic rules match on: lower case, accents dropped, hyphens and
+/// punctuation as word breaks ("diffusion-based" is "diffusion based"), and a light stemmer so
+/// inflections meet ("Diffusion Models" and "diffusion model", "planning" and "plan").
+/// </summary>
+public static class TextTokens
+{
+    public static string[] Of(string text)
+    {
+        var decomposed = UnicodeText.Normalize(text, NormalizationForm.FormKD);
+        var tokens = new List<string>();
+        var word = new StringBuilder();
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (char.IsLetterOrDigit(c)) { word.Append(char.ToLowerInvariant(c)); continue; }
+            Flush();
+        }
+        Flush();
+        return [.. tokens];
+
+        void Flush()
+        {
+            if (word.Length == 0) return;
+            tokens.Add(Stem(word.ToString()));
+            word.Clear();
+        }
+    }
+
+    /// <summary>
+    /// A deliberately small stemmer: plurals, -ing, -ed, a final -e and doubled final consonants.
+    /// Phrases and text go through the same function, so only consistency matters.
+    /// </summary>
+    public static string Stem(string word)
+    {
+        if (word.Length <= 3 || !char.IsLetter(word[^1])) return word;
+        var w = word;
+        if (w.EndsWith("ies", StringComparison.Ordinal) && w.Length > 4) w = w[..^3] + "y";
+        else if (w.EndsWith("sses", StringComparison.Ordinal)) w = w[..^2];
+        else if (w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal)
+                 && !w.EndsWith("is", StringComparison.Ordinal) && w.Length > 3) w = w[..^1];
+
+        if (w.EndsWith("ing", StringComparison.Ordinal) && w.Length > 5) w = w[..^3];
+        else if (w.EndsWith("ed", StringComparison.Ordinal) && w.Length > 4) w = w[..^2];
+        if (w.EndsWith('e') && w.Length > 4) w = w[..^1];
+        if (w.Length > 4 && w[^1] == w[^2] && !"aeious".Contains(w[^1])) w = w[..^1];
+        return w;
+    }
+}

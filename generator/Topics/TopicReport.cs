@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text;
+using PaperTrail.Content;
+
+namespace PaperTrail.Topics;
+
+/// <summary>Papers per topic over a set of papers, and how many only the fallback caught.</summary>
+public static class TopicReport
+{
+    public static string Format(Taxonomy taxonomy, IReadOnlyList<Paper> papers)
+    {
+        var assigner = new TopicAssigner(taxonomy, new RuleClassifier(taxonomy));
+        var counts = taxonomy.Topics.ToDictionary(t => t.Slug, _ => 0, StringComparer.Ordinal);
+        var sizes = new int[taxonomy.Classifier.MaxTopics + 1];
+        foreach (var paper in papers)
+        {
+            var topics = assigner.Assign(paper);
+            foreach (var topic in topics) counts[topic.Slug]++;
+            sizes[Math.Min(topics.Count, sizes.Length - 1)]++;
+        }
+        var share = papers.Count == 0 ? 0 : (double)assigner.FallbackCount / papers.Count;
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{papers.Count} papers");
+        foreach (var topic in taxonomy.Topics)
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{topic.Slug,-24} {counts[topic.Slug],6}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"topics per paper: {string.Join(", ", sizes.Select((n, i) => $"{i}: {n}"))}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"papers={papers.Count}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"fell_back={assigner.FallbackCount}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"fallback_share={share:0.0000}");
+        return sb.ToString();
+    }
+
+    /// <summary>Why a paper got its topics: every topic that scored, with the phrases that fired.</summary>
+    public static string Explain(Taxonomy taxonomy, Paper paper)
+    {
+        var classifier = new RuleClassifier(taxonomy);
+        var assigned = new TopicAssigner(taxonomy, classifier).Assign(paper);
+        var sb = new StringBuilder();
+        sb.AppendLine(paper.Title);
+        sb.AppendLine($"topics: {string.Join(", ", assigned.Select(t => t.Slug))}{(paper.Topics is { Count: > 0 } ? " (written in the front matter)" : "")}");
+        foreach (var score in classifier.Score(paper).Where(s => s.Hits.Count > 0))
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {score.Topic.Slug}: {score.Score:0.##} (threshold {score.Topic.Rules.Threshold:0.##}){(score.Passes ? "" : ", below")}");
+            foreach (var hit in score.Hits.OrderByDescending(h => Math.Abs(h.Contribution)))
+                sb.AppendLine(CultureInfo.InvariantCulture, $"      {(hit.Weight < 0 ? "against " : "")}\"{hit.Phrase}\" ×{Math.Abs(hit.Weight):0.##}: title {hit.InTitle}, abstract {hit.InAbstract} → {hit.Contribution:+0.##;-0.##}");
+        }
+        return sb.ToString();
+    }
+}
