@@ -8,6 +8,9 @@ public sealed class CommandContext(TextWriter output, TextWriter errors)
     public TextWriter Output { get; } = output;
     public TextWriter Errors { get; } = errors;
 
+    /// <summary>Whether a person watches the output (progress redraws in place) rather than a log.</summary>
+    public bool IsTerminal => ReferenceEquals(Output, Console.Out) && !Console.IsOutputRedirected;
+
     public int Guarded(Func<int> action)
     {
         try

@@ -24,7 +24,7 @@ public static class IngestCommand
                 result.GetValue(content)!,
                 result.GetValue(dryRun),
                 result.GetValue(source));
-            new Ingester(context.Output, context.Errors).Run(options);
+            new Ingester(context.Output, context.Errors, context.IsTerminal).Run(options);
             return ExitCodes.Ok;
         }));
         return command;

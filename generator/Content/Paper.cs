@@ -33,6 +33,9 @@ public sealed record Paper
     /// <summary>Comments on the source's discussion, when it counts them.</summary>
     public int? Comments { get; init; }
 
+    /// <summary>arXiv categories (cs.CL…), primary first, when a source gives them.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
     /// <summary>Hidden papers stay in the archive (so ingest never brings them back) but are off every page.</summary>
     public bool Hidden { get; init; }
 

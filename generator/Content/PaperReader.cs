@@ -6,7 +6,7 @@ namespace PaperTrail.Content;
 public static class PaperReader
 {
     public static readonly IReadOnlyList<string> Keys =
-        ["title", "slug", "arxiv", "authors", "published", "trending", "topics", "links", "upvotes", "comments", "hidden", "redirect_to", "aliases"];
+        ["title", "slug", "arxiv", "authors", "published", "trending", "topics", "links", "upvotes", "comments", "categories", "hidden", "redirect_to", "aliases"];
 
     /// <summary>The paper, or null with at least one problem added.</summary>
     public static Paper? Read(string file, string text, List<ContentProblem> problems)
@@ -23,7 +23,7 @@ public static class PaperReader
         if (root is null) return null;
 
         string? title = null, slug = null, arxiv = null, redirectTo = null;
-        IReadOnlyList<string>? authors = null, topics = null, aliases = null;
+        IReadOnlyList<string>? authors = null, topics = null, aliases = null, categories = null;
         IReadOnlyList<DateOnly>? trending = null;
         DateOnly? published = null;
         int? upvotes = null, comments = null;
@@ -51,6 +51,7 @@ public static class PaperReader
                 case "links": links = Links(nodes, value); break;
                 case "upvotes": upvotes = nodes.Integer(value, key, min: 0); break;
                 case "comments": comments = nodes.Integer(value, key, min: 0); break;
+                case "categories": categories = nodes.Strings(value, key); break;
                 case "hidden": hidden = nodes.Boolean(value, key); break;
                 case "redirect_to": redirectTo = SlugValue(nodes, value, key); break;
                 case "aliases": aliases = SlugList(nodes, value, key); break;
@@ -79,6 +80,7 @@ public static class PaperReader
             Links = links ?? new SortedDictionary<string, string>(StringComparer.Ordinal),
             Upvotes = upvotes,
             Comments = comments,
+            Categories = categories ?? [],
             Hidden = hidden ?? false,
             RedirectTo = redirectTo,
             Aliases = aliases ?? [],

@@ -37,6 +37,7 @@ public static class PaperWriter
         }
         if (paper.Upvotes is { } upvotes) Scalar(emitter, "upvotes", upvotes.ToString(CultureInfo.InvariantCulture));
         if (paper.Comments is { } comments) Scalar(emitter, "comments", comments.ToString(CultureInfo.InvariantCulture));
+        if (paper.Categories.Count > 0) Sequence(emitter, "categories", paper.Categories, ScalarStyle.Any);
         if (paper.Hidden) Scalar(emitter, "hidden", "true");
         if (paper.RedirectTo is not null) Scalar(emitter, "redirect_to", paper.RedirectTo);
         if (paper.Aliases.Count > 0) Sequence(emitter, "aliases", paper.Aliases, ScalarStyle.Plain);

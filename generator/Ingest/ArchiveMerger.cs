@@ -57,6 +57,7 @@ public sealed class ArchiveMerger
                 Links = new SortedDictionary<string, string>(incoming.Links.ToDictionary(), StringComparer.Ordinal),
                 Upvotes = incoming.Upvotes,
                 Comments = incoming.Comments,
+                Categories = incoming.Categories,
                 Abstract = incoming.Abstract,
             };
             var path = $"{ArchiveLoader.PapersFolder}/{day:yyyy}/{day:MM}/{paper.Slug}.md";
@@ -102,6 +103,7 @@ public sealed class ArchiveMerger
             Links = links,
             Upvotes = Larger(paper.Upvotes, incoming.Upvotes),
             Comments = Larger(paper.Comments, incoming.Comments),
+            Categories = paper.Categories.Count > 0 ? paper.Categories : incoming.Categories,
             Abstract = paper.Abstract.Trim().Length > 0 ? paper.Abstract : incoming.Abstract,
         };
     }

@@ -9,11 +9,17 @@ namespace PaperTrail.Ingest;
 /// Nothing is written unless every input parsed and yielded papers and the archive loaded cleanly,
 /// so a truncated scrape or a broken archive never costs data.
 /// </summary>
-public sealed class Ingester(TextWriter output, TextWriter errors)
+public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal = false)
 {
     public IngestCounts Run(IngestOptions options)
     {
-        var results = options.Inputs.Select(input => ReadSource(input, options.Source)).ToList();
+        var progress = new IngestProgress(output, terminal, options.Inputs.Count);
+        var results = options.Inputs.Select(input =>
+        {
+            var result = ReadSource(input, options.Source);
+            progress.FileRead(input, result.Papers.Count);
+            return result;
+        }).ToList();
 
         var problems = new List<ContentProblem>();
         var archive = ArchiveLoader.LoadPapers(options.ContentDir, problems);
@@ -63,7 +69,7 @@ public sealed class Ingester(TextWriter output, TextWriter errors)
         {
             var why = result.Skipped.Count > 0
                 ? $"no paper could be read ({result.Skipped.Count} records had no usable title)"
-                : "no paper could be read: the file is empty or not a scrape of a papers page";
+                : "no paper could be read: the input is empty or holds no paper entries";
             throw new ContentException([.. result.Skipped.Select(s => new ContentProblem(s.SourceFile, s.Line, s.Reason)), new ContentProblem(display, 0, why + "; nothing was written")]);
         }
         return result;

@@ -14,6 +14,7 @@ public sealed record SourcePaper
     public IReadOnlyDictionary<string, string> Links { get; init; } = new Dictionary<string, string>();
     public int? Upvotes { get; init; }
     public int? Comments { get; init; }
+    public IReadOnlyList<string> Categories { get; init; } = [];
 
     /// <summary>Where it came from, for messages: file and 1-based line.</summary>
     public required string SourceFile { get; init; }

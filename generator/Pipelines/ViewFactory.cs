@@ -57,6 +57,8 @@ public sealed class ViewFactory(SiteModel site)
             Topics = sitePaper.Topics.Select(TopicLink).ToList(),
             Links = Links(paper),
             Upvotes = paper.Upvotes,
+            Comments = paper.Comments,
+            Categories = paper.Categories,
             JsonLd = JsonLd.ScholarlyArticle(paper, Urls.Absolute(Urls.Paper(paper.Slug)), sitePaper.Topics.Select(t => t.Name)),
         };
     }

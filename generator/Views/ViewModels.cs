@@ -63,6 +63,10 @@ public sealed record PaperView
     public required IReadOnlyList<TopicLinkView> Topics { get; init; }
     public required IReadOnlyList<LinkView> Links { get; init; }
     public int? Upvotes { get; init; }
+    public int? Comments { get; init; }
+
+    /// <summary>arXiv categories, primary first.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
 
     /// <summary>schema.org ScholarlyArticle as JSON, safe to print raw inside a script element.</summary>
     public required string JsonLd { get; init; }

@@ -6,8 +6,9 @@ namespace PaperTrail.Ingest.Sources;
 
 /// <summary>
 /// Hugging Face JSON: the <c>/api/daily_papers</c> answer (an array of items, one day or many), a
-/// single item, or a <c>/api/papers/&lt;id&gt;</c> paper. The trending day is the paper's
-/// <c>submittedOnDailyAt</c>, else the item's <c>publishedAt</c>; the rest is stored when given.
+/// single item, a <c>/api/papers/&lt;id&gt;</c> paper, or the JSON a papers page embeds. The trending
+/// day is the paper's <c>submittedOnDailyAt</c>, else the list's date, else the item's
+/// <c>publishedAt</c>; the rest is stored when given.
 /// </summary>
 public sealed class HfJsonSource : IPaperSource
 {
@@ -32,31 +33,45 @@ public sealed class HfJsonSource : IPaperSource
         }
         using (document)
         {
-            var papers = new List<SourcePaper>();
-            var skipped = new List<SkippedRecord>();
             var root = document.RootElement;
-            var (items, lines) = root.ValueKind switch
-            {
-                JsonValueKind.Array => (root.EnumerateArray().ToList(), JsonPositions.ArrayItemLines(bytes)),
-                JsonValueKind.Object when root.TryGetProperty("dailyPapers", out var list) && list.ValueKind == JsonValueKind.Array
-                    => (list.EnumerateArray().ToList(), JsonPositions.ArrayItemLines(bytes, "dailyPapers")),
-                JsonValueKind.Object => ([root], (IReadOnlyList<int>)[1]),
-                _ => (new List<JsonElement>(), (IReadOnlyList<int>)[]),
-            };
-            for (var i = 0; i < items.Count; i++)
-            {
-                var line = i < lines.Count ? lines[i] : 1;
-                var paper = ReadItem(items[i], sourceFile, line, out var reason);
-                if (paper is not null) papers.Add(paper);
-                else skipped.Add(new SkippedRecord(sourceFile, line, reason));
-            }
-            return new SourceResult(papers, skipped);
+            var lines = root.ValueKind == JsonValueKind.Array ? JsonPositions.ArrayItemLines(bytes)
+                : root.ValueKind == JsonValueKind.Object && root.TryGetProperty("dailyPapers", out _) ? JsonPositions.ArrayItemLines(bytes, "dailyPapers")
+                : [1];
+            return ReadRoot(root, sourceFile, i => i < lines.Count ? lines[i] : 1);
         }
+    }
+
+    /// <summary>
+    /// Reads papers from parsed Hugging Face JSON, whichever of its shapes: an array of items, a
+    /// page's <c>{ dailyPapers: [...], date }</c>, an item, or a paper (also a page's <c>{ paper }</c>).
+    /// </summary>
+    public static SourceResult ReadRoot(JsonElement root, string sourceFile, Func<int, int> lineOfItem)
+    {
+        var papers = new List<SourcePaper>();
+        var skipped = new List<SkippedRecord>();
+        DateOnly? listDate = null;
+        List<JsonElement> items;
+        if (root.ValueKind == JsonValueKind.Array) items = root.EnumerateArray().ToList();
+        else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("dailyPapers", out var list) && list.ValueKind == JsonValueKind.Array)
+        {
+            items = list.EnumerateArray().ToList();
+            listDate = Day(String(root, "date"));
+        }
+        else if (root.ValueKind == JsonValueKind.Object) items = [root];
+        else items = [];
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var paper = ReadItem(items[i], sourceFile, lineOfItem(i), listDate, out var reason);
+            if (paper is not null) papers.Add(paper);
+            else skipped.Add(new SkippedRecord(sourceFile, lineOfItem(i), reason));
+        }
+        return new SourceResult(papers, skipped);
     }
 
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
-    private static SourcePaper? ReadItem(JsonElement item, string sourceFile, int line, out string reason)
+    private static SourcePaper? ReadItem(JsonElement item, string sourceFile, int line, DateOnly? listDate, out string reason)
     {
         reason = "";
         if (item.ValueKind != JsonValueKind.Object)
@@ -85,9 +100,11 @@ public sealed class HfJsonSource : IPaperSource
             Arxiv = arxiv,
             Authors = Authors(paper),
             Published = Day(String(paper, "publishedAt")),
-            Trending = Day(String(paper, "submittedOnDailyAt")) ?? (wrapped ? Day(String(item, "publishedAt")) : null),
+            Trending = Day(String(paper, "submittedOnDailyAt")) ?? listDate ?? (wrapped ? Day(String(item, "publishedAt")) : null),
             Upvotes = Integer(paper, "upvotes"),
-            Comments = Integer(item, "numComments"),
+            // A daily item counts its comments; a paper page lists them.
+            Comments = Integer(item, "numComments")
+                ?? (item.TryGetProperty("comments", out var comments) && comments.ValueKind == JsonValueKind.Array ? comments.GetArrayLength() : null),
             Links = links,
             SourceFile = sourceFile,
             Line = line,

@@ -6,7 +6,7 @@ namespace PaperTrail.Ingest.Sources;
 public static class SourceRegistry
 {
     // Most specific first: the plain-text scrape accepts almost anything, so it is the last resort.
-    public static readonly IReadOnlyList<IPaperSource> All = [new HfJsonSource(), new ScrapeTextSource()];
+    public static readonly IReadOnlyList<IPaperSource> All = [new HfHtmlSource(), new ArxivAtomSource(), new HfJsonSource(), new ScrapeTextSource()];
 
     public static IReadOnlyList<string> Names => All.Select(s => s.Name).ToList();
 

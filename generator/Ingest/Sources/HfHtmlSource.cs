@@ -1,0 +1,98 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using PaperTrail.Content;
+
+namespace PaperTrail.Ingest.Sources;
+
+/// <summary>
+/// Hugging Face papers pages (a day's list, trending, a single paper), parsed with AngleSharp.
+/// The JSON the page embeds for its scripts (<c>[data-target="DailyPapers"]</c>,
+/// <c>[data-target="PaperContent"]</c>, attribute <c>data-props</c>) is read first; the visible markup
+/// is the fallback; when neither yields a paper the page's structure has changed and nothing is read.
+/// </summary>
+public sealed partial class HfHtmlSource : IPaperSource
+{
+    public string Name => "hf-html";
+
+    private static readonly string[] EmbeddedTargets = ["DailyPapers", "PaperContent"];
+
+    [GeneratedRegex(@"/papers/(?<id>\d{4}\.\d{4,5})")]
+    private static partial Regex PaperPath();
+
+    public bool Recognises(string fileName, ReadOnlySpan<byte> bytes)
+    {
+        var start = Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, 512)]).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        return start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+    }
+
+    public SourceResult Read(string sourceFile, byte[] bytes)
+    {
+        var document = new HtmlParser().ParseDocument(new UTF8Encoding(false, false).GetString(bytes));
+        var embedded = FromEmbeddedJson(document, sourceFile);
+        if (embedded is { Papers.Count: > 0 }) return embedded;
+        var visible = FromMarkup(document, sourceFile);
+        if (visible.Papers.Count > 0) return visible;
+        throw new ContentException(new ContentProblem(sourceFile, 0,
+            "page structure changed: neither the embedded JSON (data-target=\"DailyPapers\"/\"PaperContent\") nor the visible markup yields a paper; nothing was ingested"));
+    }
+
+    private static SourceResult? FromEmbeddedJson(IDocument document, string sourceFile)
+    {
+        foreach (var target in EmbeddedTargets)
+        {
+            var element = document.QuerySelector($"[data-target=\"{target}\"][data-props]");
+            if (element is null) continue;
+            var line = element.SourceReference?.Position.Line ?? 1;
+            try
+            {
+                using var json = JsonDocument.Parse(element.GetAttribute("data-props")!);
+                return HfJsonSource.ReadRoot(json.RootElement, sourceFile, _ => line);
+            }
+            catch (JsonException)
+            {
+                // Broken embedded JSON: the visible markup may still hold the papers.
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A list page's cards (title and id, no abstract), or a paper page's heading, authors and abstract.</summary>
+    private static SourceResult FromMarkup(IDocument document, string sourceFile)
+    {
+        var papers = new List<SourcePaper>();
+        foreach (var link in document.QuerySelectorAll("article h3 a[href^=\"/papers/\"]"))
+        {
+            var title = TextCleaner.Clean(link.TextContent);
+            if (!TextCleaner.IsUsableTitle(title)) continue;
+            papers.Add(new SourcePaper
+            {
+                Title = title,
+                Arxiv = ArxivId.Normalize(PaperPath().Match(link.GetAttribute("href") ?? "").Groups["id"].Value),
+                SourceFile = sourceFile,
+                Line = link.SourceReference?.Position.Line ?? 1,
+            });
+        }
+        if (papers.Count > 0) return new SourceResult(papers, []);
+
+        var heading = document.QuerySelector("main h1, h1");
+        var pageTitle = TextCleaner.Clean(heading?.TextContent);
+        if (!TextCleaner.IsUsableTitle(pageTitle)) return new SourceResult([], []);
+        var address = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href")
+            ?? document.QuerySelector("meta[property='og:url']")?.GetAttribute("content") ?? "";
+        var abstractHeading = document.QuerySelectorAll("h2").FirstOrDefault(h => h.TextContent.Trim() == "Abstract");
+        var abstractText = abstractHeading?.ParentElement?.QuerySelectorAll("p").LastOrDefault()?.TextContent;
+        papers.Add(new SourcePaper
+        {
+            Title = pageTitle,
+            Abstract = TextCleaner.CleanParagraphs(abstractText),
+            Arxiv = ArxivId.Normalize(PaperPath().Match(address).Groups["id"].Value),
+            Authors = document.QuerySelectorAll("span.author").Select(a => TextCleaner.Clean(a.TextContent)).Where(a => a.Length > 0).Distinct().ToList(),
+            SourceFile = sourceFile,
+            Line = heading?.SourceReference?.Position.Line ?? 1,
+        });
+        return new SourceResult(papers, []);
+    }
+}
