@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PaperTrail.Ingest;
 using PaperTrail.Ingest.Sources;
+using PaperTrail.Ingest.Web;
 
 namespace PaperTrail.Commands;
 
@@ -10,25 +11,50 @@ public static class IngestCommand
 {
     public static Command Create(CommandContext context)
     {
-        var inputs = new Argument<string[]>("inputs") { Description = "files or folders to ingest", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("inputs") { Description = "files, folders or http(s) addresses to ingest", Arity = ArgumentArity.ZeroOrMore };
+        var from = new Option<string?>("--from") { Description = $"fetch a known web source: {string.Join(", ", WebSources.Names)}" };
+        var minPapers = new Option<int>("--min-papers") { Description = "with --from: fewer papers than this is an error (a broken answer)", DefaultValueFactory = _ => 5 };
+        var timeout = new Option<int>("--timeout") { Description = "seconds each fetch attempt may take", DefaultValueFactory = _ => 30 };
+        var retries = new Option<int>("--retries") { Description = "retries on timeouts, broken connections, 5xx and 429", DefaultValueFactory = _ => 4 };
+        var retryDelay = new Option<double>("--retry-delay") { Description = "seconds of the first back-off (doubles each retry)", DefaultValueFactory = _ => 2 };
+        var huggingFace = new Option<string>("--hf-base") { Description = "base address of Hugging Face for --from (a mirror)", DefaultValueFactory = _ => "https://huggingface.co/" };
         var date = new Option<string?>("--date") { Description = "the day the papers trended, YYYY-MM-DD (default: today, UTC)" };
         var content = CommonOptions.Content();
         var dryRun = new Option<bool>("--dry-run") { Description = "print what would change and write nothing" };
         var source = new Option<string?>("--source") { Description = $"the input's kind: {string.Join(", ", SourceRegistry.Names)} (default: detected from the content)" };
-        var command = new Command("ingest", "merge papers from files or folders into the archive") { inputs, date, content, dryRun, source };
+        var command = new Command("ingest", "merge papers from files or folders into the archive") { inputs, date, content, dryRun, source, from, minPapers, timeout, retries, retryDelay, huggingFace };
         command.SetAction(result => context.Guarded(() =>
         {
             var options = new IngestOptions(
-                InputFiles.Expand(result.GetValue(inputs)!),
+                InputFiles.Expand(result.GetValue(inputs) ?? []),
                 ParseDate(result.GetValue(date)),
                 result.GetValue(content)!,
                 result.GetValue(dryRun),
-                result.GetValue(source));
+                result.GetValue(source))
+            {
+                From = result.GetValue(from),
+                MinPapers = result.GetValue(minPapers),
+                Fetch = new FetchSettings
+                {
+                    AttemptTimeout = TimeSpan.FromSeconds(Positive(result.GetValue(timeout), "--timeout")),
+                    Retries = Math.Max(0, result.GetValue(retries)),
+                    BaseDelay = TimeSpan.FromSeconds(Math.Max(0, result.GetValue(retryDelay))),
+                },
+                HuggingFace = BaseAddress(result.GetValue(huggingFace)!),
+            };
             new Ingester(context.Output, context.Errors, context.IsTerminal).Run(options);
             return ExitCodes.Ok;
         }));
         return command;
     }
+
+    private static int Positive(int value, string option) =>
+        value > 0 ? value : throw new UsageException($"{option} must be a positive number");
+
+    private static Uri BaseAddress(string text) =>
+        Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : throw new UsageException($"--hf-base '{text}' is not an http(s) address");
 
     private static DateOnly ParseDate(string? text)
     {

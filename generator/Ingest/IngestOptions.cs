@@ -1,7 +1,19 @@
 namespace PaperTrail.Ingest;
 
 /// <summary>What <c>generator ingest</c> was asked to do.</summary>
-public sealed record IngestOptions(IReadOnlyList<string> Inputs, DateOnly Date, string ContentDir, bool DryRun, string? Source = null);
+public sealed record IngestOptions(IReadOnlyList<string> Inputs, DateOnly Date, string ContentDir, bool DryRun, string? Source = null)
+{
+    /// <summary>A known web source to fetch (hf-trending, hf-daily) instead of, or besides, the inputs.</summary>
+    public string? From { get; init; }
+
+    /// <summary>With <see cref="From"/>: fewer papers than this means the answer is broken, not a quiet day.</summary>
+    public int MinPapers { get; init; } = 5;
+
+    public Web.FetchSettings Fetch { get; init; } = new();
+
+    /// <summary>Where the Hugging Face addresses of <see cref="From"/> live (a mirror, or a test's stub).</summary>
+    public Uri HuggingFace { get; init; } = new("https://huggingface.co/");
+}
 
 /// <summary>The one line of counts ingest ends with.</summary>
 public sealed record IngestCounts(int New, int Updated, int Unchanged, int Skipped)

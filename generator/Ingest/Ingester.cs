@@ -1,5 +1,6 @@
 using PaperTrail.Content;
 using PaperTrail.Ingest.Sources;
+using PaperTrail.Ingest.Web;
 using PaperTrail.Output;
 
 namespace PaperTrail.Ingest;
@@ -14,12 +15,15 @@ public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal
     public IngestCounts Run(IngestOptions options)
     {
         var progress = new IngestProgress(output, terminal, options.Inputs.Count);
-        var results = options.Inputs.Select(input =>
+        var results = new List<SourceResult>();
+        if (options.From is not null) results.Add(FetchKnownSource(options));
+        foreach (var input in options.Inputs)
         {
-            var result = ReadSource(input, options.Source);
+            var result = IsWebAddress(input, out var url) ? Fetch(url, options.Source, options) : ReadSource(input, options.Source);
             progress.FileRead(input, result.Papers.Count);
-            return result;
-        }).ToList();
+            results.Add(result);
+        }
+        if (results.Count == 0) throw new ContentException(new ContentProblem("ingest", 0, "nothing to ingest: name files, folders, addresses or --from"));
 
         var problems = new List<ContentProblem>();
         var archive = ArchiveLoader.LoadPapers(options.ContentDir, problems);
@@ -57,6 +61,32 @@ public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal
         var counts = new IngestCounts(added, updated, unchanged, skipped);
         output.WriteLine((options.DryRun ? "dry run, nothing written: " : "ingest: ") + counts);
         return counts;
+    }
+
+    private static bool IsWebAddress(string input, out Uri url) =>
+        Uri.TryCreate(input, UriKind.Absolute, out url!) && url.Scheme is "http" or "https";
+
+    /// <summary>--from: a known address, read by its own source, held to a sanity floor.</summary>
+    private SourceResult FetchKnownSource(IngestOptions options)
+    {
+        var (url, source) = WebSources.Resolve(options.From!, options.HuggingFace, options.Date)
+            ?? throw new ContentException(new ContentProblem("--from", 0, $"unknown web source '{options.From}'; known: {string.Join(", ", WebSources.Names)}"));
+        var result = Fetch(url, source, options);
+        if (result.Papers.Count < options.MinPapers)
+            throw new ContentException(new ContentProblem(url.ToString(), 0,
+                $"only {result.Papers.Count} papers, fewer than the sanity floor of {options.MinPapers}: the answer looks broken, nothing was written"));
+        return result;
+    }
+
+    private SourceResult Fetch(Uri url, string? source, IngestOptions options)
+    {
+        using var fetcher = new PaperFetcher(options.Fetch, errors);
+        output.WriteLine($"fetch: {url}");
+        var document = fetcher.FetchAsync(url).GetAwaiter().GetResult();
+        var result = SourceRegistry.Read(url.ToString(), document.Bytes, source);
+        if (result.Papers.Count == 0)
+            throw new ContentException(new ContentProblem(url.ToString(), 0, $"no paper could be read from the answer ({document.MediaType ?? "no media type"}, {document.Bytes.Length} bytes); nothing was written"));
+        return result;
     }
 
     private static string Describe(MergeOutcome outcome) => outcome == MergeOutcome.New ? "new" : "updated";

@@ -6,7 +6,7 @@ public static class InputFiles
     private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".json", ".xml", ".atom", ".html", ".htm" };
 
     public static IReadOnlyList<string> Expand(IEnumerable<string> inputs) =>
-        inputs.SelectMany<string, string>(input => Directory.Exists(input)
+        inputs.SelectMany<string, string>(input => !input.Contains("://", StringComparison.Ordinal) && Directory.Exists(input)
                 ? Directory.EnumerateFiles(input, "*", SearchOption.TopDirectoryOnly)
                     .Where(f => Extensions.Contains(Path.GetExtension(f)))
                     .Order(StringComparer.Ordinal)

@@ -20,8 +20,13 @@ public static class SourceRegistry
     {
         var display = DisplayPath.Of(path);
         if (!File.Exists(path)) throw new ContentException(new ContentProblem(display, 0, "no such file"));
-        var bytes = File.ReadAllBytes(path);
-        var source = sourceName is null ? Detect(path, bytes) : Named(sourceName)
+        return Read(display, File.ReadAllBytes(path), sourceName);
+    }
+
+    /// <summary>Reads bytes (a file's or a fetched answer's) named <paramref name="display"/> in messages.</summary>
+    public static SourceResult Read(string display, byte[] bytes, string? sourceName)
+    {
+        var source = sourceName is null ? Detect(display, bytes) : Named(sourceName)
             ?? throw new ContentException(new ContentProblem(display, 0, $"unknown source '{sourceName}'; known: {string.Join(", ", Names)}"));
         return source.Read(display, bytes);
     }

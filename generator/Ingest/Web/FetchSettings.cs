@@ -1,0 +1,22 @@
+namespace PaperTrail.Ingest.Web;
+
+/// <summary>How patiently ingest fetches from the web.</summary>
+public sealed record FetchSettings
+{
+    /// <summary>Each attempt may take this long before it counts as failed.</summary>
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Attempts after the first, on timeouts, broken connections, 5xx and 429.</summary>
+    public int Retries { get; init; } = 4;
+
+    /// <summary>The first back-off; it doubles each retry, with jitter.</summary>
+    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>A server's Retry-After is honoured up to this long; beyond it the fetch fails.</summary>
+    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Answers larger than this are refused: no papers page is that big.</summary>
+    public long MaxBytes { get; init; } = 50 * 1024 * 1024;
+
+    public string UserAgent { get; init; } = "PaperTrail/1.0 (static archive of trending research papers; +https://github.com/paper-trail)";
+}

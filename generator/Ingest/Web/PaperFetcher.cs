@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Headers;
+using PaperTrail.Content;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace PaperTrail.Ingest.Web;
+
+/// <summary>A fetched answer: where it came from, its bytes and its media type.</summary>
+public sealed record FetchedDocument(Uri Url, byte[] Bytes, string? MediaType);
+
+/// <summary>
+/// Fetches an address with a timeout per attempt, a descriptive User-Agent, and retries with
+/// exponential back-off on timeouts, broken connections, 5xx and 429 (honouring Retry-After),
+/// through a Polly pipeline. Anything else, or running out of retries, is a content error that
+/// names the address: ingest then writes nothing.
+/// </summary>
+public sealed class PaperFetcher : IDisposable
+{
+    private readonly HttpClient _client;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly FetchSettings _settings;
+    private readonly TextWriter _log;
+
+    public PaperFetcher(FetchSettings settings, TextWriter log, HttpMessageHandler? handler = null)
+    {
+        _settings = settings;
+        _log = log;
+        _client = new HttpClient(handler ?? new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All, ConnectTimeout = settings.AttemptTimeout })
+        {
+            Timeout = Timeout.InfiniteTimeSpan, // the pipeline times each attempt
+            MaxResponseContentBufferSize = settings.MaxBytes,
+        };
+        _client.DefaultRequestHeaders.UserAgent.ParseAdd(settings.UserAgent);
+        _client.DefaultRequestHeaders.Accept.ParseAdd("text/html, application/json;q=0.9, application/atom+xml;q=0.9, */*;q=0.5");
+        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = settings.Retries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = settings.BaseDelay,
+                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                    .Handle<HttpRequestException>()
+                    .Handle<TimeoutRejectedException>()
+                    .Handle<IOException>()
+                    .HandleResult(IsTransient),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
+                OnRetry = args =>
+                {
+                    var why = args.Outcome.Exception?.Message ?? $"HTTP {(int)args.Outcome.Result!.StatusCode}";
+                    _log.WriteLine($"fetch: attempt {args.AttemptNumber + 1} failed ({why}); retrying in {args.RetryDelay.TotalSeconds:0.#} s");
+                    args.Outcome.Result?.Dispose();
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .AddTimeout(settings.AttemptTimeout)
+            .Build();
+    }
+
+    private static bool IsTransient(HttpResponseMessage response) =>
+        (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests || response.StatusCode == HttpStatusCode.RequestTimeout;
+
+    /// <summary>The server's Retry-After when it gave one (capped); otherwise null: Polly's back-off.</summary>
+    private TimeSpan? RetryAfter(HttpResponseMessage? response)
+    {
+        var header = response?.Headers.RetryAfter;
+        if (header is null) return null;
+        var wait = header.Delta ?? (header.Date is { } date ? date - DateTimeOffset.UtcNow : TimeSpan.Zero);
+        if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
+        if (wait > _settings.MaxRetryAfter)
+            throw new ContentException(new ContentProblem(response!.RequestMessage?.RequestUri?.ToString() ?? "fetch", 0,
+                $"the server asks to retry after {wait.TotalSeconds:0} s, longer than the {_settings.MaxRetryAfter.TotalSeconds:0} s ingest waits"));
+        return wait;
+    }
+
+    public async Task<FetchedDocument> FetchAsync(Uri url, CancellationToken cancel = default)
+    {
+        if (url.Scheme is not ("http" or "https"))
+            throw new ContentException(new ContentProblem(url.ToString(), 0, "only http and https addresses can be fetched"));
+        try
+        {
+            using var response = await _pipeline.ExecuteAsync(async token =>
+            {
+                var answer = await _client.GetAsync(url, HttpCompletionOption.ResponseContentRead, token);
+                return answer;
+            }, cancel);
+            if (!response.IsSuccessStatusCode)
+                throw new ContentException(new ContentProblem(url.ToString(), 0, $"the server answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}"));
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancel);
+            return new FetchedDocument(url, bytes, response.Content.Headers.ContentType?.MediaType);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or IOException or TaskCanceledException)
+        {
+            throw new ContentException(new ContentProblem(url.ToString(), 0, $"could not fetch after {_settings.Retries + 1} attempts: {e.Message}"));
+        }
+    }
+
+    public void Dispose() => _client.Dispose();
+}
