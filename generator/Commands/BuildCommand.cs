@@ -10,7 +10,7 @@ public static class BuildCommand
     public static Command Create(CommandContext context)
     {
         var content = CommonOptions.Content();
-        var output = new Option<string>("--output") { Description = "where the site is written", DefaultValueFactory = _ => "output" };
+        var output = new Option<string>("--output") { Description = "where the site is written", DefaultValueFactory = _ => BuildOptions.DefaultOutput };
         var themes = new Option<string?>("--themes") { Description = "the themes folder (default: the repository's themes/)" };
         var clean = new Option<bool>("--clean") { Description = "remove what earlier builds wrote and write every file anew" };
         var command = new Command("build", "build the website from the archive") { content, output, themes, clean };
