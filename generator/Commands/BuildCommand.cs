@@ -13,18 +13,25 @@ public static class BuildCommand
         var output = new Option<string>("--output") { Description = "where the site is written", DefaultValueFactory = _ => BuildOptions.DefaultOutput };
         var themes = new Option<string?>("--themes") { Description = "the themes folder (default: the repository's themes/)" };
         var clean = new Option<bool>("--clean") { Description = "remove what earlier builds wrote and write every file anew" };
-        var command = new Command("build", "build the website from the archive") { content, output, themes, clean };
+        var noSearch = new Option<bool>("--no-search") { Description = "do not build the search index (pages then show no search box)" };
+        var command = new Command("build", "build the website from the archive") { content, output, themes, clean, noSearch };
         command.SetAction(result => context.Guarded(() =>
         {
             var options = new BuildOptions(
                 result.GetValue(content)!,
                 result.GetValue(output)!,
                 result.GetValue(themes) ?? ThemeFiles.DefaultThemesDir(),
-                result.GetValue(clean));
-            var report = BuildPipeline.Run(options);
+                result.GetValue(clean),
+                Search: !result.GetValue(noSearch));
+            var report = BuildPipeline.Run(options, context.Output);
             context.Output.WriteLine(
                 $"build: {report.Papers} papers, {report.Outputs} files ({report.Written} written, {report.Unchanged} unchanged, {report.Removed} removed); " +
                 $"{report.FellBack} papers fell back to the fallback topic");
+            if (report.Search is { } search)
+                context.Output.WriteLine(search.Indexed
+                    ? $"search: indexed in {search.Took.TotalSeconds:0.0} s, {search.Files} files ({search.Written} written, {search.Removed} removed)"
+                    : "search: no page changed, index kept as it was");
+            else context.Output.WriteLine($"search: skipped ({report.SearchSkipped}); pages show no search box");
             return ExitCodes.Ok;
         }));
         return command;

@@ -3,7 +3,11 @@ using PaperTrail.Content;
 namespace PaperTrail.Output;
 
 /// <summary>What a write changed.</summary>
-public sealed record WriteReport(int Written, int Unchanged, int Removed);
+public sealed record WriteReport(int Written, int Unchanged, int Removed)
+{
+    /// <summary>The files written or removed, relative to the output folder.</summary>
+    public IReadOnlyList<string> Changed { get; init; } = [];
+}
 
 /// <summary>
 /// Writes the rendered site into the output folder: only files whose bytes changed, each
@@ -11,16 +15,20 @@ public sealed record WriteReport(int Written, int Unchanged, int Removed);
 /// A manifest of the files it wrote lets it tell them from anything else in the folder, which it
 /// never touches.
 /// </summary>
-public sealed class OutputWriter(string outputDir)
+/// <param name="scope">Which family of files this writer owns ("outputs" for pages and feeds, "search"
+/// for the search index): each scope has its own manifest, so one never removes the other's files.</param>
+public sealed class OutputWriter(string outputDir, string scope = "outputs")
 {
-    /// <summary>Relative to the output folder. Hidden from hosts by netlify.toml.</summary>
-    public const string ManifestPath = ".paper-trail/outputs.txt";
+    /// <summary>Where manifests live, relative to the output folder. Hidden from hosts by netlify.toml.</summary>
+    public const string ManifestFolder = ".paper-trail";
+
+    public static string ManifestPath(string scope) => $"{ManifestFolder}/{scope}.txt";
 
     private readonly string _root = Path.GetFullPath(outputDir);
 
     public IReadOnlyList<string> PreviousOutputs()
     {
-        var manifest = Path.Combine(_root, ManifestPath);
+        var manifest = Path.Combine(_root, ManifestPath(scope));
         return File.Exists(manifest)
             ? File.ReadAllLines(manifest).Where(l => l.Length > 0).ToList()
             : [];
@@ -33,20 +41,25 @@ public sealed class OutputWriter(string outputDir)
         AtomicFile.RemoveLeftovers(_root);
         if (clean) foreach (var file in previous) Delete(file);
 
-        var written = 0;
+        var changed = new System.Collections.Concurrent.ConcurrentBag<string>();
         Parallel.ForEach(outputs, output =>
         {
-            if (AtomicFile.WriteIfChanged(FullPath(output.File), output.Bytes)) Interlocked.Increment(ref written);
+            if (AtomicFile.WriteIfChanged(FullPath(output.File), output.Bytes)) changed.Add(output.File);
         });
+        var written = changed.Count;
 
         var current = outputs.Select(o => o.File).ToHashSet(StringComparer.Ordinal);
         var removed = 0;
         foreach (var stale in previous.Where(f => !current.Contains(f)))
-            if (Delete(stale)) removed++;
+            if (Delete(stale))
+            {
+                removed++;
+                changed.Add(stale);
+            }
 
         var manifest = string.Join('\n', current.Order(StringComparer.Ordinal)) + "\n";
-        AtomicFile.WriteIfChanged(Path.Combine(_root, ManifestPath), System.Text.Encoding.UTF8.GetBytes(manifest));
-        return new WriteReport(written, outputs.Count - written, removed);
+        AtomicFile.WriteIfChanged(Path.Combine(_root, ManifestPath(scope)), System.Text.Encoding.UTF8.GetBytes(manifest));
+        return new WriteReport(written, outputs.Count - written, removed) { Changed = changed.Order(StringComparer.Ordinal).ToList() };
     }
 
     private string FullPath(string relative)

@@ -16,8 +16,12 @@ public sealed class BuildContext
     /// <summary>Theme assets by name ("style.css") with the path they are published at (fingerprinted).</summary>
     public IReadOnlyDictionary<string, AssetFile> Assets { get; }
 
-    public BuildContext(SiteModel site, TemplateSet templates, IReadOnlyDictionary<string, AssetFile> assets)
+    /// <summary>Whether a search index will be built: pages show the search box only then.</summary>
+    public bool SearchEnabled { get; }
+
+    public BuildContext(SiteModel site, TemplateSet templates, IReadOnlyDictionary<string, AssetFile> assets, bool searchEnabled = false)
     {
+        SearchEnabled = searchEnabled;
         Site = site;
         Templates = templates;
         Assets = assets;
@@ -36,6 +40,11 @@ public sealed class BuildContext
             LastUpdated = site.LastUpdated is { } day ? ViewFactory.Date(day) : "",
             LastUpdatedHref = site.LastUpdated is { } latest ? Urls.Href(Urls.Day(latest)) : null,
             Feeds = SiteFeeds(),
+            Search = searchEnabled,
+            SearchHref = Urls.Href(Urls.SearchPage),
+            SearchScript = assets.TryGetValue("search.js", out var script) ? Urls.Href(script.Path) : "",
+            PagefindHref = Urls.Href(Search.SearchIndexer.Folder + "/"),
+            BasePath = Urls.BasePath,
         };
     }
 

@@ -1,11 +1,18 @@
 namespace PaperTrail.Pipelines;
 
 /// <summary>What <c>generator build</c> was asked to do.</summary>
-public sealed record BuildOptions(string ContentDir, string OutputDir, string ThemesDir, bool Clean = false)
+public sealed record BuildOptions(string ContentDir, string OutputDir, string ThemesDir, bool Clean = false, bool Search = true)
 {
     /// <summary>Where the site goes unless --output says otherwise; netlify.toml publishes this folder.</summary>
     public const string DefaultOutput = "output";
 }
 
 /// <summary>What a build did, for its closing line and for tests.</summary>
-public sealed record BuildReport(int Papers, int Outputs, int Written, int Unchanged, int Removed, int FellBack);
+public sealed record BuildReport(int Papers, int Outputs, int Written, int Unchanged, int Removed, int FellBack)
+{
+    /// <summary>What search indexing did, or null when search was skipped.</summary>
+    public Search.SearchReport? Search { get; init; }
+
+    /// <summary>Why search was skipped, when it was.</summary>
+    public string? SearchSkipped { get; init; }
+}

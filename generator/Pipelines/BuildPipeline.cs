@@ -1,6 +1,7 @@
 using PaperTrail.Content;
 using PaperTrail.Output;
 using PaperTrail.Rendering;
+using PaperTrail.Search;
 using PaperTrail.Topics;
 
 namespace PaperTrail.Pipelines;
@@ -21,10 +22,12 @@ public static class BuildPipeline
         new FeedsPipeline(),
         new StaticFilesPipeline(),
         new RedirectsPipeline(),
+        new SearchPagePipeline(),
     ];
 
-    public static BuildReport Run(BuildOptions options)
+    public static BuildReport Run(BuildOptions options, TextWriter? log = null)
     {
+        log ??= TextWriter.Null;
         if (!Directory.Exists(options.ContentDir))
             throw new ContentException(new ContentProblem(DisplayPath.Of(options.ContentDir), 0, "no content folder here"));
         var problems = new List<ContentProblem>();
@@ -34,7 +37,9 @@ public static class BuildPipeline
 
         var site = SiteModelBuilder.Build(archive, new RuleClassifier(archive.Taxonomy), out var fellBack);
         var theme = new ThemeFiles(options.ThemesDir, archive.Site.Theme);
-        var context = new BuildContext(site, new TemplateSet(theme), ThemeAssets.Load(theme));
+        string? searchSkipped = "--no-search";
+        var search = options.Search ? SearchTool.Prepare(options.ThemesDir, log, out searchSkipped) : null;
+        var context = new BuildContext(site, new TemplateSet(theme), ThemeAssets.Load(theme), searchEnabled: search is not null);
 
         var plan = Pipelines.SelectMany(p => p.Plan(context)).ToList();
         plan.Add(SitemapPipeline.Plan(context, plan));
@@ -45,7 +50,12 @@ public static class BuildPipeline
         if (broken.Count > 0) throw new ContentException(broken);
 
         var report = new OutputWriter(options.OutputDir).Write(plan.Select((o, i) => (o.File, rendered[i])).ToList(), options.Clean);
-        return new BuildReport(site.Papers.Count, plan.Count, report.Written, report.Unchanged, report.Removed, fellBack);
+        var indexed = search is null ? null : SearchIndexer.Run(search, options.OutputDir, options.Clean ? ["index.html"] : report.Changed);
+        return new BuildReport(site.Papers.Count, plan.Count, report.Written, report.Unchanged, report.Removed, fellBack)
+        {
+            Search = indexed,
+            SearchSkipped = search is null ? searchSkipped : null,
+        };
     }
 
     private static void CheckUnique(IReadOnlyList<PlannedOutput> plan)

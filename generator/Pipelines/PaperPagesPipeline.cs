@@ -5,6 +5,11 @@ namespace PaperTrail.Pipelines;
 /// <summary>"/papers/&lt;slug&gt;/": one page per visible paper.</summary>
 public sealed class PaperPagesPipeline : IPipeline
 {
+    private static IReadOnlyList<RelatedView> Related(BuildContext context, SitePaper paper) =>
+        context.Site.Related.GetValueOrDefault(paper.Slug, [])
+            .Select(r => new RelatedView(r.Paper.Title, context.Urls.Href(Urls.Paper(r.Slug)), ViewFactory.Date(r.Paper.FirstTrending)))
+            .ToList();
+
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
     {
         foreach (var paper in context.Site.Papers)
@@ -16,7 +21,7 @@ public sealed class PaperPagesPipeline : IPipeline
                     var view = context.Views.Paper(paper);
                     return context.Page($"{view.Title} · {context.Site.Config.Title}", view.Summary, path, "article");
                 },
-                () => new PaperPageView(context.Views.Paper(paper))) with { LastModified = paper.Paper.Trending[^1] };
+                () => new PaperPageView(context.Views.Paper(paper), Related(context, paper))) with { LastModified = paper.Paper.Trending[^1] };
         }
     }
 }

@@ -21,6 +21,9 @@ public sealed record SiteModel
     /// <summary>Visible papers, newest first trending day first, then by title.</summary>
     public required IReadOnlyList<SitePaper> Papers { get; init; }
 
+    /// <summary>Each paper's most similar papers (TF-IDF), most similar first.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<SitePaper>> Related { get; init; } = new Dictionary<string, IReadOnlyList<SitePaper>>();
+
     /// <summary>Records merged into another paper (redirect_to): their addresses redirect there.</summary>
     public IReadOnlyList<Paper> MergedPapers { get; init; } = [];
 

@@ -1,4 +1,5 @@
 using PaperTrail.Content;
+using PaperTrail.Related;
 using PaperTrail.Topics;
 
 namespace PaperTrail.Pipelines;
@@ -31,8 +32,13 @@ public static class SiteModelBuilder
             t => (IReadOnlyList<SitePaper>)papers.Where(p => p.Topics.Any(pt => pt.Slug == t.Slug)).ToList(),
             StringComparer.Ordinal);
 
+        var bySlug = papers.ToDictionary(p => p.Slug, StringComparer.Ordinal);
+        var related = RelatedPapers.Compute(papers.Select(p => p.Paper).ToList())
+            .ToDictionary(r => r.Key, r => (IReadOnlyList<SitePaper>)r.Value.Select(s => bySlug[s]).ToList(), StringComparer.Ordinal);
+
         return new SiteModel
         {
+            Related = related,
             Config = archive.Site,
             Urls = new Urls(archive.Site.BaseUrl),
             Topics = archive.Topics,

@@ -24,6 +24,7 @@ public sealed class Urls(Uri baseUrl)
     public const string Robots = "robots.txt";
     public const string NotFound = "404.html";
     public const string Opml = "topics/opml.xml";
+    public const string SearchPage = "search/";
 
     public static string Paper(string slug) => $"papers/{slug}/";
 

@@ -28,6 +28,17 @@ public sealed record SiteView
     public required string LastUpdated { get; init; }
     public string? LastUpdatedHref { get; init; }
     public required IReadOnlyList<FeedLinkView> Feeds { get; init; }
+
+    /// <summary>True when the build makes a search index; themes show the search box only then.</summary>
+    public bool Search { get; init; }
+    public string SearchHref { get; init; } = "";
+    public string SearchScript { get; init; } = "";
+
+    /// <summary>Where Pagefind's files are published ("/pagefind/").</summary>
+    public string PagefindHref { get; init; } = "";
+
+    /// <summary>The path the site lives under, "/" or "/archive/".</summary>
+    public string BasePath { get; init; } = "/";
 }
 
 /// <summary>What every page has, as <c>page</c>: head metadata and the page's own content model.</summary>
@@ -111,8 +122,14 @@ public sealed record TopicsIndexView(IReadOnlyList<TopicView> Topics, string Opm
 /// <summary><c>topic.liquid</c>: one page of a topic's papers.</summary>
 public sealed record TopicPageView(TopicView Topic, IReadOnlyList<PaperView> Papers, PagerView Pager);
 
-/// <summary><c>paper.liquid</c>.</summary>
-public sealed record PaperPageView(PaperView Paper);
+/// <summary><c>paper.liquid</c>: the paper and the papers most like it.</summary>
+public sealed record PaperPageView(PaperView Paper, IReadOnlyList<RelatedView> Related);
+
+/// <summary>A similar paper, as a link with its first trending day.</summary>
+public sealed record RelatedView(string Title, string Href, string FirstSeen);
 
 /// <summary><c>404.liquid</c>.</summary>
 public sealed record NotFoundView(IReadOnlyList<DayLinkView> RecentDays);
+
+/// <summary><c>search.liquid</c>: the choices of the search form, known at build time.</summary>
+public sealed record SearchPageView(IReadOnlyList<string> Topics, IReadOnlyList<string> Years);

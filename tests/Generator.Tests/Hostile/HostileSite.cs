@@ -18,7 +18,7 @@ public sealed class HostileSite : IDisposable
         _dir.Write("content/topics.yml", FixtureSite.DefaultTopics);
         var scrape = _dir.WriteBytes("hostile.txt", HostileScrape.Bytes());
         Ingest = Generator.Run("ingest", scrape, "--date", "2026-11-28", "--content", Content);
-        Build = Generator.Run("build", "--content", Content, "--output", Output, "--themes", Path.Combine(Repo.Root, "themes"));
+        Build = Generator.Run("build", "--content", Content, "--output", Output, "--themes", Path.Combine(Repo.Root, "themes"), "--no-search");
     }
 
     public IEnumerable<string> Files(string pattern) =>

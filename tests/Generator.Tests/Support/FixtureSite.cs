@@ -50,8 +50,11 @@ public sealed class FixtureSite : IDisposable
 
     public void Delete(string relative) => File.Delete(_dir[relative]);
 
+    /// <summary>Off by default: most tests are about pages, and Pagefind needs Node.js and takes time.</summary>
+    public bool Search { get; set; }
+
     public Generator.Result Build(params string[] extra) =>
-        Generator.Run(["build", "--content", Content, "--output", Output, "--themes", Themes, .. extra]);
+        Generator.Run(["build", "--content", Content, "--output", Output, "--themes", Themes, .. (Search ? Array.Empty<string>() : ["--no-search"]), .. extra]);
 
     /// <summary>Builds and insists it succeeded.</summary>
     public FixtureSite BuildOk()

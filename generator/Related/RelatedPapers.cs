@@ -1,0 +1,111 @@
+using PaperTrail.Content;
+using PaperTrail.Topics;
+
+namespace PaperTrail.Related;
+
+/// <summary>
+/// The most similar papers of every paper by TF-IDF cosine over title and abstract, for the whole
+/// archive at once in near-linear time: each paper keeps only its most distinctive terms, each term
+/// only its strongest papers (an inverted index with pruning), so a paper is compared with the few
+/// hundred that share a distinctive term instead of with all others.
+/// </summary>
+public static class RelatedPapers
+{
+    public const int Count = 5;
+
+    /// <summary>Terms kept per paper: its highest TF-IDF weights.</summary>
+    private const int TermsPerPaper = 40;
+
+    /// <summary>Papers kept per term: those where the term weighs most.</summary>
+    private const int PapersPerTerm = 300;
+
+    /// <summary>Terms in more than this share of papers say nothing about similarity.</summary>
+    private const double MaxDocumentShare = 0.2;
+
+    private const double TitleWeight = 2;
+
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Compute(IReadOnlyList<Paper> papers)
+    {
+        var n = papers.Count;
+        if (n < 2) return papers.ToDictionary(p => p.Slug, _ => (IReadOnlyList<string>)[], StringComparer.Ordinal);
+
+        // Term frequencies per paper (title counts double), with words too short or too common dropped.
+        var frequencies = new Dictionary<string, double>[n];
+        Parallel.For(0, n, i => frequencies[i] = TermFrequencies(papers[i]));
+        var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var terms in frequencies)
+            foreach (var term in terms.Keys)
+                documentFrequency[term] = documentFrequency.GetValueOrDefault(term) + 1;
+
+        // Each paper's vector: its strongest TF-IDF terms, L2-normalised.
+        var vectors = new (string Term, double Weight)[n][];
+        Parallel.For(0, n, i =>
+        {
+            var weighted = frequencies[i]
+                .Where(t => documentFrequency[t.Key] > 1 && documentFrequency[t.Key] <= Math.Max(2, n * MaxDocumentShare))
+                .Select(t => (Term: t.Key, Weight: (1 + Math.Log(t.Value)) * Math.Log((double)n / documentFrequency[t.Key])))
+                .OrderByDescending(t => t.Weight).ThenBy(t => t.Term, StringComparer.Ordinal)
+                .Take(TermsPerPaper)
+                .ToArray();
+            var norm = Math.Sqrt(weighted.Sum(t => t.Weight * t.Weight));
+            vectors[i] = norm == 0 ? [] : weighted.Select(t => (t.Term, t.Weight / norm)).ToArray();
+        });
+
+        // Inverted index, each posting list cut to the papers where the term weighs most.
+        var postings = new Dictionary<string, List<(int Paper, double Weight)>>(StringComparer.Ordinal);
+        for (var i = 0; i < n; i++)
+            foreach (var (term, weight) in vectors[i])
+            {
+                if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
+                list.Add((i, weight));
+            }
+        var pruned = postings.ToDictionary(
+            p => p.Key,
+            p => p.Value.OrderByDescending(x => x.Weight).ThenBy(x => x.Paper).Take(PapersPerTerm).ToArray(),
+            StringComparer.Ordinal);
+
+        var related = new IReadOnlyList<string>[n];
+        Parallel.For(0, n, () => new Dictionary<int, double>(), (i, _, scores) =>
+        {
+            scores.Clear();
+            foreach (var (term, weight) in vectors[i])
+                foreach (var (other, otherWeight) in pruned[term])
+                    if (other != i) scores[other] = scores.GetValueOrDefault(other) + weight * otherWeight;
+            related[i] = scores
+                .OrderByDescending(s => s.Value).ThenBy(s => papers[s.Key].Slug, StringComparer.Ordinal)
+                .Take(Count)
+                .Select(s => papers[s.Key].Slug)
+                .ToList();
+            return scores;
+        }, _ => { });
+
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        for (var i = 0; i < n; i++) result[papers[i].Slug] = related[i];
+        return result;
+    }
+
+    private static Dictionary<string, double> TermFrequencies(Paper paper)
+    {
+        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        void Add(string text, double weight)
+        {
+            foreach (var token in TextTokens.Of(text))
+                if (token.Length > 2 && !char.IsDigit(token[0]) && !StopWords.Contains(token))
+                    counts[token] = counts.GetValueOrDefault(token) + weight;
+        }
+        Add(paper.Title, TitleWeight);
+        Add(paper.Abstract, 1);
+        return counts;
+    }
+
+    // Words every abstract uses, stemmed the way the tokens are.
+    private static readonly HashSet<string> StopWords = new(
+        ("the and for with that this from are our we which can these their such using use based show shows propose proposed " +
+         "present paper method methods approach results new also while has have been more than not but its into over both each " +
+         "other how what when where task tasks model models data performance improve improves achieve achieves state art work " +
+         "existing furthermore however moreover demonstrate extensive experiments significantly framework introduce code available " +
+         "github http https com www via between through across without within among they them was were will may one two all any " +
+         "most only well large study provide further first")
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(TextTokens.Stem),
+        StringComparer.Ordinal);
+}
