@@ -32,6 +32,8 @@ public static class BuildCommand
                     ? $"search: indexed in {search.Took.TotalSeconds:0.0} s, {search.Files} files ({search.Written} written, {search.Removed} removed)"
                     : "search: no page changed, index kept as it was");
             else context.Output.WriteLine($"search: skipped ({report.SearchSkipped}); pages show no search box");
+            if (report.ToolsMissing is not null) context.Output.WriteLine($"math: left as TeX text ({report.ToolsMissing})");
+            else if (report.MathFormulas > 0) context.Output.WriteLine($"math: {report.MathFormulas} formulas rendered to MathML");
             return ExitCodes.Ok;
         }));
         return command;

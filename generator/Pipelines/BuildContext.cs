@@ -19,13 +19,13 @@ public sealed class BuildContext
     /// <summary>Whether a search index will be built: pages show the search box only then.</summary>
     public bool SearchEnabled { get; }
 
-    public BuildContext(SiteModel site, TemplateSet templates, IReadOnlyDictionary<string, AssetFile> assets, bool searchEnabled = false)
+    public BuildContext(SiteModel site, TemplateSet templates, IReadOnlyDictionary<string, AssetFile> assets, MathRenderer? math = null, bool searchEnabled = false)
     {
         SearchEnabled = searchEnabled;
         Site = site;
         Templates = templates;
         Assets = assets;
-        Views = new ViewFactory(site);
+        Views = new ViewFactory(site, math ?? MathRenderer.None);
         SiteView = new SiteView
         {
             Title = site.Config.Title,
@@ -35,6 +35,7 @@ public sealed class BuildContext
             HomeHref = Urls.Href(Urls.Home),
             TopicsHref = Urls.Href(Urls.Topics),
             DaysHref = Urls.Href(Urls.Days),
+            SubscribeHref = Urls.Href(Urls.Subscribe),
             Stylesheet = assets.TryGetValue("style.css", out var css) ? Urls.Href(css.Path) : "",
             Favicon = assets.TryGetValue("favicon.svg", out var icon) ? Urls.Href(icon.Path) : "",
             LastUpdated = site.LastUpdated is { } day ? ViewFactory.Date(day) : "",

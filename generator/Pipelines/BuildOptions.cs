@@ -15,4 +15,10 @@ public sealed record BuildReport(int Papers, int Outputs, int Written, int Uncha
 
     /// <summary>Why search was skipped, when it was.</summary>
     public string? SearchSkipped { get; init; }
+
+    /// <summary>Formulas KaTeX rendered to MathML.</summary>
+    public int MathFormulas { get; init; }
+
+    /// <summary>Why the Node.js tools (search, math) were unavailable, when they were.</summary>
+    public string? ToolsMissing { get; init; }
 }

@@ -2,6 +2,7 @@ using PaperTrail.Content;
 using PaperTrail.Output;
 using PaperTrail.Rendering;
 using PaperTrail.Search;
+using PaperTrail.Tools;
 using PaperTrail.Topics;
 
 namespace PaperTrail.Pipelines;
@@ -20,6 +21,7 @@ public static class BuildPipeline
         new DayPagesPipeline(),
         new TopicPagesPipeline(),
         new FeedsPipeline(),
+        new SubscribePipeline(),
         new StaticFilesPipeline(),
         new RedirectsPipeline(),
         new SearchPagePipeline(),
@@ -37,9 +39,10 @@ public static class BuildPipeline
 
         var site = SiteModelBuilder.Build(archive, new RuleClassifier(archive.Taxonomy), out var fellBack);
         var theme = new ThemeFiles(options.ThemesDir, archive.Site.Theme);
-        string? searchSkipped = "--no-search";
-        var search = options.Search ? SearchTool.Prepare(options.ThemesDir, log, out searchSkipped) : null;
-        var context = new BuildContext(site, new TemplateSet(theme), ThemeAssets.Load(theme), searchEnabled: search is not null);
+        var tools = NodeTools.Prepare(options.ThemesDir, log, out var toolsMissing);
+        var search = options.Search ? tools : null;
+        var math = MathRenderer.Prepare(tools, site.Papers.Where(p => p.Paper.Abstract.Contains('$')).Select(p => AbstractRenderer.ToHtml(p.Paper.Abstract)), log);
+        var context = new BuildContext(site, new TemplateSet(theme), ThemeAssets.Load(theme), math, searchEnabled: search is not null);
 
         var plan = Pipelines.SelectMany(p => p.Plan(context)).ToList();
         plan.Add(SitemapPipeline.Plan(context, plan));
@@ -54,7 +57,9 @@ public static class BuildPipeline
         return new BuildReport(site.Papers.Count, plan.Count, report.Written, report.Unchanged, report.Removed, fellBack)
         {
             Search = indexed,
-            SearchSkipped = search is null ? searchSkipped : null,
+            SearchSkipped = search is null ? (options.Search ? toolsMissing : "--no-search") : null,
+            MathFormulas = math.Formulas,
+            ToolsMissing = tools is null ? toolsMissing : null,
         };
     }
 
@@ -68,17 +73,24 @@ public static class BuildPipeline
     private static byte[][] Render(IReadOnlyList<PlannedOutput> plan)
     {
         var rendered = new byte[plan.Count][];
+        var problems = new System.Collections.Concurrent.ConcurrentBag<ContentProblem>();
         Parallel.For(0, plan.Count, i =>
         {
             try
             {
                 rendered[i] = plan[i].Render();
             }
-            catch (Exception e) when (e is not ContentException)
+            catch (ContentException e)
             {
-                throw new ContentException(new ContentProblem(plan[i].File, 0, $"could not render: {e.Message}"));
+                foreach (var problem in e.Problems) problems.Add(problem);
+            }
+            catch (Exception e) when (e is Fluid.ParseException or InvalidOperationException or ArgumentException or FormatException)
+            {
+                problems.Add(new ContentProblem(plan[i].File, 0, $"could not render: {e.Message}"));
             }
         });
+        // One problem per kind is enough: a missing layout would otherwise be named once per page.
+        if (!problems.IsEmpty) throw new ContentException(problems.DistinctBy(p => p.Message).OrderBy(p => p.ToString(), StringComparer.Ordinal).Take(20).ToList());
         return rendered;
     }
 }

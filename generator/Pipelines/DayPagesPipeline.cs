@@ -1,3 +1,4 @@
+using System.Globalization;
 using PaperTrail.Views;
 
 namespace PaperTrail.Pipelines;
@@ -28,7 +29,13 @@ public sealed class DayPagesPipeline : IPipeline
 
         yield return context.HtmlPage(Urls.Days, "days",
             () => context.Page($"All days · {title}", "Every day of the archive with the papers that trended.", Urls.Days),
-            () => days.Select(d => context.Views.DayLink(d.Day, d.Papers.Count)).ToList())
+            () => new DaysIndexView(days
+                .GroupBy(d => (d.Day.Year, d.Day.Month))
+                .Select(month => new MonthView(
+                    new DateOnly(month.Key.Year, month.Key.Month, 1).ToString("MMMM yyyy", CultureInfo.InvariantCulture),
+                    $"m{month.Key.Year:0000}-{month.Key.Month:00}",
+                    month.Select(d => context.Views.DayLink(d.Day, d.Papers.Count)).ToList()))
+                .ToList()))
             with { LastModified = context.Site.LastUpdated };
     }
 }

@@ -6,6 +6,17 @@ namespace PaperTrail.Pipelines;
 public sealed class HomePagePipeline : IPipeline
 {
     public const int EarlierDays = 14;
+    public const int WeekTopCount = 5;
+
+    /// <summary>Papers that trended in the 7 days up to <paramref name="latest"/>, most upvoted first.</summary>
+    private static IEnumerable<SitePaper> WeekTop(SiteModel site, DateOnly latest) =>
+        site.Days.TakeWhile(d => d.Day > latest.AddDays(-7))
+            .SelectMany(d => d.Papers)
+            .DistinctBy(p => p.Slug)
+            .Where(p => p.Paper.Upvotes is > 0)
+            .OrderByDescending(p => p.Paper.Upvotes)
+            .ThenBy(p => p.Paper.Title, StringComparer.Ordinal)
+            .Take(WeekTopCount);
 
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
     {
@@ -19,7 +30,10 @@ public sealed class HomePagePipeline : IPipeline
                 return new HomeView(
                     context.Views.DayLink(day, papers.Count),
                     context.Views.Papers(papers),
-                    site.Days.Skip(1).Take(EarlierDays).Select(d => context.Views.DayLink(d.Day, d.Papers.Count)).ToList());
+                    site.Days.Skip(1).Take(EarlierDays).Select(d => context.Views.DayLink(d.Day, d.Papers.Count)).ToList())
+                {
+                    WeekTop = context.Views.Papers(WeekTop(site, day)),
+                };
             }) with { LastModified = site.LastUpdated };
     }
 }

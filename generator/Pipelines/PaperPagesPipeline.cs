@@ -19,7 +19,8 @@ public sealed class PaperPagesPipeline : IPipeline
                 () =>
                 {
                     var view = context.Views.Paper(paper);
-                    return context.Page($"{view.Title} · {context.Site.Config.Title}", view.Summary, path, "article");
+                    return context.Page($"{view.Title} · {context.Site.Config.Title}", view.Summary, path, "article")
+                        with { Meta = ViewFactory.CitationMeta(paper.Paper) };
                 },
                 () => new PaperPageView(context.Views.Paper(paper), Related(context, paper))) with { LastModified = paper.Paper.Trending[^1] };
         }

@@ -1,3 +1,4 @@
+using PaperTrail.Rendering;
 using PaperTrail.Views;
 
 namespace PaperTrail.Pipelines;
@@ -32,7 +33,12 @@ public sealed class TopicPagesPipeline : IPipeline
                 var title = number == 1 ? $"{topic.Name} · {siteTitle}" : $"{topic.Name}, page {number} · {siteTitle}";
                 yield return context.HtmlPage(path, "topic",
                     () => context.Page(title, topic.Description.Length > 0 ? topic.Description : $"Papers about {topic.Name}.", path, extraFeeds: feeds),
-                    () => new TopicPageView(context.Views.Topic(topic), context.Views.Papers(slice), Pager(context, topic.Slug, number, pages)))
+                    () => new TopicPageView(context.Views.Topic(topic), context.Views.Papers(slice), Pager(context, topic.Slug, number, pages))
+                    {
+                        Chart = number == 1 && site.LastUpdated is { } end
+                            ? WeeklyChart.Render("chart", topic.Name, papers.Select(p => p.Paper.FirstTrending), end)
+                            : null,
+                    })
                     with { LastModified = slice.Count > 0 ? slice[0].Paper.FirstTrending : site.LastUpdated };
             }
         }

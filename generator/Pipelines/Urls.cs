@@ -25,6 +25,8 @@ public sealed class Urls(Uri baseUrl)
     public const string NotFound = "404.html";
     public const string Opml = "topics/opml.xml";
     public const string SearchPage = "search/";
+    public const string Digest = "digest.xml";
+    public const string Subscribe = "subscribe/";
 
     public static string Paper(string slug) => $"papers/{slug}/";
 

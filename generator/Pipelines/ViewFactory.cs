@@ -10,9 +10,13 @@ namespace PaperTrail.Pipelines;
 /// Makes view models from the site model. A paper's view (its rendered abstract above all) is made
 /// once and shared by its page, every list that shows it and every feed.
 /// </summary>
-public sealed class ViewFactory(SiteModel site)
+public sealed class ViewFactory(SiteModel site, MathRenderer math)
 {
     public const int SummaryLength = 300;
+
+    /// <summary>Author lists longer than this fold all but the first <see cref="AuthorsShown"/>.</summary>
+    public const int AuthorsFoldAbove = 8;
+    public const int AuthorsShown = 6;
 
     private readonly ConcurrentDictionary<string, PaperView> _papers = new(StringComparer.Ordinal);
     private Urls Urls => site.Urls;
@@ -46,9 +50,11 @@ public sealed class ViewFactory(SiteModel site)
             Title = paper.Title,
             Slug = paper.Slug,
             Href = Urls.Href(Urls.Paper(paper.Slug)),
-            AbstractHtml = AbstractRenderer.ToHtml(paper.Abstract),
+            AbstractHtml = math.Apply(AbstractRenderer.ToHtml(paper.Abstract)),
             Summary = AbstractRenderer.Summary(paper.Abstract, SummaryLength),
             Authors = paper.Authors,
+            AuthorsShown = paper.Authors.Count > AuthorsFoldAbove ? paper.Authors.Take(AuthorsShown).ToList() : paper.Authors,
+            AuthorsFolded = paper.Authors.Count > AuthorsFoldAbove ? paper.Authors.Skip(AuthorsShown).ToList() : [],
             Arxiv = paper.Arxiv,
             Published = paper.Published is { } published ? Date(published) : null,
             FirstSeen = Date(paper.FirstTrending),
@@ -60,7 +66,23 @@ public sealed class ViewFactory(SiteModel site)
             Comments = paper.Comments,
             Categories = paper.Categories,
             JsonLd = JsonLd.ScholarlyArticle(paper, Urls.Absolute(Urls.Paper(paper.Slug)), sitePaper.Topics.Select(t => t.Name)),
+            Bibtex = Bibtex.Entry(paper),
         };
+    }
+
+    /// <summary>Google Scholar's citation_* tags for a paper page.</summary>
+    public static IReadOnlyList<MetaView> CitationMeta(Paper paper)
+    {
+        var meta = new List<MetaView> { new("citation_title", paper.Title) };
+        meta.AddRange(paper.Authors.Select(a => new MetaView("citation_author", a)));
+        var date = paper.Published ?? paper.FirstTrending;
+        meta.Add(new MetaView("citation_publication_date", date.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)));
+        if (paper.Arxiv is { } id)
+        {
+            meta.Add(new MetaView("citation_arxiv_id", id));
+            meta.Add(new MetaView("citation_pdf_url", paper.Links.GetValueOrDefault("pdf") ?? $"https://arxiv.org/pdf/{id}"));
+        }
+        return meta;
     }
 
     /// <summary>The paper's outbound links: arXiv abstract and PDF from its id, then the named links.</summary>

@@ -1,5 +1,6 @@
 using PaperTrail.Content;
 using PaperTrail.Output;
+using PaperTrail.Tools;
 
 namespace PaperTrail.Search;
 
@@ -20,7 +21,7 @@ public static class SearchIndexer
     /// <summary>Only paper pages are indexed: titles and abstracts are what readers search.</summary>
     public const string Glob = "papers/*/index.html";
 
-    public static SearchReport Run(SearchTool tool, string outputDir, IReadOnlyList<string> changedFiles)
+    public static SearchReport Run(NodeTools tool, string outputDir, IReadOnlyList<string> changedFiles)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var writer = new OutputWriter(outputDir, Scope);
@@ -32,7 +33,7 @@ public static class SearchIndexer
         var temp = Path.Combine(Path.GetTempPath(), "paper-trail-pagefind-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var (exit, output) = SearchTool.Run(tool.Executable,
+            var (exit, output) = NodeTools.Run(tool.Pagefind,
                 ["--site", Path.GetFullPath(outputDir), "--output-path", temp, "--glob", Glob, "--silent"],
                 tool.PackageDir, TimeSpan.FromMinutes(10));
             if (exit != 0)

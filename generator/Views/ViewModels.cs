@@ -19,6 +19,7 @@ public sealed record SiteView
     public required string HomeHref { get; init; }
     public required string TopicsHref { get; init; }
     public required string DaysHref { get; init; }
+    public string SubscribeHref { get; init; } = "";
     public required string Stylesheet { get; init; }
 
     /// <summary>The theme's favicon.svg, or empty when the theme has none.</summary>
@@ -50,7 +51,12 @@ public sealed record PageView
     public string OgType { get; init; } = "website";
     public IReadOnlyList<FeedLinkView> Feeds { get; init; } = [];
     public bool Noindex { get; init; }
+
+    /// <summary>More &lt;meta name content&gt; tags: Google Scholar's citation_* on paper pages.</summary>
+    public IReadOnlyList<MetaView> Meta { get; init; } = [];
 }
+
+public sealed record MetaView(string Name, string Content);
 
 /// <summary>A topic as a link with its name.</summary>
 public sealed record TopicLinkView(string Slug, string Name, string Href);
@@ -66,6 +72,10 @@ public sealed record PaperView
     /// <summary>The abstract as plain text, cut to about 300 characters, for cards and descriptions.</summary>
     public required string Summary { get; init; }
     public IReadOnlyList<string> Authors { get; init; } = [];
+
+    /// <summary>The first authors, shown; the rest fold behind "+N more" when the list is long.</summary>
+    public IReadOnlyList<string> AuthorsShown { get; init; } = [];
+    public IReadOnlyList<string> AuthorsFolded { get; init; } = [];
     public string? Arxiv { get; init; }
     public string? Published { get; init; }
     public required string FirstSeen { get; init; }
@@ -81,6 +91,9 @@ public sealed record PaperView
 
     /// <summary>schema.org ScholarlyArticle as JSON, safe to print raw inside a script element.</summary>
     public required string JsonLd { get; init; }
+
+    /// <summary>A BibTeX entry to copy.</summary>
+    public string Bibtex { get; init; } = "";
 }
 
 /// <summary>Previous/next and numbered pages of a paginated list.</summary>
@@ -110,8 +123,21 @@ public sealed record TopicView
 /// <summary>A day with papers, as a link in lists of days.</summary>
 public sealed record DayLinkView(string Date, string Href, int Count);
 
-/// <summary><c>home.liquid</c>: the latest day's papers and links to earlier days.</summary>
-public sealed record HomeView(DayLinkView? Latest, IReadOnlyList<PaperView> Papers, IReadOnlyList<DayLinkView> EarlierDays);
+/// <summary><c>home.liquid</c>: the latest day's papers, the week's most upvoted, links to earlier days.</summary>
+public sealed record HomeView(DayLinkView? Latest, IReadOnlyList<PaperView> Papers, IReadOnlyList<DayLinkView> EarlierDays)
+{
+    /// <summary>The most upvoted papers of the 7 days up to the latest; empty when no source gave upvotes.</summary>
+    public IReadOnlyList<PaperView> WeekTop { get; init; } = [];
+}
+
+/// <summary>A month of the days index.</summary>
+public sealed record MonthView(string Label, string Id, IReadOnlyList<DayLinkView> Days);
+
+/// <summary><c>days.liquid</c>: every day with papers, grouped by month, newest first.</summary>
+public sealed record DaysIndexView(IReadOnlyList<MonthView> Months);
+
+/// <summary><c>subscribe.liquid</c>: every way to follow the archive.</summary>
+public sealed record SubscribeView(IReadOnlyList<FeedLinkView> SiteFeeds, string DigestHref, string DigestUrl, string OpmlHref, string TopicsHref, string RssUrl);
 
 /// <summary><c>day.liquid</c>: one trending day.</summary>
 public sealed record DayView(string Date, IReadOnlyList<PaperView> Papers, LinkView? Previous, LinkView? Next);
@@ -120,7 +146,11 @@ public sealed record DayView(string Date, IReadOnlyList<PaperView> Papers, LinkV
 public sealed record TopicsIndexView(IReadOnlyList<TopicView> Topics, string OpmlHref);
 
 /// <summary><c>topic.liquid</c>: one page of a topic's papers.</summary>
-public sealed record TopicPageView(TopicView Topic, IReadOnlyList<PaperView> Papers, PagerView Pager);
+public sealed record TopicPageView(TopicView Topic, IReadOnlyList<PaperView> Papers, PagerView Pager)
+{
+    /// <summary>Papers per week, drawn at build time.</summary>
+    public Rendering.ChartView? Chart { get; init; }
+}
 
 /// <summary><c>paper.liquid</c>: the paper and the papers most like it.</summary>
 public sealed record PaperPageView(PaperView Paper, IReadOnlyList<RelatedView> Related);

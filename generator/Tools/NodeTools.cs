@@ -1,41 +1,46 @@
 using System.Diagnostics;
 
-namespace PaperTrail.Search;
+namespace PaperTrail.Tools;
 
 /// <summary>
-/// Pagefind, the search indexer, as pinned in the repository's package.json: found beside the
-/// themes folder, installed with <c>npm ci</c> when missing, unavailable (and search skipped) when
-/// Node.js is not on the machine or the install fails.
+/// The build's Node.js tools, pinned in the repository's package.json (found beside the themes
+/// folder): Pagefind builds the search index, KaTeX (through tools/render-math.mjs) renders math.
+/// They are installed with <c>npm ci</c> when missing, and unavailable when Node.js is not on the
+/// machine or the install fails: the build then skips search and leaves math as text.
 /// </summary>
-public sealed class SearchTool
+public sealed class NodeTools
 {
     public string PackageDir { get; }
-    public string Executable => Path.Combine(PackageDir, "node_modules", ".bin", "pagefind");
+    public string Pagefind => Path.Combine(PackageDir, "node_modules", ".bin", "pagefind");
+    public string MathScript => Path.Combine(PackageDir, "tools", "render-math.mjs");
 
-    private SearchTool(string packageDir) => PackageDir = packageDir;
+    private bool Installed =>
+        File.Exists(Pagefind) && File.Exists(Path.Combine(PackageDir, "node_modules", "katex", "package.json"));
 
-    /// <summary>The tool, ready to run, or null with the reason search is skipped.</summary>
-    public static SearchTool? Prepare(string themesDir, TextWriter log, out string? skipped)
+    private NodeTools(string packageDir) => PackageDir = packageDir;
+
+    /// <summary>The tools, ready to run, or null with the reason they are not.</summary>
+    public static NodeTools? Prepare(string themesDir, TextWriter log, out string? unavailable)
     {
-        skipped = null;
+        unavailable = null;
         var packageDir = FindPackage(themesDir);
         if (packageDir is null)
         {
-            skipped = "no package.json that pins pagefind beside the themes folder";
+            unavailable = "no package.json that pins pagefind beside the themes folder";
             return null;
         }
         if (!OnPath("node") || !OnPath("npm"))
         {
-            skipped = "Node.js (node and npm) was not found";
+            unavailable = "Node.js (node and npm) was not found";
             return null;
         }
-        var tool = new SearchTool(packageDir);
-        if (File.Exists(tool.Executable)) return tool;
+        var tools = new NodeTools(packageDir);
+        if (tools.Installed) return tools;
 
-        log.WriteLine("search: installing the pinned Pagefind (npm ci)");
+        log.WriteLine("tools: installing the pinned Pagefind and KaTeX (npm ci)");
         var (exit, output) = Run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], packageDir, TimeSpan.FromMinutes(5));
-        if (exit == 0 && File.Exists(tool.Executable)) return tool;
-        skipped = $"npm ci failed ({output.Trim().Split('\n').LastOrDefault()})";
+        if (exit == 0 && tools.Installed) return tools;
+        unavailable = $"npm ci failed ({output.Trim().Split('\n').LastOrDefault()})";
         return null;
     }
 
@@ -54,17 +59,24 @@ public sealed class SearchTool
             .Any(dir => dir.Length > 0 && File.Exists(Path.Combine(dir, program)));
 
     /// <summary>Runs a program to completion within a time limit; its output for messages.</summary>
-    public static (int Exit, string Output) Run(string program, IEnumerable<string> args, string workingDir, TimeSpan limit)
+    public static (int Exit, string Output) Run(string program, IEnumerable<string> args, string workingDir, TimeSpan limit, string? input = null)
     {
         var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDir,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             UseShellExecute = false,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
         };
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            using var writer = new StreamWriter(process.StandardInput.BaseStream, new System.Text.UTF8Encoding(false));
+            writer.Write(input);
+        }
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(limit))

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using PaperTrail.Tools;
+
+namespace PaperTrail.Rendering;
+
+/// <summary>
+/// Turns the math of abstracts (<c>$…$</c>, <c>$$…$$</c>, which Markdig marks up as
+/// <c>&lt;span class="math"&gt;\(…\)&lt;/span&gt;</c>) into MathML with KaTeX at build time: readers
+/// need no script and no fonts. All formulas of the build go to KaTeX in one batch. Without
+/// Node.js, or for a formula KaTeX cannot parse, the TeX stays as text.
+/// </summary>
+public sealed partial class MathRenderer
+{
+    [GeneratedRegex(@"<span class=""math"">\\\((?<tex>.*?)\\\)</span>|<div class=""math"">\s*\\\[(?<tex>.*?)\\\]\s*</div>", RegexOptions.Singleline)]
+    private static partial Regex MathMarkup();
+
+    private readonly IReadOnlyDictionary<(string Tex, bool Display), string> _rendered;
+
+    public static readonly MathRenderer None = new(new Dictionary<(string, bool), string>());
+
+    public int Formulas => _rendered.Count;
+
+    private MathRenderer(IReadOnlyDictionary<(string, bool), string> rendered) => _rendered = rendered;
+
+    /// <summary>Renders every formula of the given HTML fragments in one call to KaTeX.</summary>
+    public static MathRenderer Prepare(NodeTools? tools, IEnumerable<string> htmlWithMath, TextWriter log)
+    {
+        var formulas = htmlWithMath.SelectMany(html => MathMarkup().Matches(html))
+            .Select(m => (Tex: WebUtility.HtmlDecode(m.Groups["tex"].Value), Display: m.Value.StartsWith("<div", StringComparison.Ordinal)))
+            .Distinct()
+            .OrderBy(f => f.Tex, StringComparer.Ordinal).ThenBy(f => f.Display)
+            .ToList();
+        if (formulas.Count == 0 || tools is null) return None;
+
+        var input = JsonSerializer.Serialize(formulas.Select(f => new { tex = f.Tex, display = f.Display }));
+        var (exit, output) = NodeTools.Run("node", [tools.MathScript], tools.PackageDir, TimeSpan.FromMinutes(2), input);
+        string[]? mathml = null;
+        if (exit == 0)
+        {
+            try { mathml = JsonSerializer.Deserialize<string[]>(output); }
+            catch (JsonException) { }
+        }
+        if (mathml is null || mathml.Length != formulas.Count)
+        {
+            log.WriteLine($"math: KaTeX failed, formulas stay as text ({output.Trim().Split('\n').LastOrDefault()})");
+            return None;
+        }
+        var rendered = new Dictionary<(string, bool), string>();
+        for (var i = 0; i < formulas.Count; i++)
+            if (mathml[i].Length > 0) rendered[formulas[i]] = mathml[i];
+        return new MathRenderer(rendered);
+    }
+
+    /// <summary>The HTML with each formula KaTeX rendered replaced by its MathML.</summary>
+    public string Apply(string html)
+    {
+        if (_rendered.Count == 0 || !html.Contains("class=\"math\"", StringComparison.Ordinal)) return html;
+        return MathMarkup().Replace(html, m =>
+        {
+            var key = (WebUtility.HtmlDecode(m.Groups["tex"].Value), m.Value.StartsWith("<div", StringComparison.Ordinal));
+            return _rendered.TryGetValue(key, out var mathml) ? mathml : m.Value;
+        });
+    }
+}
