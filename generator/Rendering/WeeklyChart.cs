@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using PaperTrail.Views;
 
 namespace PaperTrail.Rendering;
-
-/// <summary>A chart of papers per week, as inline SVG made at build time, with its text alternative.</summary>
-public sealed record ChartView(string Svg, string Summary);
 
 /// <summary>
 /// Draws papers per week for the weeks up to the archive's latest day: bars in currentColor (so

@@ -149,7 +149,7 @@ public sealed record TopicsIndexView(IReadOnlyList<TopicView> Topics, string Opm
 public sealed record TopicPageView(TopicView Topic, IReadOnlyList<PaperView> Papers, PagerView Pager)
 {
     /// <summary>Papers per week, drawn at build time.</summary>
-    public Rendering.ChartView? Chart { get; init; }
+    public ChartView? Chart { get; init; }
 }
 
 /// <summary><c>paper.liquid</c>: the paper and the papers most like it.</summary>
@@ -163,3 +163,6 @@ public sealed record NotFoundView(IReadOnlyList<DayLinkView> RecentDays);
 
 /// <summary><c>search.liquid</c>: the choices of the search form, known at build time.</summary>
 public sealed record SearchPageView(IReadOnlyList<string> Topics, IReadOnlyList<string> Years);
+
+/// <summary>A chart of papers per week, as inline SVG made at build time, with its text alternative.</summary>
+public sealed record ChartView(string Svg, string Summary);

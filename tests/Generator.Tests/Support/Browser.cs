@@ -61,3 +61,16 @@ public sealed class BrowserFactAttribute : FactAttribute
             Skip = $"needs Debian's chromium at {Browser.ChromiumPath} (apt-get install chromium); .ci/run installs it";
     }
 }
+
+/// <summary>
+/// A test of what the Node.js tools do (KaTeX, Pagefind): skipped where node is not installed (a
+/// developer's fresh machine), never in CI (CI=true), where the machine has it.
+/// </summary>
+public sealed class NodeFactAttribute : FactAttribute
+{
+    public NodeFactAttribute()
+    {
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(d => d.Length > 0 && File.Exists(Path.Combine(d, "node")));
+        if (!onPath && Environment.GetEnvironmentVariable("CI") != "true") Skip = "needs Node.js (node and npm) for KaTeX and Pagefind";
+    }
+}
