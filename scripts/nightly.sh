@@ -67,7 +67,7 @@ if [ "$mode" = offline ]; then
   fetch=(--from "$source_name" --hf-base "http://127.0.0.1:$port/" --retries 1 --retry-delay 0.1)
 else
   cd "$repo"
-  fetch=(--from hf-trending)
+  fetch=(--scheduled) # the sources content/site.yml lists (default: hf-trending)
 fi
 
 step "ingest ($mode)"

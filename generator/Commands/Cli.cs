@@ -14,6 +14,8 @@ public static class Cli
             CheckCommand.Create(context),
             BuildCommand.Create(context),
             TopicsCommand.Create(context),
+            ServeCommand.Create(context),
+            InitCommand.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

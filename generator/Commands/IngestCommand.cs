@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using PaperTrail.Content;
 using PaperTrail.Ingest;
 using PaperTrail.Ingest.Sources;
 using PaperTrail.Ingest.Web;
@@ -13,6 +14,7 @@ public static class IngestCommand
     {
         var inputs = new Argument<string[]>("inputs") { Description = "files, folders or http(s) addresses to ingest", Arity = ArgumentArity.ZeroOrMore };
         var from = new Option<string?>("--from") { Description = $"fetch a known web source: {string.Join(", ", WebSources.Names)}" };
+        var scheduled = new Option<bool>("--scheduled") { Description = "fetch every web source site.yml lists under 'sources' (what the nightly job does)" };
         var minPapers = new Option<int>("--min-papers") { Description = "with --from: fewer papers than this is an error (a broken answer)", DefaultValueFactory = _ => 5 };
         var timeout = new Option<int>("--timeout") { Description = "seconds each fetch attempt may take", DefaultValueFactory = _ => 30 };
         var retries = new Option<int>("--retries") { Description = "retries on timeouts, broken connections, 5xx and 429", DefaultValueFactory = _ => 4 };
@@ -22,7 +24,7 @@ public static class IngestCommand
         var content = CommonOptions.Content();
         var dryRun = new Option<bool>("--dry-run") { Description = "print what would change and write nothing" };
         var source = new Option<string?>("--source") { Description = $"the input's kind: {string.Join(", ", SourceRegistry.Names)} (default: detected from the content)" };
-        var command = new Command("ingest", "merge papers from files or folders into the archive") { inputs, date, content, dryRun, source, from, minPapers, timeout, retries, retryDelay, huggingFace };
+        var command = new Command("ingest", "merge papers from files or folders into the archive") { inputs, date, content, dryRun, source, from, scheduled, minPapers, timeout, retries, retryDelay, huggingFace };
         command.SetAction(result => context.Guarded(() =>
         {
             var options = new IngestOptions(
@@ -32,7 +34,7 @@ public static class IngestCommand
                 result.GetValue(dryRun),
                 result.GetValue(source))
             {
-                From = result.GetValue(from),
+                From = FromSources(result.GetValue(from), result.GetValue(scheduled), result.GetValue(content)!),
                 MinPapers = result.GetValue(minPapers),
                 Fetch = new FetchSettings
                 {
@@ -46,6 +48,19 @@ public static class IngestCommand
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>--from's source, and with --scheduled those of site.yml.</summary>
+    private static IReadOnlyList<string> FromSources(string? from, bool scheduled, string contentDir)
+    {
+        var sources = new List<string>();
+        if (from is not null) sources.Add(from);
+        if (!scheduled) return sources;
+        var problems = new List<ContentProblem>();
+        var path = Path.Combine(contentDir, "site.yml");
+        var config = File.Exists(path) ? SiteConfigReader.Read(DisplayPath.Of(path), ArchiveLoader.ReadText(path), problems) : new SiteConfig();
+        if (problems.Count > 0) throw new ContentException(problems);
+        return [.. sources, .. config.Sources.Except(sources)];
     }
 
     private static int Positive(int value, string option) =>

@@ -14,6 +14,17 @@ public sealed record SiteConfig
     public int PageSize { get; init; } = 20;
     public int FeedSize { get; init; } = 30;
 
+    /// <summary>How to reach the archive's keeper: an e-mail address or a web address, shown in the footer.</summary>
+    public string? Contact { get; init; }
+
+    /// <summary>The web sources the nightly job fetches (<c>ingest --scheduled</c>).</summary>
+    public IReadOnlyList<string> Sources { get; init; } = ["hf-trending"];
+
+    /// <summary>The version of the content format; a newer one than this generator knows is refused.</summary>
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    public const int CurrentSchemaVersion = 1;
+
     public static readonly IReadOnlyList<string> Keys =
-        ["title", "description", "base_url", "language", "author", "theme", "page_size", "feed_size"];
+        ["schema_version", "title", "description", "base_url", "language", "author", "contact", "theme", "page_size", "feed_size", "sources"];
 }

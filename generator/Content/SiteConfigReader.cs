@@ -24,6 +24,26 @@ public static class SiteConfigReader
                     break;
                 case "page_size": config = config with { PageSize = nodes.Integer(value, key, min: 1) ?? config.PageSize }; break;
                 case "feed_size": config = config with { FeedSize = nodes.Integer(value, key, min: 1) ?? config.FeedSize }; break;
+                case "contact":
+                    var contact = nodes.NonEmptyString(value, key);
+                    if (contact is null) break;
+                    if (!SafeUrl.IsWebUrl(contact) && !IsEmail(contact))
+                        nodes.Problem(value, $"'contact' has '{contact}': write an e-mail address or an http(s) address");
+                    else config = config with { Contact = contact };
+                    break;
+                case "sources":
+                    var sources = nodes.Strings(value, key);
+                    if (sources is null) break;
+                    foreach (var unknown in sources.Where(s => !Ingest.Web.WebSources.Names.Contains(s)))
+                        nodes.Problem(value, $"'sources' has '{unknown}'; the nightly job knows {string.Join(", ", Ingest.Web.WebSources.Names)}");
+                    config = config with { Sources = sources.Where(Ingest.Web.WebSources.Names.Contains).ToList() };
+                    break;
+                case "schema_version":
+                    var version = nodes.Integer(value, key, min: 1);
+                    if (version > SiteConfig.CurrentSchemaVersion)
+                        nodes.Problem(value, $"this content uses schema version {version}, newer than the {SiteConfig.CurrentSchemaVersion} this generator knows: update the generator");
+                    else if (version is { } v) config = config with { SchemaVersion = v };
+                    break;
                 case "base_url":
                     var url = nodes.NonEmptyString(value, key);
                     if (url is null) break;
@@ -38,4 +58,7 @@ public static class SiteConfigReader
         }
         return config;
     }
+
+    private static bool IsEmail(string text) =>
+        text.Count(c => c == '@') == 1 && text.IndexOf('@') > 0 && text.IndexOf('@') < text.Length - 3 && !text.Any(char.IsWhiteSpace) && text.Contains('.');
 }

@@ -3,8 +3,8 @@ namespace PaperTrail.Ingest;
 /// <summary>What <c>generator ingest</c> was asked to do.</summary>
 public sealed record IngestOptions(IReadOnlyList<string> Inputs, DateOnly Date, string ContentDir, bool DryRun, string? Source = null)
 {
-    /// <summary>A known web source to fetch (hf-trending, hf-daily) instead of, or besides, the inputs.</summary>
-    public string? From { get; init; }
+    /// <summary>Known web sources to fetch (hf-trending, hf-daily) instead of, or besides, the inputs.</summary>
+    public IReadOnlyList<string> From { get; init; } = [];
 
     /// <summary>With <see cref="From"/>: fewer papers than this means the answer is broken, not a quiet day.</summary>
     public int MinPapers { get; init; } = 5;

@@ -16,7 +16,7 @@ public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal
     {
         var progress = new IngestProgress(output, terminal, options.Inputs.Count);
         var results = new List<SourceResult>();
-        if (options.From is not null) results.Add(FetchKnownSource(options));
+        foreach (var name in options.From) results.Add(FetchKnownSource(name, options));
         foreach (var input in options.Inputs)
         {
             var result = IsWebAddress(input, out var url) ? Fetch(url, options.Source, options) : ReadSource(input, options.Source);
@@ -67,10 +67,10 @@ public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal
         Uri.TryCreate(input, UriKind.Absolute, out url!) && url.Scheme is "http" or "https";
 
     /// <summary>--from: a known address, read by its own source, held to a sanity floor.</summary>
-    private SourceResult FetchKnownSource(IngestOptions options)
+    private SourceResult FetchKnownSource(string name, IngestOptions options)
     {
-        var (url, source) = WebSources.Resolve(options.From!, options.HuggingFace, options.Date)
-            ?? throw new ContentException(new ContentProblem("--from", 0, $"unknown web source '{options.From}'; known: {string.Join(", ", WebSources.Names)}"));
+        var (url, source) = WebSources.Resolve(name, options.HuggingFace, options.Date)
+            ?? throw new ContentException(new ContentProblem("--from", 0, $"unknown web source '{name}'; known: {string.Join(", ", WebSources.Names)}"));
         var result = Fetch(url, source, options);
         if (result.Papers.Count < options.MinPapers)
             throw new ContentException(new ContentProblem(url.ToString(), 0,

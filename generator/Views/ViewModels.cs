@@ -16,6 +16,9 @@ public sealed record SiteView
     public required string Description { get; init; }
     public required string Language { get; init; }
     public string? Author { get; init; }
+
+    /// <summary>The keeper's address as a link: "mailto:…" or a web address; empty when site.yml names none.</summary>
+    public string ContactHref { get; init; } = "";
     public required string HomeHref { get; init; }
     public required string TopicsHref { get; init; }
     public required string DaysHref { get; init; }

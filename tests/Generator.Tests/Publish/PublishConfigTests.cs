@@ -59,7 +59,7 @@ public sealed class PublishConfigTests
     public void The_nightly_script_ingests_trending_checks_builds_and_deploys_the_output_folder()
     {
         var script = File.ReadAllText(Path.Combine(Repo.Root, "scripts", "nightly.sh"));
-        Assert.Contains("fetch=(--from hf-trending)", script);
+        Assert.Contains("fetch=(--scheduled)", script);
         Assert.Contains("gen ingest ", script);
         Assert.Contains("gen check", script);
         Assert.Contains("gen build", script);

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Text;
+using PaperTrail.Content;
+using PaperTrail.Output;
+
+namespace PaperTrail.Commands;
+
+/// <summary>
+/// <c>generator init &lt;dir&gt;</c>: a fresh archive skeleton that builds at once: content/site.yml to
+/// edit, an empty content/papers/, and a copy of the default topics.yml. Asks nothing, and never
+/// writes over an archive that is already there.
+/// </summary>
+public static class InitCommand
+{
+    private const string SiteYml = """
+        # The one configuration file of this archive. Every key is described in docs/content.md of Paper Trail.
+        schema_version: 1
+        title: My Paper Archive
+        description: Trending research papers in my field, one page per paper, with feeds per topic.
+        # The address the site is published at; it may include a path (https://example.org/papers/).
+        base_url: https://example.org/
+        language: en
+        author: My Lab
+        # contact: someone@example.org
+        theme: default
+        page_size: 20
+        feed_size: 30
+        # The web sources the nightly job fetches: hf-trending, hf-daily.
+        sources: [hf-trending]
+        """;
+
+    public static Command Create(CommandContext context)
+    {
+        var dir = new Argument<string>("dir") { Description = "the folder of the new archive (created if missing)" };
+        var command = new Command("init", "create a new, empty archive that builds at once") { dir };
+        command.SetAction(result => context.Guarded(() =>
+        {
+            var content = Path.Combine(result.GetValue(dir)!, "content");
+            if (Directory.Exists(content) && Directory.EnumerateFileSystemEntries(content).Any())
+                throw new UsageException($"{DisplayPath.Of(content)} already holds an archive; init never writes over one");
+            Directory.CreateDirectory(Path.Combine(content, ArchiveLoader.PapersFolder));
+            AtomicFile.Write(Path.Combine(content, "site.yml"), Encoding.UTF8.GetBytes(SiteYml + "\n"));
+            AtomicFile.Write(Path.Combine(content, "topics.yml"), DefaultTopics());
+            AtomicFile.Write(Path.Combine(content, ArchiveLoader.PapersFolder, ".gitkeep"), []);
+            context.Output.WriteLine($"created {DisplayPath.Of(content)}: edit site.yml and topics.yml, then");
+            context.Output.WriteLine($"  generator build --content {DisplayPath.Of(content)}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static byte[] DefaultTopics()
+    {
+        using var stream = typeof(InitCommand).Assembly.GetManifestResourceStream("PaperTrail.default-topics.yml")
+            ?? throw new InvalidOperationException("the default topics.yml is not embedded in the generator");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}

@@ -1,0 +1,35 @@
+using System.CommandLine;
+using PaperTrail.Pipelines;
+using PaperTrail.Preview;
+using PaperTrail.Rendering;
+
+namespace PaperTrail.Commands;
+
+/// <summary><c>generator serve [--content DIR] [--port N] [--output DIR] [--themes DIR]</c>: live preview.</summary>
+public static class ServeCommand
+{
+    public const string DefaultOutput = ".preview";
+
+    public static Command Create(CommandContext context)
+    {
+        var content = CommonOptions.Content();
+        var port = new Option<int>("--port") { Description = "the port on 127.0.0.1", DefaultValueFactory = _ => 8080 };
+        var output = new Option<string>("--output") { Description = "where the preview is built (not output/, which is deployed)", DefaultValueFactory = _ => DefaultOutput };
+        var themes = new Option<string?>("--themes") { Description = "the themes folder (default: the repository's themes/)" };
+        var noSearch = new Option<bool>("--no-search") { Description = "do not build the search index" };
+        var command = new Command("serve", "build, serve on 127.0.0.1, rebuild on every change, reload open pages") { content, port, output, themes, noSearch };
+        command.SetAction(result => context.Guarded(() =>
+        {
+            var portNumber = result.GetValue(port);
+            if (portNumber is < 1 or > 65535) throw new UsageException("--port must be between 1 and 65535");
+            var dir = result.GetValue(content)!;
+            if (!Directory.Exists(dir)) throw new UsageException($"no content folder at {Content.DisplayPath.Of(dir)}");
+            var options = new BuildOptions(dir, result.GetValue(output)!, result.GetValue(themes) ?? ThemeFiles.DefaultThemesDir(), Search: !result.GetValue(noSearch));
+            using var stop = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+            new PreviewServer(options, portNumber, context.Output).RunAsync(stop.Token).GetAwaiter().GetResult();
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

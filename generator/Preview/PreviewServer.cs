@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using PaperTrail.Content;
+using PaperTrail.Pipelines;
+
+namespace PaperTrail.Preview;
+
+/// <summary>
+/// <c>generator serve</c>: builds the site into a preview folder, serves it on 127.0.0.1 only,
+/// rebuilds when content, themes or site.yml change, and reloads open tabs through a small script
+/// added to pages as they are served (never written to disk, never deployed). A build error is
+/// shown in the terminal and in the browser, and the server keeps running.
+/// </summary>
+public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
+{
+    public const string ControlPrefix = "/__preview/";
+
+    private const string ReloadScript = """
+        // Paper Trail preview: reload when the site was rebuilt.
+        (() => {
+          let seen = null;
+          async function poll() {
+            try {
+              const answer = await fetch("/__preview/version", { cache: "no-store" });
+              const version = await answer.text();
+              if (seen !== null && version !== seen) location.reload();
+              seen = version;
+            } catch { /* the server restarts: keep asking */ }
+            setTimeout(poll, 500);
+          }
+          poll();
+        })();
+        """;
+
+    private int _version;
+    private IReadOnlyList<ContentProblem> _problems = [];
+    private string _basePath = "/";
+
+    public async Task RunAsync(CancellationToken stop)
+    {
+        Rebuild();
+        using var listener = new HttpListener();
+        // Loopback only, whatever the environment says: a preview is not a public server.
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        log.WriteLine($"serving http://127.0.0.1:{port}{_basePath} (Ctrl+C to stop)");
+
+        var folders = new[] { build.ContentDir, build.ThemesDir };
+        using var watcher = new SourceWatcher(folders);
+        var watching = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try { await Task.Delay(300, stop); } catch (OperationCanceledException) { return; }
+                if (watcher.ChangedAndSettled(TimeSpan.FromMilliseconds(250))) Rebuild();
+            }
+        }, stop);
+
+        using (stop.Register(listener.Stop))
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                HttpListenerContext context;
+                try { context = await listener.GetContextAsync(); }
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { break; }
+                _ = Task.Run(() => Respond(context));
+            }
+        }
+        await watching;
+    }
+
+    private readonly Lock _building = new();
+
+    private void Rebuild()
+    {
+        lock (_building)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            try
+            {
+                var report = BuildPipeline.Run(build, TextWriter.Null);
+                _basePath = BasePathOf(build.ContentDir);
+                _problems = [];
+                log.WriteLine($"built in {clock.ElapsedMilliseconds} ms: {report.Papers} papers, {report.Written} files written");
+            }
+            catch (ContentException e)
+            {
+                _problems = e.Problems;
+                foreach (var problem in e.Problems) log.WriteLine($"error: {problem}");
+                log.WriteLine("the preview shows these errors until they are fixed");
+            }
+            Interlocked.Increment(ref _version);
+        }
+    }
+
+    private static string BasePathOf(string contentDir)
+    {
+        var problems = new List<ContentProblem>();
+        var path = Path.Combine(contentDir, "site.yml");
+        var config = File.Exists(path) ? SiteConfigReader.Read(path, ArchiveLoader.ReadText(path), problems) : new SiteConfig();
+        return new Urls(config.BaseUrl).BasePath;
+    }
+
+    private void Respond(HttpListenerContext context)
+    {
+        var response = context.Response;
+        try
+        {
+            var path = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath);
+            if (path == ControlPrefix + "version") { Send(response, 200, "text/plain", Encoding.UTF8.GetBytes(Volatile.Read(ref _version).ToString(CultureInfo.InvariantCulture))); return; }
+            if (path == ControlPrefix + "reload.js") { Send(response, 200, "text/javascript", Encoding.UTF8.GetBytes(ReloadScript)); return; }
+            if (_problems.Count > 0) { Send(response, 500, "text/html", Inject(ErrorPage(_problems))); return; }
+            if (path == "/" && _basePath != "/") { response.Redirect(_basePath); response.Close(); return; }
+
+            var file = FileFor(path);
+            if (file is null)
+            {
+                var notFound = Path.Combine(build.OutputDir, Urls.NotFound);
+                Send(response, 404, "text/html", File.Exists(notFound) ? Inject(File.ReadAllText(notFound)) : Encoding.UTF8.GetBytes("not found"));
+                return;
+            }
+            var bytes = File.ReadAllBytes(file);
+            var type = ContentType(file);
+            Send(response, 200, type, type == "text/html" ? Inject(Encoding.UTF8.GetString(bytes)) : bytes);
+        }
+        catch (Exception e) when (e is IOException or HttpListenerException or ObjectDisposedException)
+        {
+            // The browser went away mid-answer.
+        }
+    }
+
+    private string? FileFor(string path)
+    {
+        if (!path.StartsWith(_basePath, StringComparison.Ordinal)) return null;
+        var relative = Urls.FileFor(path[_basePath.Length..]);
+        var root = Path.GetFullPath(build.OutputDir);
+        var full = Path.GetFullPath(Path.Combine(root, relative));
+        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return null;
+        if (File.Exists(full)) return full;
+        var index = Path.Combine(full, "index.html");
+        return File.Exists(index) ? index : null;
+    }
+
+    private static byte[] Inject(string html)
+    {
+        const string tag = "<script src=\"/__preview/reload.js\"></script>";
+        var at = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
+        return Encoding.UTF8.GetBytes(at >= 0 ? html.Insert(at, tag + "\n") : html + tag);
+    }
+
+    private static string ErrorPage(IReadOnlyList<ContentProblem> problems)
+    {
+        var items = string.Concat(problems.Select(p => $"<li><code>{WebUtility.HtmlEncode(p.ToString())}</code></li>"));
+        return $"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build error</title></head><body>" +
+               $"<h1>The site does not build</h1><p>Fix these and save: the page reloads by itself.</p><ul>{items}</ul></body></html>";
+    }
+
+    private static string ContentType(string file) => Path.GetExtension(file) switch
+    {
+        ".html" => "text/html",
+        ".css" => "text/css",
+        ".js" => "text/javascript",
+        ".json" => "application/json",
+        ".xml" => "application/xml",
+        ".svg" => "image/svg+xml",
+        ".wasm" => "application/wasm",
+        ".txt" => "text/plain",
+        _ => "application/octet-stream",
+    };
+
+    private static void Send(HttpListenerResponse response, int status, string type, byte[] body)
+    {
+        response.StatusCode = status;
+        response.ContentType = type.StartsWith("text/", StringComparison.Ordinal) || type.EndsWith("json", StringComparison.Ordinal) || type.EndsWith("xml", StringComparison.Ordinal)
+            ? type + "; charset=utf-8" : type;
+        response.Headers["Cache-Control"] = "no-store";
+        response.ContentLength64 = body.Length;
+        response.OutputStream.Write(body);
+        response.Close();
+    }
+}

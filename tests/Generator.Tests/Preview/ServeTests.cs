@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using PaperTrail.Tests.Support;
+
+namespace PaperTrail.Tests.Preview;
+
+/// <summary>
+/// <c>generator serve</c> run as a user runs it: on a free port of 127.0.0.1, it serves the site,
+/// sees an edit and rebuilds, shows a broken file in the browser and keeps running.
+/// </summary>
+public sealed class ServeTests : IDisposable
+{
+    private readonly FixtureSite _site = new FixtureSite().Paper("a", "The First Title", "[2026-11-28]");
+    private readonly TempDir _preview = new();
+    private Process? _server;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly List<string> _log = [];
+
+    public void Dispose()
+    {
+        if (_server is { HasExited: false }) _server.Kill(entireProcessTree: true);
+        _server?.WaitForExit(5000);
+        _server?.Dispose();
+        _http.Dispose();
+        _preview.Dispose();
+        _site.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
+    private Uri Start()
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { GeneratorProcess.Dll, "serve", "--content", _site.Content, "--themes", _site.Themes, "--output", _preview.Path, "--port", port.ToString(), "--no-search" })
+            start.ArgumentList.Add(arg);
+        _server = Process.Start(start)!;
+        var ready = new TaskCompletionSource();
+        _server.OutputDataReceived += (_, e) => { if (e.Data is null) return; lock (_log) _log.Add(e.Data); if (e.Data.StartsWith("serving ")) ready.TrySetResult(); };
+        _server.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.Add(e.Data); };
+        _server.BeginOutputReadLine();
+        _server.BeginErrorReadLine();
+        Assert.True(ready.Task.Wait(TimeSpan.FromSeconds(60)), "serve did not start: " + string.Join("\n", _log));
+        return new Uri($"http://127.0.0.1:{port}/");
+    }
+
+    private async Task<(HttpStatusCode Status, string Body)> Get(Uri url)
+    {
+        using var response = await _http.GetAsync(url);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Asks until the page says what is expected, as a reader pressing reload would.</summary>
+    private async Task<string> Until(Uri url, Func<string, bool> expected)
+    {
+        var clock = Stopwatch.StartNew();
+        var body = "";
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            body = (await Get(url)).Body;
+            if (expected(body)) return body;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"the page never changed; last answer:\n{body}\nlog:\n{string.Join("\n", _log)}");
+    }
+
+    [Fact]
+    public async Task Serves_rebuilds_on_an_edit_and_survives_a_broken_file()
+    {
+        var root = Start();
+        var page = new Uri(root, "papers/a/");
+        var (status, body) = await Get(page);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("The First Title", body);
+        Assert.Contains("/__preview/reload.js", body);
+        var version = (await Get(new Uri(root, "__preview/version"))).Body;
+
+        var file = Path.Combine(_site.Content, "papers", "2026", "11", "a.md");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("The First Title", "An Edited Title"));
+        await Until(page, b => b.Contains("An Edited Title"));
+        Assert.NotEqual(version, (await Get(new Uri(root, "__preview/version"))).Body);
+
+        File.WriteAllText(file, "---\ntitle: \"Broken\nslug: a\n---\n");
+        var error = await Until(page, b => b.Contains("The site does not build"));
+        Assert.Contains("a.md:", error);
+        Assert.Contains("not valid YAML", error);
+        Assert.False(_server!.HasExited);
+
+        File.WriteAllText(file, "---\ntitle: \"Fixed Again\"\nslug: a\ntrending: [2026-11-28]\n---\nBack.\n");
+        await Until(page, b => b.Contains("Fixed Again"));
+        Assert.False(File.Exists(Path.Combine(_site.Output, "index.html"))); // output/ is never touched by a preview
+        Assert.DoesNotContain("reload.js", File.ReadAllText(Path.Combine(_preview.Path, "papers", "a", "index.html")));
+    }
+}
