@@ -21,6 +21,9 @@ public static class SearchIndexer
     /// <summary>Only paper pages are indexed: titles and abstracts are what readers search.</summary>
     public const string Glob = "papers/*/index.html";
 
+    /// <summary>Pagefind's own ready-made UIs: the theme has its own search page, so readers never load these.</summary>
+    private static readonly string[] UnusedUi = ["pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight."];
+
     public static SearchReport Run(NodeTools tool, string outputDir, IReadOnlyList<string> changedFiles)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -39,6 +42,7 @@ public static class SearchIndexer
             if (exit != 0)
                 throw new ContentException(new ContentProblem("pagefind", 0, $"search indexing failed (exit {exit}): {output.Trim()}"));
             var files = Directory.EnumerateFiles(temp, "*", SearchOption.AllDirectories)
+                .Where(f => !UnusedUi.Any(Path.GetFileName(f).StartsWith))
                 .Select(f => ($"{Folder}/{Path.GetRelativePath(temp, f).Replace('\\', '/')}", File.ReadAllBytes(f)))
                 .OrderBy(f => f.Item1, StringComparer.Ordinal)
                 .ToList();
