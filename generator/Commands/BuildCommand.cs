@@ -14,7 +14,8 @@ public static class BuildCommand
         var themes = new Option<string?>("--themes") { Description = "the themes folder (default: the repository's themes/)" };
         var clean = new Option<bool>("--clean") { Description = "remove what earlier builds wrote and write every file anew" };
         var noSearch = new Option<bool>("--no-search") { Description = "do not build the search index (pages then show no search box)" };
-        var command = new Command("build", "build the website from the archive") { content, output, themes, clean, noSearch };
+        var verbose = new Option<bool>("--verbose") { Description = "print how long each stage took" };
+        var command = new Command("build", "build the website from the archive") { content, output, themes, clean, noSearch, verbose };
         command.SetAction(result => context.Guarded(() =>
         {
             var options = new BuildOptions(
@@ -32,6 +33,9 @@ public static class BuildCommand
                     ? $"search: indexed in {search.Took.TotalSeconds:0.0} s, {search.Files} files ({search.Written} written, {search.Removed} removed)"
                     : "search: no page changed, index kept as it was");
             else context.Output.WriteLine($"search: skipped ({report.SearchSkipped}); pages show no search box");
+            if (result.GetValue(verbose))
+                foreach (var (stage, took) in report.Stages)
+                    context.Output.WriteLine($"  {stage,-24} {took.TotalMilliseconds,8:0} ms");
             if (report.ToolsMissing is not null) context.Output.WriteLine($"math: left as TeX text ({report.ToolsMissing})");
             else if (report.MathFormulas > 0) context.Output.WriteLine($"math: {report.MathFormulas} formulas rendered to MathML");
             return ExitCodes.Ok;

@@ -6,7 +6,9 @@ namespace PaperTrail.Output;
 /// </summary>
 public static class AtomicFile
 {
-    public static void Write(string path, ReadOnlySpan<byte> bytes)
+    /// <param name="durable">Flush to disk before the rename: for the archive of record. A built site
+    /// can be built again, so its writes skip the (slow) flush and stay atomic all the same.</param>
+    public static void Write(string path, ReadOnlySpan<byte> bytes, bool durable = true)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
@@ -16,7 +18,7 @@ public static class AtomicFile
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: durable);
             }
             WriteFaults.BeforeCommit(path);
             File.Move(temp, path, overwrite: true);
@@ -49,14 +51,11 @@ public static class AtomicFile
     }
 
     /// <summary>Writes only when the bytes differ; true when the file was written.</summary>
-    public static bool WriteIfChanged(string path, ReadOnlySpan<byte> bytes)
+    public static bool WriteIfChanged(string path, ReadOnlySpan<byte> bytes, bool durable = true)
     {
-        if (File.Exists(path))
-        {
-            var info = new FileInfo(path);
-            if (info.Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes)) return false;
-        }
-        Write(path, bytes);
+        var info = new FileInfo(path);
+        if (info.Exists && info.Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes)) return false;
+        Write(path, bytes, durable);
         return true;
     }
 }

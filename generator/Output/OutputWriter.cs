@@ -44,7 +44,7 @@ public sealed class OutputWriter(string outputDir, string scope = "outputs")
         var changed = new System.Collections.Concurrent.ConcurrentBag<string>();
         Parallel.ForEach(outputs, output =>
         {
-            if (AtomicFile.WriteIfChanged(FullPath(output.File), output.Bytes)) changed.Add(output.File);
+            if (AtomicFile.WriteIfChanged(FullPath(output.File), output.Bytes, durable: false)) changed.Add(output.File);
         });
         var written = changed.Count;
 
@@ -58,7 +58,7 @@ public sealed class OutputWriter(string outputDir, string scope = "outputs")
             }
 
         var manifest = string.Join('\n', current.Order(StringComparer.Ordinal)) + "\n";
-        AtomicFile.WriteIfChanged(Path.Combine(_root, ManifestPath(scope)), System.Text.Encoding.UTF8.GetBytes(manifest));
+        AtomicFile.WriteIfChanged(Path.Combine(_root, ManifestPath(scope)), System.Text.Encoding.UTF8.GetBytes(manifest), durable: false);
         return new WriteReport(written, outputs.Count - written, removed) { Changed = changed.Order(StringComparer.Ordinal).ToList() };
     }
 

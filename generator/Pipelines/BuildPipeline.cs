@@ -30,36 +30,46 @@ public static class BuildPipeline
     public static BuildReport Run(BuildOptions options, TextWriter? log = null)
     {
         log ??= TextWriter.Null;
+        var stages = new StageTimer();
         if (!Directory.Exists(options.ContentDir))
             throw new ContentException(new ContentProblem(DisplayPath.Of(options.ContentDir), 0, "no content folder here"));
         var problems = new List<ContentProblem>();
         var archive = ArchiveLoader.Load(options.ContentDir, problems);
         ArchiveChecker.Check(archive, problems);
         if (problems.Count > 0) throw new ContentException(problems);
+        stages.Done("load");
 
         var site = SiteModelBuilder.Build(archive, new RuleClassifier(archive.Taxonomy), out var fellBack);
+        stages.Done("model (topics, related)");
         var theme = new ThemeFiles(options.ThemesDir, archive.Site.Theme);
         var tools = NodeTools.Prepare(options.ThemesDir, log, out var toolsMissing);
         var search = options.Search ? tools : null;
         var math = MathRenderer.Prepare(tools, site.Papers.Where(p => p.Paper.Abstract.Contains('$')).Select(p => AbstractRenderer.ToHtml(p.Paper.Abstract)), log);
         var context = new BuildContext(site, new TemplateSet(theme), ThemeAssets.Load(theme), math, searchEnabled: search is not null);
 
+        stages.Done("tools, math, templates");
         var plan = Pipelines.SelectMany(p => p.Plan(context)).ToList();
         plan.Add(SitemapPipeline.Plan(context, plan));
         CheckUnique(plan);
 
+        stages.Done("plan");
         var rendered = Render(plan);
+        stages.Done("render");
         var broken = LinkChecker.Check(context.Urls, plan, rendered);
         if (broken.Count > 0) throw new ContentException(broken);
+        stages.Done("check links");
 
         var report = new OutputWriter(options.OutputDir).Write(plan.Select((o, i) => (o.File, rendered[i])).ToList(), options.Clean);
+        stages.Done("write");
         var indexed = search is null ? null : SearchIndexer.Run(search, options.OutputDir, options.Clean ? ["index.html"] : report.Changed);
+        if (indexed is not null) stages.Done("search index");
         return new BuildReport(site.Papers.Count, plan.Count, report.Written, report.Unchanged, report.Removed, fellBack)
         {
             Search = indexed,
             SearchSkipped = search is null ? (options.Search ? toolsMissing : "--no-search") : null,
             MathFormulas = math.Formulas,
             ToolsMissing = tools is null ? toolsMissing : null,
+            Stages = stages.Stages,
         };
     }
 

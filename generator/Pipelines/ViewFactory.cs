@@ -45,13 +45,14 @@ public sealed class ViewFactory(SiteModel site, MathRenderer math)
     private PaperView Make(SitePaper sitePaper)
     {
         var paper = sitePaper.Paper;
+        var (abstractHtml, summary) = AbstractRenderer.Render(paper.Abstract, SummaryLength);
         return new PaperView
         {
             Title = paper.Title,
             Slug = paper.Slug,
             Href = Urls.Href(Urls.Paper(paper.Slug)),
-            AbstractHtml = math.Apply(AbstractRenderer.ToHtml(paper.Abstract)),
-            Summary = AbstractRenderer.Summary(paper.Abstract, SummaryLength),
+            AbstractHtml = math.Apply(abstractHtml),
+            Summary = summary,
             Authors = paper.Authors,
             AuthorsShown = paper.Authors.Count > AuthorsFoldAbove ? paper.Authors.Take(AuthorsShown).ToList() : paper.Authors,
             AuthorsFolded = paper.Authors.Count > AuthorsFoldAbove ? paper.Authors.Skip(AuthorsShown).ToList() : [],

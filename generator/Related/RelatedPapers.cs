@@ -64,19 +64,22 @@ public static class RelatedPapers
             p => p.Value.OrderByDescending(x => x.Weight).ThenBy(x => x.Paper).Take(PapersPerTerm).ToArray(),
             StringComparer.Ordinal);
 
+        // Per thread: a dense score array and the list of papers it touched, cleared after each paper.
         var related = new IReadOnlyList<string>[n];
-        Parallel.For(0, n, () => new Dictionary<int, double>(), (i, _, scores) =>
+        Parallel.For(0, n, () => (Scores: new double[n], Touched: new List<int>()), (i, _, state) =>
         {
-            scores.Clear();
+            var (scores, touched) = state;
             foreach (var (term, weight) in vectors[i])
                 foreach (var (other, otherWeight) in pruned[term])
-                    if (other != i) scores[other] = scores.GetValueOrDefault(other) + weight * otherWeight;
-            related[i] = scores
-                .OrderByDescending(s => s.Value).ThenBy(s => papers[s.Key].Slug, StringComparer.Ordinal)
-                .Take(Count)
-                .Select(s => papers[s.Key].Slug)
-                .ToList();
-            return scores;
+                {
+                    if (other == i) continue;
+                    if (scores[other] == 0) touched.Add(other);
+                    scores[other] += weight * otherWeight;
+                }
+            related[i] = Best(touched, scores, papers).Select(o => papers[o].Slug).ToList();
+            foreach (var o in touched) scores[o] = 0;
+            touched.Clear();
+            return state;
         }, _ => { });
 
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -84,17 +87,36 @@ public static class RelatedPapers
         return result;
     }
 
+    /// <summary>The <see cref="Count"/> highest scores, ties by slug: a partial selection, not a sort of all candidates.</summary>
+    private static List<int> Best(List<int> candidates, double[] scores, IReadOnlyList<Paper> papers)
+    {
+        var best = new List<int>(Count + 1);
+        foreach (var candidate in candidates)
+        {
+            var at = best.Count;
+            while (at > 0 && Better(candidate, best[at - 1])) at--;
+            if (at >= Count) continue;
+            best.Insert(at, candidate);
+            if (best.Count > Count) best.RemoveAt(Count);
+        }
+        return best;
+
+        bool Better(int a, int b) =>
+            scores[a] > scores[b] || (scores[a] == scores[b] && string.CompareOrdinal(papers[a].Slug, papers[b].Slug) < 0);
+    }
+
     private static Dictionary<string, double> TermFrequencies(Paper paper)
     {
         var counts = new Dictionary<string, double>(StringComparer.Ordinal);
-        void Add(string text, double weight)
+        var tokens = PaperTokens.Of(paper);
+        void Add(string[] words, double weight)
         {
-            foreach (var token in TextTokens.Of(text))
+            foreach (var token in words)
                 if (token.Length > 2 && !char.IsDigit(token[0]) && !StopWords.Contains(token))
                     counts[token] = counts.GetValueOrDefault(token) + weight;
         }
-        Add(paper.Title, TitleWeight);
-        Add(paper.Abstract, 1);
+        Add(tokens.Title, TitleWeight);
+        Add(tokens.Abstract, 1);
         return counts;
     }
 

@@ -18,17 +18,30 @@ public static class AbstractRenderer
         .UseReferralLinks("nofollow", "ugc", "noopener")
         .Build();
 
-    public static string ToHtml(string markdown)
+    public static string ToHtml(string markdown) => Render(markdown, 0).Html;
+
+    /// <summary>
+    /// The abstract as safe HTML, and as plain text cut at a word boundary to about
+    /// <paramref name="summaryLength"/> characters (for cards and meta descriptions), from one parse.
+    /// </summary>
+    public static (string Html, string Summary) Render(string markdown, int summaryLength)
     {
         var document = Markdown.Parse(markdown, Pipeline);
         Neutralise(document);
-        return document.ToHtml(Pipeline).TrimEnd('\n');
+        var html = document.ToHtml(Pipeline).TrimEnd('\n');
+        if (summaryLength <= 0) return (html, "");
+        var writer = new StringWriter();
+        var plain = new Markdig.Renderers.HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
+        Pipeline.Setup(plain);
+        plain.Render(document);
+        return (html, Cut(writer.ToString(), summaryLength));
     }
 
     /// <summary>Plain text of the abstract cut at a word boundary, for cards and meta descriptions.</summary>
-    public static string Summary(string markdown, int maxLength)
+    public static string Summary(string markdown, int maxLength) => Render(markdown, maxLength).Summary;
+
+    private static string Cut(string plain, int maxLength)
     {
-        var plain = Markdown.ToPlainText(markdown, Pipeline);
         var text = string.Join(' ', plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (text.Length <= maxLength) return text;
         var cut = text.LastIndexOf(' ', maxLength - 1);

@@ -16,11 +16,16 @@ public sealed class PhraseMatcher
     private readonly Node _root = new();
     private readonly List<string> _phrases = [];
 
+    // The root holds most wildcard phrases; which of them a word starts is asked again and again
+    // for the same words, so the answer is kept per word.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Node[]> _rootPrefixes = new(StringComparer.Ordinal);
+
     public IReadOnlyList<string> Phrases => _phrases;
 
     /// <summary>Adds a phrase; returns its id, the same id for a phrase added twice.</summary>
     public int Add(string phrase)
     {
+        _rootPrefixes.Clear();
         var existing = _phrases.IndexOf(phrase);
         if (existing >= 0) return existing;
         var id = _phrases.Count;
@@ -54,12 +59,19 @@ public sealed class PhraseMatcher
         return counts;
     }
 
-    private static void Walk(Node node, string[] tokens, int position, int[] counts)
+    private void Walk(Node node, string[] tokens, int position, int[] counts)
     {
         foreach (var id in node.Ends) counts[id]++;
         if (position >= tokens.Length) return;
         var token = tokens[position];
         if (node.Exact.TryGetValue(token, out var next)) Walk(next, tokens, position + 1, counts);
+        if (node.Prefixes.Count == 0) return;
+        if (ReferenceEquals(node, _root))
+        {
+            foreach (var prefixNode in _rootPrefixes.GetOrAdd(token, t => _root.Prefixes.Where(p => t.StartsWith(p.Prefix, StringComparison.Ordinal)).Select(p => p.Node).ToArray()))
+                Walk(prefixNode, tokens, position + 1, counts);
+            return;
+        }
         foreach (var (prefix, prefixNode) in node.Prefixes)
             if (token.StartsWith(prefix, StringComparison.Ordinal)) Walk(prefixNode, tokens, position + 1, counts);
     }

@@ -55,8 +55,9 @@ public sealed class RuleClassifier : ITopicClassifier
     /// <summary>Every topic's score for the paper, best first (ties in taxonomy order).</summary>
     public IReadOnlyList<TopicScore> Score(Paper paper, bool withHits = true)
     {
-        var inTitle = _matcher.Count(TextTokens.Of(paper.Title));
-        var inAbstract = _matcher.Count(TextTokens.Of(paper.Abstract));
+        var tokens = PaperTokens.Of(paper);
+        var inTitle = _matcher.Count(tokens.Title);
+        var inAbstract = _matcher.Count(tokens.Abstract);
         var scores = new double[_topics.Count];
         var hits = withHits ? _topics.Select(_ => new List<RuleHit>()).ToArray() : null;
         foreach (var (topic, phrase, weight) in _rules)

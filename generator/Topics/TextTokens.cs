@@ -13,7 +13,8 @@ public static class TextTokens
 {
     public static string[] Of(string text)
     {
-        var decomposed = UnicodeText.Normalize(text, NormalizationForm.FormKD);
+        // Most text is ASCII, which normalisation would leave as it is.
+        var decomposed = System.Text.Ascii.IsValid(text) ? text : UnicodeText.Normalize(text, NormalizationForm.FormKD);
         var tokens = new List<string>();
         var word = new StringBuilder();
         foreach (var c in decomposed)

@@ -10,7 +10,10 @@ public sealed class TopicAssigner(Taxonomy taxonomy, ITopicClassifier classifier
 {
     private readonly Dictionary<string, Topic> _bySlug = taxonomy.Topics.ToDictionary(t => t.Slug, StringComparer.Ordinal);
 
-    public int FallbackCount { get; private set; }
+    private int _fallbackCount;
+
+    /// <summary>How many papers only the fallback topic caught (Assign may run on several threads).</summary>
+    public int FallbackCount => Volatile.Read(ref _fallbackCount);
 
     public IReadOnlyList<Topic> Assign(Paper paper)
     {
@@ -22,7 +25,7 @@ public sealed class TopicAssigner(Taxonomy taxonomy, ITopicClassifier classifier
 
         if (taxonomy.FallbackSlug is { } fallback && _bySlug.TryGetValue(fallback, out var topic))
         {
-            FallbackCount++;
+            Interlocked.Increment(ref _fallbackCount);
             return [topic];
         }
         return [];

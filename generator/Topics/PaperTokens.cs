@@ -1,0 +1,16 @@
+using System.Runtime.CompilerServices;
+using PaperTrail.Content;
+
+namespace PaperTrail.Topics;
+
+/// <summary>
+/// A paper's title and abstract as tokens (<see cref="TextTokens"/>), made once per paper per
+/// build and shared by the topic classifier and the related-papers index.
+/// </summary>
+public sealed record PaperTokens(string[] Title, string[] Abstract)
+{
+    private static readonly ConditionalWeakTable<Paper, PaperTokens> Cache = new();
+
+    public static PaperTokens Of(Paper paper) =>
+        Cache.GetValue(paper, p => new PaperTokens(TextTokens.Of(p.Title), TextTokens.Of(p.Abstract)));
+}
