@@ -25,7 +25,7 @@ public sealed class BuildContext
         Site = site;
         Templates = templates;
         Assets = assets;
-        Views = new ViewFactory(site, math ?? MathRenderer.None);
+        Views = new ViewFactory(site, math ?? MathRenderer.None, templates);
         SiteView = new SiteView
         {
             Title = site.Config.Title,

@@ -53,6 +53,7 @@ public static class BuildPipeline
         CheckUnique(plan);
 
         stages.Done("plan");
+
         var rendered = Render(plan);
         stages.Done("render");
         var broken = LinkChecker.Check(context.Urls, plan, rendered);

@@ -10,7 +10,7 @@ namespace PaperTrail.Pipelines;
 /// Makes view models from the site model. A paper's view (its rendered abstract above all) is made
 /// once and shared by its page, every list that shows it and every feed.
 /// </summary>
-public sealed class ViewFactory(SiteModel site, MathRenderer math)
+public sealed class ViewFactory(SiteModel site, MathRenderer math, TemplateSet? templates = null)
 {
     public const int SummaryLength = 300;
 
@@ -23,7 +23,12 @@ public sealed class ViewFactory(SiteModel site, MathRenderer math)
 
     public static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public PaperView Paper(SitePaper paper) => _papers.GetOrAdd(paper.Slug, _ => Make(paper));
+    public PaperView Paper(SitePaper paper) => _papers.GetOrAdd(paper.Slug, _ =>
+    {
+        var view = Make(paper);
+        if (templates is not null) view.SetCard(() => templates.RenderPartial("paper-card", "paper", view));
+        return view;
+    });
 
     public IReadOnlyList<PaperView> Papers(IEnumerable<SitePaper> papers) => papers.Select(Paper).ToList();
 

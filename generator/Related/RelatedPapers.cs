@@ -14,10 +14,10 @@ public static class RelatedPapers
     public const int Count = 5;
 
     /// <summary>Terms kept per paper: its highest TF-IDF weights.</summary>
-    private const int TermsPerPaper = 40;
+    private const int TermsPerPaper = 30;
 
     /// <summary>Papers kept per term: those where the term weighs most.</summary>
-    private const int PapersPerTerm = 300;
+    private const int PapersPerTerm = 200;
 
     /// <summary>Terms in more than this share of papers say nothing about similarity.</summary>
     private const double MaxDocumentShare = 0.2;

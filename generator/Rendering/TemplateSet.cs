@@ -24,9 +24,12 @@ public sealed class TemplateSet
 
     private readonly Dictionary<string, IFluidTemplate> _layouts = new(StringComparer.Ordinal);
     private readonly TemplateOptions _options;
+    private readonly ThemeFiles _theme;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IFluidTemplate> _partials = new(StringComparer.Ordinal);
 
     public TemplateSet(ThemeFiles theme)
     {
+        _theme = theme;
         _options = new TemplateOptions
         {
             CultureInfo = CultureInfo.InvariantCulture,
@@ -53,6 +56,20 @@ public sealed class TemplateSet
     }
 
     public bool Has(string layout) => _layouts.ContainsKey(layout);
+
+    /// <summary>Renders a partial on its own with one named value, e.g. the paper-card of one paper.</summary>
+    public string RenderPartial(string partial, string name, object value)
+    {
+        var template = _partials.GetOrAdd(partial, p =>
+        {
+            var path = _theme.Find($"partials/{p}.liquid")
+                ?? throw new ContentException(new ContentProblem("themes", 0, $"the theme has no partials/{p}.liquid"));
+            return Parser.Parse(File.ReadAllText(path));
+        });
+        var context = new TemplateContext(_options);
+        context.SetValue(name, value);
+        return template.Render(context, Encoder);
+    }
 
     /// <summary>Renders <paramref name="layout"/> with <c>site</c>, <c>page</c> and <c>model</c>, inside the base layout.</summary>
     public string RenderPage(string layout, SiteView site, PageView page, object model)

@@ -97,6 +97,16 @@ public sealed record PaperView
 
     /// <summary>A BibTeX entry to copy.</summary>
     public string Bibtex { get; init; } = "";
+
+    /// <summary>
+    /// The paper's card (partials/paper-card.liquid) rendered once per build and reused by every list
+    /// that shows it; lists print it with <c>{{ paper.card_html | raw }}</c>.
+    /// </summary>
+    public string CardHtml => _card?.Value ?? "";
+
+    private Lazy<string>? _card;
+
+    internal void SetCard(Func<string> render) => _card = new Lazy<string>(render, LazyThreadSafetyMode.ExecutionAndPublication);
 }
 
 /// <summary>Previous/next and numbered pages of a paginated list.</summary>

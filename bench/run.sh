@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Build speed at archive scale, ours against Hugo's, in one run on one machine.
+#
+#   bench/run.sh                 N = 1000 and 10000
+#   bench/run.sh 1000 10000 50000
+#
+# For each N it prepares the same N papers for both (the real trending corpus first, synthetic
+# papers beyond 5,951: bench/prepare.py), then times with hyperfine, min and median of RUNS runs:
+#   - our cold build: `generator build --clean --no-search` into an empty folder;
+#   - Hugo's cold build of the same papers (../shared/bench: to_hugo.py and its templates);
+# and, once each under GNU time, the peak memory (RSS) and the number of files written. Search
+# indexing (Pagefind) is timed on its own line. It prints a table, then one `bench …` line per N
+# with key=value figures for scripts. It is never part of `dotnet test`.
+#
+# Needs: Debian's hugo, hyperfine and time (apt-get install hugo hyperfine time), /usr/bin/python3.
+# Env: RUNS (default 5, 3 at 50k), BENCH_WORK (default bench/work).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+shared="$(cd "$root/.." && pwd)/shared"
+work="${BENCH_WORK:-$root/bench/work}"
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
+py=/usr/bin/python3
+for tool in hugo hyperfine /usr/bin/time "$py"; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install hugo hyperfine time python3)" >&2; exit 2; }
+done
+mkdir -p "$work"
+
+# Our generator, compiled ahead of time (ReadyToRun) when the SDK can, else a plain Release build.
+bin="$work/bin"
+if ! dotnet publish "$root/generator" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$bin" -nologo -v quiet >/dev/null 2>&1; then
+  dotnet publish "$root/generator" -c Release -o "$bin" -nologo -v quiet >/dev/null
+fi
+gen=("$bin/generator")
+[ -x "${gen[0]}" ] || gen=(dotnet "$bin/generator.dll")
+
+ms() { "$py" -c 'import json,sys,statistics; t=json.load(open(sys.argv[1]))["results"][0]["times"]; print(f"{min(t):.3f} {statistics.median(t):.3f}")' "$1"; }
+rss_mb() { awk -F: '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$1"; }
+
+summary=()
+for n in "${sizes[@]}"; do
+  runs="${RUNS:-$([ "$n" -ge 50000 ] && echo 3 || echo 5)}"
+  dir="$work/n$n"
+  echo "== N=$n: preparing" >&2
+  "$py" "$root/bench/prepare.py" "$n" "$dir" --shared "$shared"
+  rm -rf "$dir/content" && mkdir -p "$dir/content"
+  cp "$root/content/site.yml" "$root/content/topics.yml" "$dir/content/"
+  "${gen[@]}" ingest "$dir/input.json" --content "$dir/content" | tail -1 >&2
+  "$py" "$shared/bench/to_hugo.py" "$dir/corpus.jsonl" "$dir/hugo-site" >/dev/null
+
+  echo "== N=$n: timing ($runs runs each)" >&2
+  ours="${gen[*]} build --clean --no-search --content $dir/content --output $dir/out --themes $root/themes"
+  hyperfine --style basic --warmup 1 --runs "$runs" --prepare "rm -rf $dir/out" \
+    --export-json "$dir/ours.json" --command-name "ours N=$n" "$ours" >&2
+  (cd "$dir/hugo-site" && hyperfine --style basic --warmup 1 --runs "$runs" --prepare "rm -rf public resources" \
+    --export-json "$dir/hugo.json" --command-name "hugo N=$n" "hugo --quiet --minify=false" >&2)
+
+  rm -rf "$dir/out"
+  /usr/bin/time -v -o "$dir/ours.time" $ours >/dev/null
+  (cd "$dir/hugo-site" && rm -rf public resources && /usr/bin/time -v -o "$dir/hugo.time" hugo --quiet --minify=false >/dev/null)
+  ours_files=$(find "$dir/out" -type f -not -path '*/.paper-trail/*' | wc -l)
+  hugo_files=$(find "$dir/hugo-site/public" -type f | wc -l)
+
+  search=$("${gen[@]}" build --content "$dir/content" --output "$dir/out" --themes "$root/themes" | sed -n 's/^search: indexed in \([0-9.]*\) s.*/\1/p')
+
+  read -r ours_min ours_med < <(ms "$dir/ours.json")
+  read -r hugo_min hugo_med < <(ms "$dir/hugo.json")
+  ratio=$("$py" -c "print(f'{$ours_min/$hugo_min:.2f}')")
+  per_paper=$("$py" -c "print(f'{$ours_min*1000/$n:.3f}')")
+  line="bench n=$n ours_min_s=$ours_min ours_median_s=$ours_med hugo_min_s=$hugo_min hugo_median_s=$hugo_med ratio_min=$ratio"
+  line+=" ours_rss_mb=$(rss_mb "$dir/ours.time") hugo_rss_mb=$(rss_mb "$dir/hugo.time") ours_files=$ours_files hugo_files=$hugo_files"
+  line+=" ours_ms_per_paper=$per_paper search_index_s=${search:-skipped}"
+  summary+=("$line")
+done
+
+echo
+printf '%-7s %10s %10s %10s %10s %7s %9s %9s %9s %9s %8s\n' N ours_min ours_med hugo_min hugo_med ratio ours_MB hugo_MB ours_files hugo_files search_s
+for line in "${summary[@]}"; do
+  eval "$(echo "$line" | cut -d' ' -f2- | tr ' ' '\n' | sed 's/^/local_/' | sed 's/=\(.*\)/="\1"/')"
+  printf '%-7s %10s %10s %10s %10s %7s %9s %9s %9s %9s %8s\n' "$local_n" "$local_ours_min_s" "$local_ours_median_s" "$local_hugo_min_s" \
+    "$local_hugo_median_s" "$local_ratio_min" "$local_ours_rss_mb" "$local_hugo_rss_mb" "$local_ours_files" "$local_hugo_files" "$local_search_index_s"
+done
+echo
+printf '%s\n' "${summary[@]}"
+if [ ${#summary[@]} -ge 2 ]; then
+  first="${summary[0]}"; last="${summary[-1]}"
+  a=$(echo "$first" | sed 's/.*ours_ms_per_paper=\([0-9.]*\).*/\1/'); b=$(echo "$last" | sed 's/.*ours_ms_per_paper=\([0-9.]*\).*/\1/')
+  echo "bench growth_per_paper=$("$py" -c "print(f'{$b/$a:.2f}')") (ms per paper at the largest N over the smallest)"
+fi
