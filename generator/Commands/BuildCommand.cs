@@ -25,6 +25,11 @@ public static class BuildCommand
                 result.GetValue(clean),
                 Search: !result.GetValue(noSearch));
             var report = BuildPipeline.Run(options, context.Output);
+            if (report.NothingChanged)
+            {
+                context.Output.WriteLine($"build: no input changed since the last build; {report.Outputs} files kept, 0 written");
+                return ExitCodes.Ok;
+            }
             context.Output.WriteLine(
                 $"build: {report.Papers} papers, {report.Outputs} files ({report.Written} written, {report.Unchanged} unchanged, {report.Removed} removed); " +
                 $"{report.FellBack} papers fell back to the fallback topic");

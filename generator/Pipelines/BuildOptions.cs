@@ -22,6 +22,9 @@ public sealed record BuildReport(int Papers, int Outputs, int Written, int Uncha
     /// <summary>Why the Node.js tools (search, math) were unavailable, when they were.</summary>
     public string? ToolsMissing { get; init; }
 
+    /// <summary>True when no input changed since the last build and nothing was done.</summary>
+    public bool NothingChanged { get; init; }
+
     /// <summary>How long each stage took, for --verbose and for profiling.</summary>
     public IReadOnlyList<(string Stage, TimeSpan Took)> Stages { get; init; } = [];
 }

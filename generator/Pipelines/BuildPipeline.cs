@@ -33,6 +33,15 @@ public static class BuildPipeline
         var stages = new StageTimer();
         if (!Directory.Exists(options.ContentDir))
             throw new ContentException(new ContentProblem(DisplayPath.Of(options.ContentDir), 0, "no content folder here"));
+
+        // Nothing changed since the last build: end here, before parsing the archive.
+        var inputs = InputManifest.For(options);
+        if (!options.Clean && inputs.Unchanged(options.OutputDir))
+        {
+            stages.Done("inputs unchanged");
+            var outputs = new OutputWriter(options.OutputDir).PreviousOutputs().Count;
+            return new BuildReport(0, outputs, 0, outputs, 0, 0) { NothingChanged = true, Stages = stages.Stages };
+        }
         var problems = new List<ContentProblem>();
         var archive = ArchiveLoader.Load(options.ContentDir, problems);
         ArchiveChecker.Check(archive, problems);
@@ -61,6 +70,7 @@ public static class BuildPipeline
         stages.Done("check links");
 
         var report = new OutputWriter(options.OutputDir).Write(plan.Select((o, i) => (o.File, rendered[i])).ToList(), options.Clean);
+        inputs.Write(options.OutputDir);
         stages.Done("write");
         var indexed = search is null ? null : SearchIndexer.Run(search, options.OutputDir, options.Clean ? ["index.html"] : report.Changed);
         if (indexed is not null) stages.Done("search index");

@@ -86,7 +86,7 @@ public sealed class ServeTests : IDisposable
         var file = Path.Combine(_site.Content, "papers", "2026", "11", "a.md");
         File.WriteAllText(file, File.ReadAllText(file).Replace("The First Title", "An Edited Title"));
         await Until(page, b => b.Contains("An Edited Title"));
-        Assert.NotEqual(version, (await Get(new Uri(root, "__preview/version"))).Body);
+        await Until(new Uri(root, "__preview/version"), v => v != version); // what the open tabs poll to reload
 
         File.WriteAllText(file, "---\ntitle: \"Broken\nslug: a\n---\n");
         var error = await Until(page, b => b.Contains("The site does not build"));

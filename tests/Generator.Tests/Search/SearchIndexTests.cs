@@ -27,7 +27,7 @@ public sealed class SearchIndexTests : IDisposable
         var again = _site.Build();
 
         Assert.Contains("0 written", again.Output);
-        Assert.Contains("search: no page changed, index kept as it was", again.Output);
+        Assert.Contains("no input changed since the last build", again.Output);
         Assert.Empty(before.Differences(FolderSnapshot.Of(_site.Output)));
     }
 
