@@ -37,11 +37,32 @@ public sealed class NodeTools
         var tools = new NodeTools(packageDir);
         if (tools.Installed) return tools;
 
+        // npm ci empties node_modules first: two builds installing at once (parallel tests, a build
+        // beside a preview) would pull the tools from under each other, so installs take turns.
+        using var turn = InstallLock(packageDir);
+        if (tools.Installed) return tools; // installed by whoever held the lock before us
         log.WriteLine("tools: installing the pinned Pagefind and KaTeX (npm ci)");
         var (exit, output) = Run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], packageDir, TimeSpan.FromMinutes(5));
         if (exit == 0 && tools.Installed) return tools;
         unavailable = $"npm ci failed ({output.Trim().Split('\n').LastOrDefault()})";
         return null;
+    }
+
+    private static FileStream InstallLock(string packageDir)
+    {
+        var path = Path.Combine(packageDir, ".paper-trail-npm.lock");
+        var deadline = DateTime.UtcNow.AddMinutes(10);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(200);
+            }
+        }
     }
 
     private static string? FindPackage(string themesDir)
