@@ -58,7 +58,7 @@ public static class BuildPipeline
 
         stages.Done("tools, math, templates");
         var plan = Pipelines.SelectMany(p => p.Plan(context)).ToList();
-        plan.Add(SitemapPipeline.Plan(context, plan));
+        plan.AddRange(SitemapPipeline.Plan(context, plan).ToList());
         CheckUnique(plan);
 
         stages.Done("plan");

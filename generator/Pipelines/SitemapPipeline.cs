@@ -2,12 +2,36 @@ using PaperTrail.Rendering;
 
 namespace PaperTrail.Pipelines;
 
-/// <summary>sitemap.xml: every listed page of the plan. Runs after the other pipelines.</summary>
+/// <summary>
+/// sitemap.xml: every listed page of the plan. Runs after the other pipelines. Above the protocol's
+/// 50,000 URLs per file, sitemap.xml becomes a sitemap index over sitemap-1.xml, sitemap-2.xml, …
+/// </summary>
 public static class SitemapPipeline
 {
-    public static PlannedOutput Plan(BuildContext context, IReadOnlyList<PlannedOutput> planned) =>
-        new(Urls.Sitemap, OutputKind.Data, () => SitemapWriter.Write(
-            planned.Where(o => o.Kind == OutputKind.Page)
-                .OrderBy(o => o.Path, StringComparer.Ordinal)
-                .Select(o => new SitemapEntry(context.Urls.Absolute(o.Path), o.LastModified))));
+    public const int MaxUrlsPerFile = 50_000;
+
+    public static IEnumerable<PlannedOutput> Plan(BuildContext context, IReadOnlyList<PlannedOutput> planned, int maxUrlsPerFile = MaxUrlsPerFile)
+    {
+        var entries = planned.Where(o => o.Kind == OutputKind.Page)
+            .OrderBy(o => o.Path, StringComparer.Ordinal)
+            .Select(o => new SitemapEntry(context.Urls.Absolute(o.Path), o.LastModified))
+            .ToList();
+        if (entries.Count <= maxUrlsPerFile)
+        {
+            yield return new PlannedOutput(Urls.Sitemap, OutputKind.Data, () => SitemapWriter.Write(entries));
+            yield break;
+        }
+        var parts = entries.Chunk(maxUrlsPerFile).ToList();
+        var names = new List<string>();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i];
+            var name = $"sitemap-{i + 1}.xml";
+            names.Add(name);
+            yield return new PlannedOutput(name, OutputKind.Data, () => SitemapWriter.Write(part));
+        }
+        var lastModified = context.Site.LastUpdated;
+        yield return new PlannedOutput(Urls.Sitemap, OutputKind.Data,
+            () => SitemapWriter.WriteIndex(names.Select(n => new SitemapEntry(context.Urls.Absolute(n), lastModified))));
+    }
 }

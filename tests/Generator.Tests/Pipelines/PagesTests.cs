@@ -118,3 +118,33 @@ public sealed class PagesTests : IDisposable
         Assert.True(_site.Exists(href.TrimStart('/')));
     }
 }
+
+/// <summary>Past 50,000 URLs (here a limit of 2, to keep the test small) the sitemap splits under an index.</summary>
+public sealed class SitemapIndexTests
+{
+    [Fact]
+    public void Above_the_limit_sitemap_xml_is_an_index_of_parts_listing_every_page_once()
+    {
+        using var site = new FixtureSite().Paper("a", "A", "[2026-11-27]").Paper("b", "B", "[2026-11-28]");
+        site.BuildOk();
+        var problems = new List<PaperTrail.Content.ContentProblem>();
+        var archive = PaperTrail.Content.ArchiveLoader.Load(site.Content, problems);
+        var model = PaperTrail.Pipelines.SiteModelBuilder.Build(archive, new PaperTrail.Topics.RuleClassifier(archive.Taxonomy), out _);
+        var theme = new PaperTrail.Rendering.ThemeFiles(site.Themes, "default");
+        var context = new PaperTrail.Pipelines.BuildContext(model, new PaperTrail.Rendering.TemplateSet(theme), PaperTrail.Rendering.ThemeAssets.Load(theme));
+        var pages = new PaperTrail.Pipelines.IPipeline[] { new PaperTrail.Pipelines.HomePagePipeline(), new PaperTrail.Pipelines.PaperPagesPipeline(), new PaperTrail.Pipelines.DayPagesPipeline() }
+            .SelectMany(p => p.Plan(context)).ToList();
+
+        var sitemaps = PaperTrail.Pipelines.SitemapPipeline.Plan(context, pages, maxUrlsPerFile: 2).ToDictionary(o => o.Path, o => System.Xml.Linq.XDocument.Parse(System.Text.Encoding.UTF8.GetString(o.Render())));
+
+        var index = sitemaps["sitemap.xml"];
+        Assert.Equal("sitemapindex", index.Root!.Name.LocalName);
+        var parts = index.Descendants().Where(e => e.Name.LocalName == "loc").Select(e => e.Value).ToList();
+        Assert.Equal(6, pages.Count); // home, 2 papers, 2 days, the days index
+        Assert.Equal(["https://example.org/sitemap-1.xml", "https://example.org/sitemap-2.xml", "https://example.org/sitemap-3.xml"], parts);
+        var listed = sitemaps.Where(s => s.Key != "sitemap.xml").SelectMany(s => s.Value.Descendants().Where(e => e.Name.LocalName == "loc").Select(e => e.Value)).ToList();
+        Assert.Equal(pages.Count, listed.Count);
+        Assert.Equal(listed.Count, listed.Distinct().Count());
+        Assert.All(sitemaps.Where(s => s.Key != "sitemap.xml"), s => Assert.InRange(s.Value.Descendants().Count(e => e.Name.LocalName == "url"), 1, 2));
+    }
+}
