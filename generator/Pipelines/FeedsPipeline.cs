@@ -61,12 +61,10 @@ public sealed class FeedsPipeline : IPipeline
             Url = url,
             Title = paper.Paper.Title,
             SummaryHtml = view.AbstractHtml,
-            Published = Midnight(paper.Paper.FirstTrending),
-            Updated = Midnight(paper.Paper.Trending[^1]),
+            Published = FeedDates.Midnight(paper.Paper.FirstTrending),
+            Updated = FeedDates.Midnight(paper.Paper.Trending[^1]),
             Authors = paper.Paper.Authors,
             Categories = paper.Topics.Select(t => t.Name).ToList(),
         };
     }
-
-    private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }

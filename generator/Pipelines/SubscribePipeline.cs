@@ -24,7 +24,7 @@ public sealed class SubscribePipeline : IPipeline
             HomeUrl = context.Urls.Absolute(Urls.Days),
             SelfUrl = context.Urls.Absolute(Urls.Digest),
             Author = config.Author ?? config.Title,
-            Updated = site.LastUpdated is { } last ? Midnight(last) : DateTimeOffset.UnixEpoch,
+            Updated = site.LastUpdated is { } last ? FeedDates.Midnight(last) : DateTimeOffset.UnixEpoch,
             Entries = site.Days.Take(config.FeedSize).Select(d => DayEntry(context, d.Day, d.Papers)).ToList(),
         }));
 
@@ -55,10 +55,8 @@ public sealed class SubscribePipeline : IPipeline
             Url = url,
             Title = $"{papers.Count} papers trending on {ViewFactory.Date(day)}",
             SummaryHtml = html.ToString(),
-            Published = Midnight(day),
-            Updated = Midnight(day),
+            Published = FeedDates.Midnight(day),
+            Updated = FeedDates.Midnight(day),
         };
     }
-
-    private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }

@@ -17,6 +17,12 @@ public sealed record FeedDocument
     public required IReadOnlyList<FeedEntry> Entries { get; init; }
 }
 
+/// <summary>Feed dates: a day as its midnight in UTC, so feeds never depend on the hour of the build.</summary>
+public static class FeedDates
+{
+    public static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+}
+
 /// <summary>One item. Its id is the paper's permanent URL, so it never changes across builds.</summary>
 public sealed record FeedEntry
 {

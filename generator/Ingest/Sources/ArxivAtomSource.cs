@@ -61,7 +61,7 @@ public sealed class ArxivAtomSource : IPaperSource
                 Abstract = TextCleaner.CleanParagraphs(entry.Element(Atom + "summary")?.Value),
                 Arxiv = id,
                 Authors = entry.Elements(Atom + "author").Select(a => TextCleaner.Clean(a.Element(Atom + "name")?.Value)).Where(a => a.Length > 0).ToList(),
-                Published = Day(entry.Element(Atom + "published")?.Value),
+                Published = Timestamps.Day(entry.Element(Atom + "published")?.Value),
                 Categories = categories,
                 SourceFile = sourceFile,
                 Line = line,
@@ -78,8 +78,4 @@ public sealed class ArxivAtomSource : IPaperSource
         return marker >= 0 ? url[(marker + 5)..].Trim() : url.Trim();
     }
 
-    private static DateOnly? Day(string? timestamp) =>
-        DateTimeOffset.TryParse(timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment)
-            ? DateOnly.FromDateTime(moment.UtcDateTime)
-            : null;
 }

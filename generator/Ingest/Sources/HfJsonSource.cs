@@ -55,7 +55,7 @@ public sealed class HfJsonSource : IPaperSource
         else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("dailyPapers", out var list) && list.ValueKind == JsonValueKind.Array)
         {
             items = list.EnumerateArray().ToList();
-            listDate = Day(String(root, "date"));
+            listDate = Timestamps.Day(String(root, "date"));
         }
         else if (root.ValueKind == JsonValueKind.Object) items = [root];
         else items = [];
@@ -99,8 +99,8 @@ public sealed class HfJsonSource : IPaperSource
             Abstract = TextCleaner.CleanParagraphs(String(paper, "summary") ?? String(item, "summary")),
             Arxiv = arxiv,
             Authors = Authors(paper),
-            Published = Day(String(paper, "publishedAt")),
-            Trending = Day(String(paper, "submittedOnDailyAt")) ?? listDate ?? (wrapped ? Day(String(item, "publishedAt")) : null),
+            Published = Timestamps.Day(String(paper, "publishedAt")),
+            Trending = Timestamps.Day(String(paper, "submittedOnDailyAt")) ?? listDate ?? (wrapped ? Timestamps.Day(String(item, "publishedAt")) : null),
             Upvotes = Integer(paper, "upvotes"),
             // A daily item counts its comments; a paper page lists them.
             Comments = Integer(item, "numComments")
@@ -129,9 +129,4 @@ public sealed class HfJsonSource : IPaperSource
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value)
         && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) && n >= 0 ? n : null;
 
-    /// <summary>The UTC day of an ISO timestamp ("2026-05-08T10:01:31.399Z" → 2026-05-08).</summary>
-    private static DateOnly? Day(string? timestamp) =>
-        DateTimeOffset.TryParse(timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment)
-            ? DateOnly.FromDateTime(moment.UtcDateTime)
-            : null;
 }

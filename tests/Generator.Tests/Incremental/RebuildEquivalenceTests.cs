@@ -13,12 +13,7 @@ public sealed class RebuildEquivalenceTests : IDisposable
 
     public RebuildEquivalenceTests()
     {
-        foreach (var file in Directory.GetFiles(Path.Combine(Repo.Root, "themes", "default"), "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_themes.Path, "default", Path.GetRelativePath(Path.Combine(Repo.Root, "themes", "default"), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        TestFiles.CopyDefaultTheme(_themes.Path);
         _site = new FixtureSite { Themes = _themes.Path };
         for (var i = 1; i <= 7; i++)
             _site.Paper($"p{i}", $"Diffusion Paper {i}", $"[2026-11-{20 + i}]", $"A diffusion model, number {i}.", extra: i % 2 == 0 ? "upvotes: " + i : "");

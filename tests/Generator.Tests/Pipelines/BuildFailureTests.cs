@@ -9,17 +9,6 @@ public sealed class BuildFailureTests : IDisposable
 
     public void Dispose() => _site.Dispose();
 
-    private string CopyDefaultTheme(string into)
-    {
-        var source = Path.Combine(Repo.Root, "themes", "default");
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(into, "default", Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-        return into;
-    }
 
     [Fact]
     public void A_broken_internal_link_fails_the_build_naming_page_and_link_and_writes_nothing()
@@ -27,7 +16,7 @@ public sealed class BuildFailureTests : IDisposable
         _site.BuildOk();
         var before = FolderSnapshot.Of(_site.Output);
         using var themes = new TempDir();
-        _site.Themes = CopyDefaultTheme(themes.Path);
+        _site.Themes = TestFiles.CopyDefaultTheme(themes.Path);
         var paperLayout = Path.Combine(themes.Path, "default", "layouts", "paper.liquid");
         File.AppendAllText(paperLayout, "<a href=\"{{ site.topics_href }}no-such-topic/\">x</a>\n");
 
@@ -57,7 +46,7 @@ public sealed class BuildFailureTests : IDisposable
     public void A_template_syntax_error_names_the_template()
     {
         using var themes = new TempDir();
-        _site.Themes = CopyDefaultTheme(themes.Path);
+        _site.Themes = TestFiles.CopyDefaultTheme(themes.Path);
         File.WriteAllText(Path.Combine(themes.Path, "default", "layouts", "day.liquid"), "{% for x in %}\n");
 
         var result = _site.Build();

@@ -27,18 +27,10 @@ public sealed class ServeTests : IDisposable
         _site.Dispose();
     }
 
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
 
     private Uri Start()
     {
-        var port = FreePort();
+        var port = TestFiles.FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { GeneratorProcess.Dll, "serve", "--content", _site.Content, "--themes", _site.Themes, "--output", _preview.Path, "--port", port.ToString(), "--no-search" })
             start.ArgumentList.Add(arg);

@@ -20,20 +20,12 @@ public sealed class StaticServer : IDisposable
     {
         _root = Path.GetFullPath(root);
         _headers = headers ?? new Dictionary<string, string>();
-        BaseUrl = $"http://127.0.0.1:{FreePort()}/";
+        BaseUrl = $"http://127.0.0.1:{TestFiles.FreePort()}/";
         _listener.Prefixes.Add(BaseUrl);
         _listener.Start();
         _loop = Task.Run(Serve);
     }
 
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
 
     private async Task Serve()
     {

@@ -14,21 +14,11 @@ public sealed class ThemeTests : IDisposable
         .Paper("a", "Paper A", "[2026-11-27]", extra: "topics: [diffusion-models]")
         .Paper("b", "Paper B", "[2026-11-28]");
 
-    private string ThemesWithDefault()
-    {
-        foreach (var file in Directory.GetFiles(Path.Combine(Repo.Root, "themes", "default"), "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_themes.Path, "default", Path.GetRelativePath(Path.Combine(Repo.Root, "themes", "default"), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-        return _themes.Path;
-    }
 
     [Fact]
     public void Overriding_one_layout_changes_only_that_layouts_pages()
     {
-        var themes = ThemesWithDefault();
+        var themes = TestFiles.CopyDefaultTheme(_themes.Path);
         _themes.Write("mine/layouts/day.liquid", "<h1>My day {{ model.date }}</h1>\n");
         using var plain = Site("default");
         plain.Themes = themes;
