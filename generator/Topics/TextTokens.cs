@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using PaperTrail.Content;
@@ -11,16 +12,28 @@ namespace PaperTrail.Topics;
 /// </summary>
 public static class TextTokens
 {
+    // The same few thousand words come back in every abstract: each word's stem is made once and
+    // shared, and looking it up needs no string for the word itself.
+    private static readonly ConcurrentDictionary<string, string> Stems = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> StemLookup =
+        Stems.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static string[] Of(string text)
     {
         // Most text is ASCII, which normalisation would leave as it is.
         var decomposed = System.Text.Ascii.IsValid(text) ? text : UnicodeText.Normalize(text, NormalizationForm.FormKD);
-        var tokens = new List<string>();
-        var word = new StringBuilder();
+        var tokens = new List<string>(decomposed.Length / 6 + 1);
+        var word = new char[64];
+        var length = 0;
         foreach (var c in decomposed)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsLetterOrDigit(c)) { word.Append(char.ToLowerInvariant(c)); continue; }
+            if (c >= 0x80 && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (char.IsLetterOrDigit(c))
+            {
+                if (length == word.Length) Array.Resize(ref word, word.Length * 2);
+                word[length++] = char.ToLowerInvariant(c);
+                continue;
+            }
             Flush();
         }
         Flush();
@@ -28,9 +41,15 @@ public static class TextTokens
 
         void Flush()
         {
-            if (word.Length == 0) return;
-            tokens.Add(Stem(word.ToString()));
-            word.Clear();
+            if (length == 0) return;
+            var span = word.AsSpan(0, length);
+            if (!StemLookup.TryGetValue(span, out var stem))
+            {
+                var key = new string(span);
+                stem = Stems.GetOrAdd(key, Stem);
+            }
+            tokens.Add(stem);
+            length = 0;
         }
     }
 
