@@ -17,6 +17,9 @@ public sealed record SiteConfig
     /// <summary>How to reach the archive's keeper: an e-mail address or a web address, shown in the footer.</summary>
     public string? Contact { get; init; }
 
+    /// <summary>The web sources ingest knows how to fetch (Ingest.Web.WebSources resolves them).</summary>
+    public static readonly IReadOnlyList<string> WebSourceNames = ["hf-trending", "hf-daily"];
+
     /// <summary>The web sources the nightly job fetches (<c>ingest --scheduled</c>).</summary>
     public IReadOnlyList<string> Sources { get; init; } = ["hf-trending"];
 

@@ -34,9 +34,9 @@ public static class SiteConfigReader
                 case "sources":
                     var sources = nodes.Strings(value, key);
                     if (sources is null) break;
-                    foreach (var unknown in sources.Where(s => !Ingest.Web.WebSources.Names.Contains(s)))
-                        nodes.Problem(value, $"'sources' has '{unknown}'; the nightly job knows {string.Join(", ", Ingest.Web.WebSources.Names)}");
-                    config = config with { Sources = sources.Where(Ingest.Web.WebSources.Names.Contains).ToList() };
+                    foreach (var unknown in sources.Where(s => !SiteConfig.WebSourceNames.Contains(s)))
+                        nodes.Problem(value, $"'sources' has '{unknown}'; the nightly job knows {string.Join(", ", SiteConfig.WebSourceNames)}");
+                    config = config with { Sources = sources.Where(SiteConfig.WebSourceNames.Contains).ToList() };
                     break;
                 case "schema_version":
                     var version = nodes.Integer(value, key, min: 1);

@@ -37,9 +37,6 @@ public static class AbstractRenderer
         return (html, Cut(writer.ToString(), summaryLength));
     }
 
-    /// <summary>Plain text of the abstract cut at a word boundary, for cards and meta descriptions.</summary>
-    public static string Summary(string markdown, int maxLength) => Render(markdown, maxLength).Summary;
-
     private static string Cut(string plain, int maxLength)
     {
         var text = string.Join(' ', plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -55,8 +55,6 @@ public sealed class TemplateSet
         if (problems.Count > 0) throw new ContentException(problems);
     }
 
-    public bool Has(string layout) => _layouts.ContainsKey(layout);
-
     /// <summary>Renders a partial on its own with one named value, e.g. the paper-card of one paper.</summary>
     public string RenderPartial(string partial, string name, object value)
     {

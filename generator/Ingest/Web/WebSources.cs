@@ -5,7 +5,7 @@ namespace PaperTrail.Ingest.Web;
 /// <summary>The web addresses <c>ingest --from</c> knows, and the source that reads each.</summary>
 public static class WebSources
 {
-    public static readonly IReadOnlyList<string> Names = ["hf-trending", "hf-daily"];
+    public static IReadOnlyList<string> Names => Content.SiteConfig.WebSourceNames;
 
     /// <summary>The address to fetch and the source to read it with, or null for an unknown name.</summary>
     public static (Uri Url, string Source)? Resolve(string name, Uri huggingFace, DateOnly date) => name switch
