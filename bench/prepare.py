@@ -8,6 +8,8 @@ it, synthetic papers from shared/bench/gen_corpus.py (each with its own id) fill
 Writes, in WORK_DIR:
   corpus.jsonl   the N papers in gen_corpus.py's shape (what shared/bench/to_hugo.py reads)
   input.json     the same papers as a Hugging Face /api/daily_papers answer (what `generator ingest` reads)
+  extra.json     with --extra K: the K papers that come after those N, in the same shape (a nightly's
+                 worth of new papers, for timing an incremental rebuild)
 Standard library only; deterministic.
 """
 import argparse
@@ -79,16 +81,19 @@ def main():
     parser.add_argument("n", type=int)
     parser.add_argument("work")
     parser.add_argument("--shared", default=os.path.join(here, "..", "..", "shared"))
+    parser.add_argument("--extra", type=int, default=0)
     args = parser.parse_args()
+    total = args.n + args.extra
     corpus_dir = os.path.join(args.shared, "corpus", "hf-daily")
 
     papers = []
     for paper in real_papers(corpus_dir):
-        if len(papers) == args.n:
+        if len(papers) == total:
             break
         papers.append(paper)
     taken = {p["id"] for p in papers}
-    papers += synthetic_papers(args.shared, args.n - len(papers), taken)
+    papers += synthetic_papers(args.shared, total - len(papers), taken)
+    papers, extra = papers[:args.n], papers[args.n:]
 
     os.makedirs(args.work, exist_ok=True)
     with open(os.path.join(args.work, "corpus.jsonl"), "w", encoding="utf-8") as f:
@@ -96,6 +101,9 @@ def main():
             f.write(json.dumps({k: v for k, v in p.items() if k != "upvotes"}, ensure_ascii=False) + "\n")
     with open(os.path.join(args.work, "input.json"), "w", encoding="utf-8") as f:
         json.dump(as_daily_items(papers), f, ensure_ascii=False)
+    if args.extra:
+        with open(os.path.join(args.work, "extra.json"), "w", encoding="utf-8") as f:
+            json.dump(as_daily_items(extra), f, ensure_ascii=False)
     print(f"prepared {len(papers)} papers in {args.work}", file=sys.stderr)
 
 

@@ -13,7 +13,8 @@
 # with key=value figures for scripts. It is never part of `dotnet test`.
 #
 # Needs: Debian's hugo, hyperfine and time (apt-get install hugo hyperfine time), /usr/bin/python3.
-# Env: RUNS (default 5, 3 at 50k), BENCH_WORK (default bench/work).
+# Env: RUNS (default 5, 3 at 50k), EXTRA (papers added for the incremental rebuild, default 50),
+# BENCH_WORK (default bench/work).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="$(cd "$root/.." && pwd)/shared"
@@ -24,6 +25,7 @@ for tool in hugo hyperfine /usr/bin/time "$py"; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install hugo hyperfine time python3)" >&2; exit 2; }
 done
 mkdir -p "$work"
+EXTRA="${EXTRA:-50}"
 
 # Our generator, compiled ahead of time (ReadyToRun) when the SDK can, else a plain Release build.
 bin="$work/bin"
@@ -36,39 +38,76 @@ gen=("$bin/generator")
 ms() { "$py" -c 'import json,sys,statistics; t=json.load(open(sys.argv[1]))["results"][0]["times"]; print(f"{min(t):.3f} {statistics.median(t):.3f}")' "$1"; }
 rss_mb() { awk -F: '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$1"; }
 
+# A timed cold build starts from no output. The previous run's output is moved aside, not deleted:
+# ext4 skips inodes freed in the last minute when it allocates new ones, so deleting ~45,000 files
+# and folders right before a timed run charges that run seconds of kernel time the tool did not
+# cause (see README.md). The trash is deleted once, at the very end, outside every timed region.
+trash="$work/trash"
+mkdir -p "$trash"
+aside() { printf 'for d in %s; do if [ -e "$d" ]; then mv "$d" %s/$(date +%%s%%N)-$RANDOM; fi; done' "$*" "$trash"; }
+cleanup() { rm -rf "$trash"; }
+trap cleanup EXIT
+written() { sed -n 's/.* files (\([0-9]*\) written.*/\1/p'; }
+
 summary=()
 for n in "${sizes[@]}"; do
   runs="${RUNS:-$([ "$n" -ge 50000 ] && echo 3 || echo 5)}"
   dir="$work/n$n"
   echo "== N=$n: preparing" >&2
-  "$py" "$root/bench/prepare.py" "$n" "$dir" --shared "$shared"
+  "$py" "$root/bench/prepare.py" "$n" "$dir" --shared "$shared" --extra "$EXTRA"
   rm -rf "$dir/content" && mkdir -p "$dir/content"
   cp "$root/content/site.yml" "$root/content/topics.yml" "$dir/content/"
   "${gen[@]}" ingest "$dir/input.json" --content "$dir/content" | tail -1 >&2
   "$py" "$shared/bench/to_hugo.py" "$dir/corpus.jsonl" "$dir/hugo-site" >/dev/null
 
-  echo "== N=$n: timing ($runs runs each)" >&2
+  echo "== N=$n: timing cold builds ($runs runs each)" >&2
   ours="${gen[*]} build --clean --no-search --content $dir/content --output $dir/out --themes $root/themes"
-  hyperfine --style basic --warmup 1 --runs "$runs" --prepare "rm -rf $dir/out" \
+  hyperfine --style basic --warmup 1 --runs "$runs" --prepare "$(aside "$dir/out")" \
     --export-json "$dir/ours.json" --command-name "ours N=$n" "$ours" >&2
-  (cd "$dir/hugo-site" && hyperfine --style basic --warmup 1 --runs "$runs" --prepare "rm -rf public resources" \
+  (cd "$dir/hugo-site" && hyperfine --style basic --warmup 1 --runs "$runs" --prepare "$(aside public resources)" \
     --export-json "$dir/hugo.json" --command-name "hugo N=$n" "hugo --quiet --minify=false" >&2)
 
-  rm -rf "$dir/out"
+  eval "$(aside "$dir/out")"
   /usr/bin/time -v -o "$dir/ours.time" $ours >/dev/null
-  (cd "$dir/hugo-site" && rm -rf public resources && /usr/bin/time -v -o "$dir/hugo.time" hugo --quiet --minify=false >/dev/null)
+  (cd "$dir/hugo-site" && eval "$(aside public resources)" && /usr/bin/time -v -o "$dir/hugo.time" hugo --quiet --minify=false >/dev/null)
   ours_files=$(find "$dir/out" -type f -not -path '*/.paper-trail/*' | wc -l)
   hugo_files=$(find "$dir/hugo-site/public" -type f | wc -l)
+
+  # Incremental (issue 12), from the cold build just made: a rebuild with nothing changed, then a
+  # rebuild after a nightly's worth of new papers ($EXTRA), each from a fresh copy of that state.
+  echo "== N=$n: timing incremental rebuilds ($runs runs each)" >&2
+  incremental="${gen[*]} build --no-search --content $dir/inc/content --output $dir/inc/out --themes $root/themes"
+  rm -rf "$dir/base" && mkdir -p "$dir/base" && cp -a "$dir/content" "$dir/out" "$dir/base/"
+  hyperfine --style basic --warmup 1 --runs "$runs" --prepare "$(aside "$dir/inc") && cp -a $dir/base $dir/inc" \
+    --export-json "$dir/noop.json" --command-name "ours no-op N=$n" "$incremental" >&2
+  eval "$(aside "$dir/inc")" && cp -a "$dir/base" "$dir/inc"
+  noop_written=$($incremental | written)
+  "${gen[@]}" ingest "$dir/extra.json" --content "$dir/base/content" | tail -1 >&2
+  hyperfine --style basic --warmup 1 --runs "$runs" --prepare "$(aside "$dir/inc") && cp -a $dir/base $dir/inc" \
+    --export-json "$dir/add.json" --command-name "ours +$EXTRA papers N=$n" "$incremental" >&2
+  eval "$(aside "$dir/inc")" && cp -a "$dir/base" "$dir/inc"
+  /usr/bin/time -v -o "$dir/add.time" $incremental > "$dir/add.log"
+  add_written=$(written < "$dir/add.log")
+  # Writing only files whose bytes changed: the files the rebuild wrote differ from the cold build's.
+  cold_add="${gen[*]} build --clean --no-search --content $dir/base/content --output $dir/cold-add --themes $root/themes"
+  eval "$(aside "$dir/cold-add")" && $cold_add >/dev/null
+  add_same=$(diff -rq --exclude=.paper-trail "$dir/inc/out" "$dir/cold-add" >/dev/null && echo yes || echo no)
+  add_needed=$(diff -rq --exclude=.paper-trail "$dir/out" "$dir/cold-add" | wc -l)
 
   search=$("${gen[@]}" build --content "$dir/content" --output "$dir/out" --themes "$root/themes" | sed -n 's/^search: indexed in \([0-9.]*\) s.*/\1/p')
 
   read -r ours_min ours_med < <(ms "$dir/ours.json")
   read -r hugo_min hugo_med < <(ms "$dir/hugo.json")
+  read -r noop_min noop_med < <(ms "$dir/noop.json")
+  read -r add_min add_med < <(ms "$dir/add.json")
   ratio=$("$py" -c "print(f'{$ours_min/$hugo_min:.2f}')")
   per_paper=$("$py" -c "print(f'{$ours_min*1000/$n:.3f}')")
   line="bench n=$n ours_min_s=$ours_min ours_median_s=$ours_med hugo_min_s=$hugo_min hugo_median_s=$hugo_med ratio_min=$ratio"
   line+=" ours_rss_mb=$(rss_mb "$dir/ours.time") hugo_rss_mb=$(rss_mb "$dir/hugo.time") ours_files=$ours_files hugo_files=$hugo_files"
   line+=" ours_ms_per_paper=$per_paper search_index_s=${search:-skipped}"
+  line+=" noop_min_s=$noop_min noop_of_cold=$("$py" -c "print(f'{$noop_min/$ours_min:.2f}')") noop_written=$noop_written"
+  line+=" add${EXTRA}_min_s=$add_min add_of_cold=$("$py" -c "print(f'{$add_min/$ours_min:.2f}')") add_written=$add_written"
+  line+=" add_files_differing=$add_needed add_equals_cold=$add_same add_rss_mb=$(rss_mb "$dir/add.time")"
   summary+=("$line")
 done
 

@@ -6,49 +6,47 @@ using PaperTrail.Pipelines;
 namespace PaperTrail.Output;
 
 /// <summary>
-/// Checks, before anything is written, that every internal link of every rendered page points at
+/// Checks, before anything is committed, that every internal link of every rendered page points at
 /// an output of the plan. Links are read from the rendered bytes (a span search for href= and
 /// src=, no HTML parse), so a template's mistake is caught as surely as a pipeline's, at little cost.
 /// </summary>
-public static class LinkChecker
+public sealed class LinkChecker(Urls urls, IReadOnlyList<PlannedOutput> plan)
 {
     private static readonly byte[][] Attributes = [" href=\""u8.ToArray(), " src=\""u8.ToArray()];
 
-    public static IReadOnlyList<ContentProblem> Check(Urls urls, IReadOnlyList<PlannedOutput> plan, IReadOnlyList<byte[]> rendered)
+    private readonly HashSet<string> _files = plan.Select(o => o.File).ToHashSet(StringComparer.Ordinal);
+
+    // Root-relative links repeat across pages (the header's, the footer's): judge each once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _known = new(StringComparer.Ordinal);
+
+    /// <summary>The broken links of one rendered output (none for files that are not HTML); thread-safe.</summary>
+    public IReadOnlyList<ContentProblem> Check(PlannedOutput output, ReadOnlySpan<byte> html)
     {
-        var files = plan.Select(o => o.File).ToHashSet(StringComparer.Ordinal);
-        var known = new System.Collections.Concurrent.ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
-        var problems = new List<ContentProblem>[plan.Count];
-        Parallel.For(0, plan.Count, i =>
+        if (!output.IsHtml) return [];
+        List<ContentProblem>? problems = null;
+        var page = new Uri(urls.BaseUrl, output.Path);
+        foreach (var attribute in Attributes)
         {
-            problems[i] = [];
-            if (!plan[i].IsHtml) return;
-            var page = new Uri(urls.BaseUrl, plan[i].Path);
-            var html = rendered[i].AsSpan();
-            foreach (var attribute in Attributes)
+            for (var at = html.IndexOf(attribute); at >= 0;)
             {
-                for (var at = html.IndexOf(attribute); at >= 0;)
-                {
-                    var start = at + attribute.Length;
-                    var length = html[start..].IndexOf((byte)'"');
-                    if (length < 0) break;
-                    var raw = Encoding.UTF8.GetString(html.Slice(start, length));
-                    // Root-relative links repeat across pages (the header's, the footer's): judge each once.
-                    var reason = raw.StartsWith('/') && !raw.StartsWith("//", StringComparison.Ordinal)
-                        ? known.GetOrAdd(raw, r => Judge(urls, files, page, WebUtility.HtmlDecode(r)))
-                        : Judge(urls, files, page, WebUtility.HtmlDecode(raw));
-                    if (reason is not null)
-                        problems[i].Add(new ContentProblem(plan[i].File, 0, $"broken link '{WebUtility.HtmlDecode(raw)}': {reason}"));
-                    var next = html[(start + length)..].IndexOf(attribute);
-                    at = next < 0 ? -1 : start + length + next;
-                }
+                var start = at + attribute.Length;
+                var length = html[start..].IndexOf((byte)'"');
+                if (length < 0) break;
+                var raw = Encoding.UTF8.GetString(html.Slice(start, length));
+                var reason = raw.StartsWith('/') && !raw.StartsWith("//", StringComparison.Ordinal)
+                    ? _known.GetOrAdd(raw, r => Judge(page, WebUtility.HtmlDecode(r)))
+                    : Judge(page, WebUtility.HtmlDecode(raw));
+                if (reason is not null)
+                    (problems ??= []).Add(new ContentProblem(output.File, 0, $"broken link '{WebUtility.HtmlDecode(raw)}': {reason}"));
+                var next = html[(start + length)..].IndexOf(attribute);
+                at = next < 0 ? -1 : start + length + next;
             }
-        });
-        return problems.SelectMany(p => p).Distinct().ToList();
+        }
+        return problems is null ? [] : problems.Distinct().ToList();
     }
 
     /// <summary>Null when the link is fine (external, a fragment, or a planned output); else why not.</summary>
-    private static string? Judge(Urls urls, HashSet<string> files, Uri page, string href)
+    private string? Judge(Uri page, string href)
     {
         if (href.Length == 0 || href.StartsWith('#')) return null;
         if (!Uri.TryCreate(page, href, out var target)) return "not a valid URL";
@@ -57,6 +55,6 @@ public static class LinkChecker
         var path = Uri.UnescapeDataString(target.AbsolutePath);
         if (!path.StartsWith(urls.BasePath, StringComparison.Ordinal)) return $"outside the site's base path {urls.BasePath}";
         var relative = path[urls.BasePath.Length..];
-        return files.Contains(Urls.FileFor(relative)) || files.Contains(relative + "/index.html") ? null : "no planned output has that path";
+        return _files.Contains(Urls.FileFor(relative)) || _files.Contains(relative + "/index.html") ? null : "no planned output has that path";
     }
 }

@@ -34,51 +34,39 @@ public sealed class OutputWriter(string outputDir, string scope = "outputs")
             : [];
     }
 
-    public WriteReport Write(IReadOnlyList<(string File, byte[] Bytes)> outputs, bool clean = false)
+    /// <summary>Starts a build's writes: files are staged as offered and land together on commit.</summary>
+    public OutputTransaction Begin(bool clean = false)
     {
-        foreach (var (file, _) in outputs) FullPath(file); // refuse anything that would land outside
-        var previous = PreviousOutputs();
-        AtomicFile.RemoveLeftovers(_root);
-        if (clean) foreach (var file in previous) Delete(file);
-
-        var changed = new System.Collections.Concurrent.ConcurrentBag<string>();
-        Parallel.ForEach(outputs, output =>
-        {
-            if (AtomicFile.WriteIfChanged(FullPath(output.File), output.Bytes, durable: false)) changed.Add(output.File);
-        });
-        var written = changed.Count;
-
-        var current = outputs.Select(o => o.File).ToHashSet(StringComparer.Ordinal);
-        var removed = 0;
-        foreach (var stale in previous.Where(f => !current.Contains(f)))
-            if (Delete(stale))
-            {
-                removed++;
-                changed.Add(stale);
-            }
-
-        var manifest = string.Join('\n', current.Order(StringComparer.Ordinal)) + "\n";
-        AtomicFile.WriteIfChanged(Path.Combine(_root, ManifestPath(scope)), System.Text.Encoding.UTF8.GetBytes(manifest), durable: false);
-        return new WriteReport(written, outputs.Count - written, removed) { Changed = changed.Order(StringComparer.Ordinal).ToList() };
+        AtomicFile.RemoveLeftovers(Path.Combine(_root, ManifestFolder));
+        return new OutputTransaction(_root, scope, PreviousOutputs(), clean);
     }
 
-    private string FullPath(string relative)
+    /// <summary>Writes a whole set of outputs at once (what <see cref="Begin"/> does for files already in memory).</summary>
+    public WriteReport Write(IReadOnlyList<(string File, byte[] Bytes)> outputs, bool clean = false)
     {
-        var full = Path.GetFullPath(Path.Combine(_root, relative));
-        if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        using var transaction = Begin(clean);
+        foreach (var (file, bytes) in outputs) transaction.Offer(file, bytes);
+        return transaction.Commit();
+    }
+
+    /// <summary>The full path of an output, refusing anything that would land outside the output folder.</summary>
+    internal static string Resolve(string root, string relative)
+    {
+        var full = Path.GetFullPath(Path.Combine(root, relative));
+        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new ContentException(new ContentProblem(relative, 0, "an output path would leave the output folder"));
         return full;
     }
 
     /// <summary>Removes a file this generator wrote, and folders that it leaves empty.</summary>
-    private bool Delete(string relative)
+    internal static bool Delete(string root, string relative)
     {
         string full;
-        try { full = FullPath(relative); }
+        try { full = Resolve(root, relative); }
         catch (ContentException) { return false; } // a tampered manifest never reaches outside
         if (!File.Exists(full)) return false;
         File.Delete(full);
-        for (var dir = Path.GetDirectoryName(full); dir is not null && dir.Length > _root.Length; dir = Path.GetDirectoryName(dir))
+        for (var dir = Path.GetDirectoryName(full); dir is not null && dir.Length > root.Length; dir = Path.GetDirectoryName(dir))
         {
             if (Directory.EnumerateFileSystemEntries(dir).Any()) break;
             Directory.Delete(dir);

@@ -8,8 +8,8 @@ using PaperTrail.Topics;
 namespace PaperTrail.Pipelines;
 
 /// <summary>
-/// The build, as a table of contents: load → assign topics → plan → render → check links → write.
-/// Everything that can fail does so before the first write, so a failed build leaves the previous
+/// The build, as a table of contents: load → assign topics → plan → render, check links and stage →
+/// commit. Everything that can fail does so before the commit, so a failed build leaves the previous
 /// site as it was.
 /// </summary>
 public static class BuildPipeline
@@ -48,13 +48,18 @@ public static class BuildPipeline
         if (problems.Count > 0) throw new ContentException(problems);
         stages.Done("load");
 
-        var site = SiteModelBuilder.Build(archive, new RuleClassifier(archive.Taxonomy), out var fellBack);
-        stages.Done("model (topics, related)");
-        var theme = new ThemeFiles(options.ThemesDir, archive.Site.Theme);
+        // KaTeX runs in Node, a process of its own: let it work while topics and related papers are computed.
         var tools = NodeTools.Prepare(options.ThemesDir, log, out var toolsMissing);
         var search = options.Search ? tools : null;
-        var math = MathRenderer.Prepare(tools, site.Papers.Where(p => p.Paper.Abstract.Contains('$')).Select(p => AbstractRenderer.ToHtml(p.Paper.Abstract)), log);
-        var context = new BuildContext(site, new TemplateSet(theme), ThemeAssets.Load(theme), math, searchEnabled: search is not null);
+        var shown = archive.Papers.Select(f => f.Paper).Where(p => !p.Hidden && p.RedirectTo is null);
+        var mathTask = Task.Run(() => MathRenderer.Prepare(tools, shown.Where(p => p.Abstract.Contains('$')).Select(p => AbstractRenderer.ToHtml(p.Abstract)), log));
+        var theme = new ThemeFiles(options.ThemesDir, archive.Site.Theme);
+        var templates = new TemplateSet(theme);
+
+        var site = SiteModelBuilder.Build(archive, new RuleClassifier(archive.Taxonomy), out var fellBack);
+        stages.Done("model (topics, related)");
+        var math = mathTask.GetAwaiter().GetResult();
+        var context = new BuildContext(site, templates, ThemeAssets.Load(theme), math, searchEnabled: search is not null);
 
         stages.Done("tools, math, templates");
         var plan = Pipelines.SelectMany(p => p.Plan(context)).ToList();
@@ -63,15 +68,15 @@ public static class BuildPipeline
 
         stages.Done("plan");
 
-        var rendered = Render(plan);
-        stages.Done("render");
-        var broken = LinkChecker.Check(context.Urls, plan, rendered);
-        if (broken.Count > 0) throw new ContentException(broken);
-        stages.Done("check links");
-
-        var report = new OutputWriter(options.OutputDir).Write(plan.Select((o, i) => (o.File, rendered[i])).ToList(), options.Clean);
+        WriteReport report;
+        using (var transaction = new OutputWriter(options.OutputDir).Begin(options.Clean))
+        {
+            RenderAndStage(plan, new LinkChecker(context.Urls, plan), transaction);
+            stages.Done("render, check links, stage");
+            report = transaction.Commit();
+        }
         inputs.Write(options.OutputDir);
-        stages.Done("write");
+        stages.Done("commit");
         var indexed = search is null ? null : SearchIndexer.Run(search, options.OutputDir, options.Clean ? ["index.html"] : report.Changed);
         if (indexed is not null) stages.Done("search index");
         return new BuildReport(site.Papers.Count, plan.Count, report.Written, report.Unchanged, report.Removed, fellBack)
@@ -91,27 +96,40 @@ public static class BuildPipeline
             throw new ContentException(clashes.Select(c => new ContentProblem(c, 0, "two outputs would be written to this path")).ToList());
     }
 
-    private static byte[][] Render(IReadOnlyList<PlannedOutput> plan)
+    /// <summary>
+    /// Renders every output in parallel, checks its links and stages it at once, so only the pages
+    /// in flight are ever held in memory. Any problem fails the build before the commit.
+    /// </summary>
+    private static void RenderAndStage(IReadOnlyList<PlannedOutput> plan, LinkChecker links, OutputTransaction transaction)
     {
-        var rendered = new byte[plan.Count][];
         var problems = new System.Collections.Concurrent.ConcurrentBag<ContentProblem>();
         Parallel.For(0, plan.Count, i =>
         {
+            byte[] bytes;
             try
             {
-                rendered[i] = plan[i].Render();
+                bytes = plan[i].Render();
             }
             catch (ContentException e)
             {
                 foreach (var problem in e.Problems) problems.Add(problem);
+                return;
             }
             catch (Exception e) when (e is Fluid.ParseException or InvalidOperationException or ArgumentException or FormatException)
             {
                 problems.Add(new ContentProblem(plan[i].File, 0, $"could not render: {e.Message}"));
+                return;
             }
+            var broken = links.Check(plan[i], bytes);
+            foreach (var problem in broken) problems.Add(problem);
+            if (broken.Count == 0 && problems.IsEmpty) transaction.Offer(plan[i].File, bytes);
         });
         // One problem per kind is enough: a missing layout would otherwise be named once per page.
-        if (!problems.IsEmpty) throw new ContentException(problems.DistinctBy(p => p.Message).OrderBy(p => p.ToString(), StringComparer.Ordinal).Take(20).ToList());
-        return rendered;
+        if (!problems.IsEmpty)
+        {
+            var broken = problems.Where(p => p.Message.StartsWith("broken link", StringComparison.Ordinal)).Distinct();
+            var other = problems.Where(p => !p.Message.StartsWith("broken link", StringComparison.Ordinal)).DistinctBy(p => p.Message);
+            throw new ContentException(other.Concat(broken).OrderBy(p => p.ToString(), StringComparer.Ordinal).Take(20).ToList());
+        }
     }
 }

@@ -73,13 +73,16 @@ public sealed class InputManifest
 
     public void Write(string outputDir)
     {
-        var text = new StringBuilder(_header).Append('\n');
-        foreach (var (name, full) in Files())
+        var files = Files().ToArray();
+        var lines = new string[files.Length];
+        Parallel.For(0, files.Length, i =>
         {
-            var info = new FileInfo(full);
-            text.Append(name).Append('\t').Append(info.Length.ToString(CultureInfo.InvariantCulture)).Append('\t')
-                .Append(info.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(Hash(full)).Append('\n');
-        }
+            var info = new FileInfo(files[i].Full);
+            lines[i] = string.Join('\t', files[i].Name, info.Length.ToString(CultureInfo.InvariantCulture),
+                info.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture), Hash(files[i].Full));
+        });
+        var text = new StringBuilder(_header).Append('\n');
+        foreach (var line in lines) text.Append(line).Append('\n');
         AtomicFile.WriteIfChanged(Path.Combine(outputDir, OutputWriter.ManifestFolder, FileName), Encoding.UTF8.GetBytes(text.ToString()), durable: false);
     }
 

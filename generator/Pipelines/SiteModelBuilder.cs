@@ -10,10 +10,11 @@ public static class SiteModelBuilder
     public static SiteModel Build(Archive archive, ITopicClassifier classifier, out int fallbackCount)
     {
         var assigner = new TopicAssigner(archive.Taxonomy, classifier);
-        var papers = archive.Papers
-            .Select(f => f.Paper)
-            .Where(p => !p.Hidden && p.RedirectTo is null)
-            .Select(p => new SitePaper(p, assigner.Assign(p)))
+        var shown = archive.Papers.Select(f => f.Paper).Where(p => !p.Hidden && p.RedirectTo is null).ToArray();
+        // Each paper's topics depend on that paper alone: classify on every core.
+        var assigned = new SitePaper[shown.Length];
+        Parallel.For(0, shown.Length, i => assigned[i] = new SitePaper(shown[i], assigner.Assign(shown[i])));
+        var papers = assigned
             .OrderByDescending(p => p.Paper.FirstTrending)
             .ThenBy(p => p.Paper.Title, StringComparer.Ordinal)
             .ThenBy(p => p.Slug, StringComparer.Ordinal)

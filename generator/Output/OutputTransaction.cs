@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using PaperTrail.Content;
+
+namespace PaperTrail.Output;
+
+/// <summary>
+/// One build's writes to the output folder, landing together or not at all. Files are offered as
+/// they are rendered (from any thread) and each changed one is written at once to a staging folder,
+/// so rendered bytes never pile up in memory. Nothing in the site changes until <see cref="Commit"/>
+/// renames every staged file over its target (each rename atomic) and removes outputs no longer
+/// produced; a build that fails before that just drops the staging folder.
+/// A first build into an empty folder has nothing to protect: a file whose target does not exist
+/// yet is written in place (no staging, no rename), and removed again if the build fails.
+/// </summary>
+public sealed class OutputTransaction : IDisposable
+{
+    private readonly string _root;
+    private readonly string _scope;
+    private readonly string _staging;
+    private readonly bool _clean;
+    private readonly IReadOnlyList<string> _previous;
+    private readonly ConcurrentDictionary<string, string?> _offered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<string> _createdInPlace = [];
+    private readonly bool _firstBuild;
+    private readonly string[] _foldersMadeHere; // the output and manifest folders, when this build made them
+    private bool _committed;
+    private int _staged;
+
+    /// <summary>Marks an output written in place: nothing to move on commit.</summary>
+    private const string InPlace = "";
+
+    /// <param name="clean">Write every file, even one whose bytes are already there.</param>
+    internal OutputTransaction(string root, string scope, IReadOnlyList<string> previous, bool clean)
+    {
+        _root = root;
+        _scope = scope;
+        _previous = previous;
+        _clean = clean;
+        _firstBuild = previous.Count == 0;
+        _staging = Path.Combine(root, OutputWriter.ManifestFolder, "staging-" + scope);
+        _foldersMadeHere = new[] { Path.GetDirectoryName(_staging)!, root }.Where(f => !Directory.Exists(f)).ToArray();
+        if (Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true); // a killed build's leftovers
+        Directory.CreateDirectory(_staging);
+    }
+
+    /// <summary>Offers one output (relative to the output folder); thread-safe. Unchanged bytes are not staged.</summary>
+    public void Offer(string file, ReadOnlySpan<byte> bytes)
+    {
+        var target = OutputWriter.Resolve(_root, file);
+        string? staged = null;
+        if (_firstBuild && TryCreate(target, bytes))
+            staged = InPlace;
+        else if (_clean || !SameBytes(target, bytes))
+        {
+            staged = Path.Combine(_staging, Interlocked.Increment(ref _staged).ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp");
+            using var handle = File.OpenHandle(staged, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, bytes.Length);
+            RandomAccess.Write(handle, bytes, 0);
+        }
+        if (!_offered.TryAdd(file, staged))
+            throw new ContentException(new ContentProblem(file, 0, "two outputs would be written to this path"));
+    }
+
+    /// <summary>Moves every staged file into place, removes what is no longer produced, records the manifest.</summary>
+    public WriteReport Commit()
+    {
+        var changed = new ConcurrentBag<string>();
+        _committed = true;
+        foreach (var file in _offered.Where(o => o.Value == InPlace)) changed.Add(file.Key);
+        var staged = _offered.Where(o => o.Value is { Length: > 0 }).OrderBy(o => o.Key, StringComparer.Ordinal).ToList();
+        Parallel.ForEach(staged, output =>
+        {
+            var target = OutputWriter.Resolve(_root, output.Key);
+            EnsureFolder(Path.GetDirectoryName(target)!);
+            WriteFaults.BeforeCommit(target);
+            File.Move(output.Value!, target, overwrite: true);
+            changed.Add(output.Key);
+        });
+        var written = changed.Count;
+
+        var removed = 0;
+        foreach (var stale in _previous.Where(f => !_offered.ContainsKey(f)))
+            if (OutputWriter.Delete(_root, stale))
+            {
+                removed++;
+                changed.Add(stale);
+            }
+
+        var manifest = string.Join('\n', _offered.Keys.Order(StringComparer.Ordinal)) + "\n";
+        AtomicFile.WriteIfChanged(Path.Combine(_root, OutputWriter.ManifestPath(_scope)), System.Text.Encoding.UTF8.GetBytes(manifest), durable: false);
+        Dispose();
+        return new WriteReport(written, _offered.Count - written, removed) { Changed = changed.Order(StringComparer.Ordinal).ToList() };
+    }
+
+    /// <summary>Drops whatever was staged, and what a failed first build wrote in place; the folder stays as it was.</summary>
+    public void Dispose()
+    {
+        if (Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true);
+        if (_committed) return;
+        foreach (var full in _createdInPlace) OutputWriter.Delete(_root, Path.GetRelativePath(_root, full));
+        _createdInPlace.Clear();
+        foreach (var folder in _foldersMadeHere)
+            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
+    }
+
+    /// <summary>Writes a file that does not exist yet straight to its place; false when it exists.</summary>
+    private bool TryCreate(string target, ReadOnlySpan<byte> bytes)
+    {
+        EnsureFolder(Path.GetDirectoryName(target)!);
+        WriteFaults.BeforeCommit(target);
+        try
+        {
+            using var handle = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, bytes.Length);
+            _createdInPlace.Add(target);
+            RandomAccess.Write(handle, bytes, 0);
+            return true;
+        }
+        catch (IOException) when (File.Exists(target))
+        {
+            return false;
+        }
+    }
+
+    private void EnsureFolder(string folder)
+    {
+        // Thousands of outputs share a few folders: create each once, not once per file.
+        if (_folders.ContainsKey(folder)) return;
+        Directory.CreateDirectory(folder);
+        _folders.TryAdd(folder, true);
+    }
+
+    private static bool SameBytes(string path, ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (RandomAccess.GetLength(handle) != bytes.Length) return false;
+            var existing = new byte[bytes.Length];
+            var read = 0;
+            while (read < existing.Length)
+            {
+                var n = RandomAccess.Read(handle, existing.AsSpan(read), read);
+                if (n == 0) return false;
+                read += n;
+            }
+            return existing.AsSpan().SequenceEqual(bytes);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}
