@@ -47,7 +47,7 @@ mkdir -p "$trash"
 aside() { printf 'for d in %s; do if [ -e "$d" ]; then mv "$d" %s/$(date +%%s%%N)-$RANDOM; fi; done' "$*" "$trash"; }
 cleanup() { rm -rf "$trash"; }
 trap cleanup EXIT
-written() { sed -n 's/.* files (\([0-9]*\) written.*/\1/p'; }
+written() { sed -n -e 's/.* files (\([0-9]*\) written.*/\1/p' -e 's/.*kept, \([0-9]*\) written.*/\1/p'; }
 
 summary=()
 for n in "${sizes[@]}"; do
@@ -92,7 +92,7 @@ for n in "${sizes[@]}"; do
   cold_add="${gen[*]} build --clean --no-search --content $dir/base/content --output $dir/cold-add --themes $root/themes"
   eval "$(aside "$dir/cold-add")" && $cold_add >/dev/null
   add_same=$(diff -rq --exclude=.paper-trail "$dir/inc/out" "$dir/cold-add" >/dev/null && echo yes || echo no)
-  add_needed=$(diff -rq --exclude=.paper-trail "$dir/out" "$dir/cold-add" | wc -l)
+  add_needed=$({ diff -rq --exclude=.paper-trail "$dir/out" "$dir/cold-add" || true; } | wc -l)
 
   search=$("${gen[@]}" build --content "$dir/content" --output "$dir/out" --themes "$root/themes" | sed -n 's/^search: indexed in \([0-9.]*\) s.*/\1/p')
 

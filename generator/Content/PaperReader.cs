@@ -19,9 +19,21 @@ public static class PaperReader
         }
         var before = problems.Count;
         var nodes = new YamlNodes(file, document.YamlFirstLine - 1, problems);
-        var root = nodes.ParseMapping(document.Yaml, "front matter");
-        if (root is null) return null;
 
+        // The common shape first, without a YAML parser. Its nodes carry no line numbers, so a file
+        // with any problem is read again by YamlDotNet, whose report names the lines.
+        if (SimpleFrontMatter.TryParse(document.Yaml) is { } simple)
+        {
+            if (FromRoot(file, nodes, simple, document, problems) is { } paper && problems.Count == before) return paper;
+            problems.RemoveRange(before, problems.Count - before);
+        }
+        var root = nodes.ParseMapping(document.Yaml, "front matter");
+        return root is null ? null : FromRoot(file, nodes, root, document, problems);
+    }
+
+    private static Paper? FromRoot(string file, YamlNodes nodes, YamlMappingNode root, FrontMatterDocument document, List<ContentProblem> problems)
+    {
+        var before = problems.Count;
         string? title = null, slug = null, arxiv = null, redirectTo = null;
         IReadOnlyList<string>? authors = null, topics = null, aliases = null, categories = null;
         IReadOnlyList<DateOnly>? trending = null;
