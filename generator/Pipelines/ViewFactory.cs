@@ -71,9 +71,9 @@ public sealed class ViewFactory(SiteModel site, MathRenderer math, TemplateSet? 
             Upvotes = paper.Upvotes,
             Comments = paper.Comments,
             Categories = paper.Categories,
-            JsonLd = JsonLd.ScholarlyArticle(paper, Urls.Absolute(Urls.Paper(paper.Slug)), sitePaper.Topics.Select(t => t.Name)),
-            Bibtex = Bibtex.Entry(paper),
-        };
+        }.WithPageOnly(
+            () => JsonLd.ScholarlyArticle(paper, Urls.Absolute(Urls.Paper(paper.Slug)), sitePaper.Topics.Select(t => t.Name)),
+            () => Bibtex.Entry(paper));
     }
 
     /// <summary>Google Scholar's citation_* tags for a paper page.</summary>

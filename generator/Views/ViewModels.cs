@@ -93,10 +93,22 @@ public sealed record PaperView
     public IReadOnlyList<string> Categories { get; init; } = [];
 
     /// <summary>schema.org ScholarlyArticle as JSON, safe to print raw inside a script element.</summary>
-    public required string JsonLd { get; init; }
+    /// <remarks>Made when a template reads it, never kept: only the paper's own page prints it, and
+    /// holding it for every paper of a large archive cost tens of megabytes for the whole build.</remarks>
+    public string JsonLd => _jsonLd?.Invoke() ?? "";
 
-    /// <summary>A BibTeX entry to copy.</summary>
-    public string Bibtex { get; init; } = "";
+    /// <summary>A BibTeX entry to copy; made when read, like <see cref="JsonLd"/>.</summary>
+    public string Bibtex => _bibtex?.Invoke() ?? "";
+
+    private Func<string>? _jsonLd;
+    private Func<string>? _bibtex;
+
+    internal PaperView WithPageOnly(Func<string> jsonLd, Func<string> bibtex)
+    {
+        _jsonLd = jsonLd;
+        _bibtex = bibtex;
+        return this;
+    }
 
     /// <summary>
     /// The paper's card (partials/paper-card.liquid) rendered once per build and reused by every list
