@@ -32,37 +32,66 @@ public static class RelatedPapers
         // Term frequencies per paper (title counts double), with words too short or too common dropped.
         var frequencies = new Dictionary<string, double>[n];
         Parallel.For(0, n, i => frequencies[i] = TermFrequencies(papers[i]));
-        var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var terms in frequencies)
-            foreach (var term in terms.Keys)
-                documentFrequency[term] = documentFrequency.GetValueOrDefault(term) + 1;
 
-        // Each paper's vector: its strongest TF-IDF terms, L2-normalised.
-        var vectors = new (string Term, double Weight)[n][];
+        // Every term gets a number, so what follows works on arrays instead of string-keyed maps.
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var terms = new List<string>();
+        var documentFrequency = new List<int>();
+        var paperTerms = new (int Term, double Count)[n][];
+        for (var i = 0; i < n; i++)
+        {
+            var own = new (int, double)[frequencies[i].Count];
+            var k = 0;
+            foreach (var (term, count) in frequencies[i])
+            {
+                if (!ids.TryGetValue(term, out var id))
+                {
+                    ids[term] = id = terms.Count;
+                    terms.Add(term);
+                    documentFrequency.Add(0);
+                }
+                documentFrequency[id]++;
+                own[k++] = (id, count);
+            }
+            paperTerms[i] = own;
+            frequencies[i] = null!;
+        }
+
+        // Each paper's vector: its strongest TF-IDF terms (ties by the term's text), L2-normalised.
+        var maxFrequency = Math.Max(2, n * MaxDocumentShare);
+        var vectors = new (int Term, double Weight)[n][];
         Parallel.For(0, n, i =>
         {
-            var weighted = frequencies[i]
-                .Where(t => documentFrequency[t.Key] > 1 && documentFrequency[t.Key] <= Math.Max(2, n * MaxDocumentShare))
-                .Select(t => (Term: t.Key, Weight: (1 + Math.Log(t.Value)) * Math.Log((double)n / documentFrequency[t.Key])))
-                .OrderByDescending(t => t.Weight).ThenBy(t => t.Term, StringComparer.Ordinal)
-                .Take(TermsPerPaper)
-                .ToArray();
-            var norm = Math.Sqrt(weighted.Sum(t => t.Weight * t.Weight));
+            var weighted = new List<(int Term, double Weight)>(paperTerms[i].Length);
+            foreach (var (term, count) in paperTerms[i])
+            {
+                var df = documentFrequency[term];
+                if (df > 1 && df <= maxFrequency) weighted.Add((term, (1 + Math.Log(count)) * Math.Log((double)n / df)));
+            }
+            weighted.Sort((a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : string.CompareOrdinal(terms[a.Term], terms[b.Term]));
+            if (weighted.Count > TermsPerPaper) weighted.RemoveRange(TermsPerPaper, weighted.Count - TermsPerPaper);
+            var norm = 0.0;
+            foreach (var t in weighted) norm += t.Weight * t.Weight;
+            norm = Math.Sqrt(norm);
             vectors[i] = norm == 0 ? [] : weighted.Select(t => (t.Term, t.Weight / norm)).ToArray();
         });
 
         // Inverted index, each posting list cut to the papers where the term weighs most.
-        var postings = new Dictionary<string, List<(int Paper, double Weight)>>(StringComparer.Ordinal);
+        var postingCount = new int[terms.Count];
+        foreach (var vector in vectors)
+            foreach (var (term, _) in vector) postingCount[term]++;
+        var postings = new (int Paper, double Weight)[terms.Count][];
+        for (var t = 0; t < terms.Count; t++) postings[t] = postingCount[t] == 0 ? [] : new (int, double)[postingCount[t]];
+        Array.Clear(postingCount);
         for (var i = 0; i < n; i++)
-            foreach (var (term, weight) in vectors[i])
-            {
-                if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
-                list.Add((i, weight));
-            }
-        var pruned = postings.ToDictionary(
-            p => p.Key,
-            p => p.Value.OrderByDescending(x => x.Weight).ThenBy(x => x.Paper).Take(PapersPerTerm).ToArray(),
-            StringComparer.Ordinal);
+            foreach (var (term, weight) in vectors[i]) postings[term][postingCount[term]++] = (i, weight);
+        var pruned = new (int Paper, double Weight)[terms.Count][];
+        Parallel.For(0, terms.Count, t =>
+        {
+            var list = postings[t];
+            Array.Sort(list, (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Paper.CompareTo(b.Paper));
+            pruned[t] = list.Length > PapersPerTerm ? list[..PapersPerTerm] : list;
+        });
 
         // Per thread: a dense score array and the list of papers it touched, cleared after each paper.
         var related = new IReadOnlyList<string>[n];

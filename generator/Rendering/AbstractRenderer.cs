@@ -39,10 +39,34 @@ public static class AbstractRenderer
 
     private static string Cut(string plain, int maxLength)
     {
-        var text = string.Join(' ', plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var text = CollapseWhitespace(plain, maxLength + 1);
         if (text.Length <= maxLength) return text;
         var cut = text.LastIndexOf(' ', maxLength - 1);
         return text[..(cut > maxLength / 2 ? cut : maxLength - 1)].TrimEnd(',', ';', ':', '.', ' ') + "…";
+    }
+
+    /// <summary>The words of <paramref name="text"/> joined by single spaces, stopping once <paramref name="limit"/> characters are made.</summary>
+    private static string CollapseWhitespace(string text, int limit)
+    {
+        var sb = new StringBuilder(Math.Min(text.Length, limit));
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = sb.Length > 0;
+                continue;
+            }
+            if (pendingSpace)
+            {
+                if (sb.Length + 1 >= limit) { sb.Append(' '); break; }
+                sb.Append(' ');
+                pendingSpace = false;
+            }
+            sb.Append(c);
+            if (sb.Length >= limit) break;
+        }
+        return sb.ToString();
     }
 
     private static void Neutralise(MarkdownDocument document)
