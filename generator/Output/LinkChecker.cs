@@ -16,7 +16,8 @@ public sealed class LinkChecker(Urls urls, IReadOnlyList<PlannedOutput> plan)
 
     private readonly HashSet<string> _files = plan.Select(o => o.File).ToHashSet(StringComparer.Ordinal);
 
-    // Root-relative links repeat across pages (the header's, the footer's): judge each once.
+    // Most links mean the same on every page (root-relative ones like the header's, absolute ones
+    // like arXiv's): each is judged once per build. Only page-relative links are judged per page.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _known = new(StringComparer.Ordinal);
 
     /// <summary>The broken links of one rendered output (none for files that are not HTML); thread-safe.</summary>
@@ -24,7 +25,7 @@ public sealed class LinkChecker(Urls urls, IReadOnlyList<PlannedOutput> plan)
     {
         if (!output.IsHtml) return [];
         List<ContentProblem>? problems = null;
-        var page = new Uri(urls.BaseUrl, output.Path);
+        Uri? page = null;
         foreach (var attribute in Attributes)
         {
             for (var at = html.IndexOf(attribute); at >= 0;)
@@ -33,9 +34,9 @@ public sealed class LinkChecker(Urls urls, IReadOnlyList<PlannedOutput> plan)
                 var length = html[start..].IndexOf((byte)'"');
                 if (length < 0) break;
                 var raw = Encoding.UTF8.GetString(html.Slice(start, length));
-                var reason = raw.StartsWith('/') && !raw.StartsWith("//", StringComparison.Ordinal)
-                    ? _known.GetOrAdd(raw, r => Judge(page, WebUtility.HtmlDecode(r)))
-                    : Judge(page, WebUtility.HtmlDecode(raw));
+                var reason = DependsOnPage(raw)
+                    ? Judge(page ??= new Uri(urls.BaseUrl, output.Path), WebUtility.HtmlDecode(raw))
+                    : _known.GetOrAdd(raw, r => Judge(urls.BaseUrl, WebUtility.HtmlDecode(r)));
                 if (reason is not null)
                     (problems ??= []).Add(new ContentProblem(output.File, 0, $"broken link '{WebUtility.HtmlDecode(raw)}': {reason}"));
                 var next = html[(start + length)..].IndexOf(attribute);
@@ -43,6 +44,17 @@ public sealed class LinkChecker(Urls urls, IReadOnlyList<PlannedOutput> plan)
             }
         }
         return problems is null ? [] : problems.Distinct().ToList();
+    }
+
+    /// <summary>A link that is neither root-relative ("/x") nor absolute ("https://…", "mailto:…") resolves against its page.</summary>
+    private static bool DependsOnPage(string raw)
+    {
+        if (raw.StartsWith('/')) return false; // "/x" and "//host/x" mean the same from every page
+        var colon = raw.IndexOf(':');
+        if (colon <= 0) return true;
+        for (var i = 0; i < colon; i++)
+            if (!(char.IsAsciiLetter(raw[i]) || (i > 0 && (char.IsAsciiDigit(raw[i]) || raw[i] is '+' or '-' or '.')))) return true;
+        return false;
     }
 
     /// <summary>Null when the link is fine (external, a fragment, or a planned output); else why not.</summary>

@@ -50,6 +50,33 @@ public sealed class TopicPagesPipeline : IPipeline
         Pages = pages,
         Previous = page > 1 ? new LinkView(context.Urls.Href(Urls.Topic(slug, page - 1)), "Newer papers") : null,
         Next = page < pages ? new LinkView(context.Urls.Href(Urls.Topic(slug, page + 1)), "Older papers") : null,
-        Items = Enumerable.Range(1, pages).Select(n => new PagerItemView(n, context.Urls.Href(Urls.Topic(slug, n)), n == page)).ToList(),
+        Items = PageNumbers(page, pages)
+            .Select(n => n == 0 ? new PagerItemView(0, "", false) { Gap = true } : new PagerItemView(n, context.Urls.Href(Urls.Topic(slug, n)), n == page))
+            .ToList(),
     };
+
+    /// <summary>Pages shown either side of the current one in a long pager.</summary>
+    public const int PagerReach = 2;
+
+    /// <summary>
+    /// The numbers a pager shows: all of them for a short list; else the first, the last and the
+    /// current one with <see cref="PagerReach"/> either side, 0 standing for a gap. A topic with
+    /// hundreds of pages would otherwise print hundreds of links on every one of them (work and
+    /// bytes that grow with the square of the topic).
+    /// </summary>
+    public static IEnumerable<int> PageNumbers(int page, int pages)
+    {
+        if (pages <= 2 * PagerReach + 5)
+        {
+            for (var n = 1; n <= pages; n++) yield return n;
+            yield break;
+        }
+        var from = Math.Max(2, page - PagerReach);
+        var to = Math.Min(pages - 1, page + PagerReach);
+        yield return 1;
+        if (from > 2) yield return 0;
+        for (var n = from; n <= to; n++) yield return n;
+        if (to < pages - 1) yield return 0;
+        yield return pages;
+    }
 }

@@ -52,27 +52,31 @@ public sealed class PhraseMatcher
     }
 
     /// <summary>How many times each phrase occurs in the tokens (indexed by phrase id).</summary>
-    public int[] Count(string[] tokens)
+    public int[] Count(string[] tokens) => Count(tokens, null);
+
+    /// <summary>As <see cref="Count(string[])"/>, also listing in <paramref name="found"/> each phrase id found (once).</summary>
+    public int[] Count(string[] tokens, List<int>? found)
     {
         var counts = new int[_phrases.Count];
-        for (var start = 0; start < tokens.Length; start++) Walk(_root, tokens, start, counts);
+        for (var start = 0; start < tokens.Length; start++) Walk(_root, tokens, start, counts, found);
         return counts;
     }
 
-    private void Walk(Node node, string[] tokens, int position, int[] counts)
+    private void Walk(Node node, string[] tokens, int position, int[] counts, List<int>? found)
     {
-        foreach (var id in node.Ends) counts[id]++;
+        foreach (var id in node.Ends)
+            if (counts[id]++ == 0) found?.Add(id);
         if (position >= tokens.Length) return;
         var token = tokens[position];
-        if (node.Exact.TryGetValue(token, out var next)) Walk(next, tokens, position + 1, counts);
+        if (node.Exact.TryGetValue(token, out var next)) Walk(next, tokens, position + 1, counts, found);
         if (node.Prefixes.Count == 0) return;
         if (ReferenceEquals(node, _root))
         {
             foreach (var prefixNode in _rootPrefixes.GetOrAdd(token, t => _root.Prefixes.Where(p => t.StartsWith(p.Prefix, StringComparison.Ordinal)).Select(p => p.Node).ToArray()))
-                Walk(prefixNode, tokens, position + 1, counts);
+                Walk(prefixNode, tokens, position + 1, counts, found);
             return;
         }
         foreach (var (prefix, prefixNode) in node.Prefixes)
-            if (token.StartsWith(prefix, StringComparison.Ordinal)) Walk(prefixNode, tokens, position + 1, counts);
+            if (token.StartsWith(prefix, StringComparison.Ordinal)) Walk(prefixNode, tokens, position + 1, counts, found);
     }
 }

@@ -23,6 +23,10 @@ public sealed class RuleClassifier : ITopicClassifier
     private readonly PhraseMatcher _matcher = new();
     private readonly List<(int Topic, int Phrase, double Weight)> _rules = [];
 
+    // The rules of each phrase: a paper meets a few dozen phrases of the thousands, so only their
+    // rules are scored.
+    private readonly List<int>[] _rulesOfPhrase;
+
     public RuleClassifier(Taxonomy taxonomy)
     {
         _topics = taxonomy.Topics;
@@ -32,6 +36,9 @@ public sealed class RuleClassifier : ITopicClassifier
             foreach (var (phrase, weight) in _topics[t].Rules.Phrases) _rules.Add((t, _matcher.Add(phrase), weight));
             foreach (var (phrase, weight) in _topics[t].Rules.Against) _rules.Add((t, _matcher.Add(phrase), -weight));
         }
+        _rulesOfPhrase = new List<int>[_matcher.Phrases.Count];
+        for (var p = 0; p < _rulesOfPhrase.Length; p++) _rulesOfPhrase[p] = [];
+        for (var r = 0; r < _rules.Count; r++) _rulesOfPhrase[_rules[r].Phrase].Add(r);
     }
 
     public IReadOnlyList<string> Classify(Paper paper)
@@ -56,12 +63,19 @@ public sealed class RuleClassifier : ITopicClassifier
     public IReadOnlyList<TopicScore> Score(Paper paper, bool withHits = true)
     {
         var tokens = PaperTokens.Of(paper);
-        var inTitle = _matcher.Count(tokens.Title);
-        var inAbstract = _matcher.Count(tokens.Abstract);
+        var found = new List<int>();
+        var inTitle = _matcher.Count(tokens.Title, found);
+        var inAbstract = _matcher.Count(tokens.Abstract, found);
         var scores = new double[_topics.Count];
         var hits = withHits ? _topics.Select(_ => new List<RuleHit>()).ToArray() : null;
-        foreach (var (topic, phrase, weight) in _rules)
+        // The rules of the phrases found, once each, in rule order: sums add up in the same order as over all rules.
+        var applicable = new List<int>();
+        foreach (var phrase in found) applicable.AddRange(_rulesOfPhrase[phrase]);
+        applicable.Sort();
+        for (var i = 0; i < applicable.Count; i++)
         {
+            if (i > 0 && applicable[i] == applicable[i - 1]) continue; // a phrase found in title and abstract both
+            var (topic, phrase, weight) = _rules[applicable[i]];
             var title = inTitle[phrase];
             var body = inAbstract[phrase];
             if (title == 0 && body == 0) continue;

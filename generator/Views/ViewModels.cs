@@ -131,7 +131,11 @@ public sealed record PagerView
     public required IReadOnlyList<PagerItemView> Items { get; init; }
 }
 
-public sealed record PagerItemView(int Number, string Href, bool Current);
+/// <summary>One entry of a pager: a page number, or a gap (…) standing for the numbers left out.</summary>
+public sealed record PagerItemView(int Number, string Href, bool Current)
+{
+    public bool Gap { get; init; }
+}
 
 /// <summary>A topic with its count, for the topics index and topic pages.</summary>
 public sealed record TopicView

@@ -42,6 +42,31 @@ public sealed class TopicPaginationTests : IDisposable
     }
 
     [Fact]
+    public void A_long_topic_shows_the_first_and_last_pages_and_those_around_the_current_one()
+    {
+        AddDiffusionPapers(30); // page size 2: 15 pages
+        _site.BuildOk();
+
+        List<string> Numbers(string page) =>
+            _site.Html(page).QuerySelectorAll(".pager li:not(:has(a[rel]))").Select(li => li.TextContent.Trim()).ToList();
+
+        Assert.Equal(["1", "2", "3", "…", "15"], Numbers("topics/diffusion-models/index.html"));
+        Assert.Equal(["1", "…", "6", "7", "8", "9", "10", "…", "15"], Numbers("topics/diffusion-models/page/8/index.html"));
+        Assert.Equal(["1", "…", "13", "14", "15"], Numbers("topics/diffusion-models/page/15/index.html"));
+        var middle = _site.Html("topics/diffusion-models/page/8/index.html");
+        Assert.Equal("8", middle.QuerySelector(".pager a[aria-current=page]")!.TextContent);
+        Assert.Equal("/topics/diffusion-models/page/9/", middle.QuerySelector(".pager a[rel=next]")!.GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData(1, 9, "1 2 3 4 5 6 7 8 9")]
+    [InlineData(4, 10, "1 2 3 4 5 6 … 10")]
+    [InlineData(5, 10, "1 … 3 4 5 6 7 … 10")]
+    [InlineData(7, 10, "1 … 5 6 7 8 9 10")]
+    public void Page_numbers_leave_gaps_only_where_numbers_are_left_out(int page, int pages, string expected) =>
+        Assert.Equal(expected, string.Join(' ', PaperTrail.Pipelines.TopicPagesPipeline.PageNumbers(page, pages).Select(n => n == 0 ? "…" : n.ToString())));
+
+    [Fact]
     public void Exactly_one_full_page_has_no_pager()
     {
         AddDiffusionPapers(2);
