@@ -51,5 +51,23 @@ public static class ArchiveLoader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    public static string ReadText(string path) => StrictUtf8.GetString(File.ReadAllBytes(path)).TrimStart('\uFEFF');
+    public static string ReadText(string path) => StrictUtf8.GetString(ReadBytes(path)).TrimStart('\uFEFF');
+
+    /// <summary>
+    /// A file's bytes, read without .NET's advisory lock (two extra calls per file, for every file of
+    /// the archive): content only ever changes by an atomic rename, so a reader sees old or new bytes.
+    /// </summary>
+    public static byte[] ReadBytes(string path)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var bytes = new byte[RandomAccess.GetLength(handle)];
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
+            if (n == 0) return bytes[..read];
+            read += n;
+        }
+        return bytes;
+    }
 }

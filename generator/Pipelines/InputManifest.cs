@@ -95,7 +95,6 @@ public sealed class InputManifest
 
     private static string Hash(string path)
     {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream))[..16];
+        return Convert.ToHexStringLower(SHA256.HashData(ArchiveLoader.ReadBytes(path)))[..16];
     }
 }
