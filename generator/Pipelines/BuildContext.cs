@@ -69,7 +69,7 @@ public sealed class BuildContext
 
     /// <summary>A planned HTML page rendered through a layout.</summary>
     public PlannedOutput HtmlPage(string path, string layout, Func<PageView> page, Func<object> model, OutputKind kind = OutputKind.Page) =>
-        new(path, kind, () => Encoding.UTF8.GetBytes(Templates.RenderPage(layout, SiteView, page(), model())));
+        new(path, kind, () => Templates.RenderPage(layout, SiteView, page(), model()));
 }
 
 /// <summary>A theme asset: where it is published and its bytes.</summary>

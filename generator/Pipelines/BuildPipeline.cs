@@ -53,11 +53,13 @@ public static class BuildPipeline
         var search = options.Search ? tools : null;
         var shown = archive.Papers.Select(f => f.Paper).Where(p => !p.Hidden && p.RedirectTo is null);
         var mathTask = Task.Run(() => MathRenderer.Prepare(tools, shown.Where(p => p.Abstract.Contains('$')).Select(p => AbstractRenderer.ToHtml(p.Abstract)), log));
+        // Parsing the theme's templates needs nothing from the model either.
         var theme = new ThemeFiles(options.ThemesDir, archive.Site.Theme);
-        var templates = new TemplateSet(theme);
+        var templatesTask = Task.Run(() => new TemplateSet(theme));
 
         var site = SiteModelBuilder.Build(archive, new RuleClassifier(archive.Taxonomy), out var fellBack);
         stages.Done("model (topics, related)");
+        var templates = templatesTask.GetAwaiter().GetResult();
         var math = mathTask.GetAwaiter().GetResult();
         var context = new BuildContext(site, templates, ThemeAssets.Load(theme), math, searchEnabled: search is not null);
 

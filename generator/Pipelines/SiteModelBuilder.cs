@@ -37,6 +37,8 @@ public static class SiteModelBuilder
         var related = RelatedPapers.Compute(papers.Select(p => p.Paper).ToList())
             .ToDictionary(r => r.Key, r => (IReadOnlyList<SitePaper>)r.Value.Select(s => bySlug[s]).ToList(), StringComparer.Ordinal);
 
+        PaperTokens.Release(shown);
+
         return new SiteModel
         {
             Related = related,

@@ -69,8 +69,8 @@ public sealed class TemplateSet
         return template.Render(context, Encoder);
     }
 
-    /// <summary>Renders <paramref name="layout"/> with <c>site</c>, <c>page</c> and <c>model</c>, inside the base layout.</summary>
-    public string RenderPage(string layout, SiteView site, PageView page, object model)
+    /// <summary>Renders <paramref name="layout"/> with <c>site</c>, <c>page</c> and <c>model</c>, inside the base layout, as UTF-8.</summary>
+    public byte[] RenderPage(string layout, SiteView site, PageView page, object model)
     {
         if (!_layouts.TryGetValue(layout, out var template))
             throw new ContentException(new ContentProblem("themes", 0, $"the theme has no layouts/{layout}.liquid"));
@@ -78,8 +78,43 @@ public sealed class TemplateSet
         context.SetValue("site", site);
         context.SetValue("page", page);
         context.SetValue("model", model);
-        var content = template.Render(context, Encoder);
-        context.SetValue("content", content);
-        return _layouts[BaseLayout].Render(context, Encoder);
+        // Each thread renders into the same two buffers page after page: at archive scale the
+        // growing and dropping of per-page strings was most of what the build allocated.
+        var writers = _writers ??= new PageWriters();
+        var body = writers.Body.GetStringBuilder().Clear();
+        Wait(template.RenderAsync(writers.Body, Encoder, context));
+        context.SetValue("content", body.ToString());
+        var whole = writers.Page.GetStringBuilder().Clear();
+        Wait(_layouts[BaseLayout].RenderAsync(writers.Page, Encoder, context));
+        return Utf8(whole);
+    }
+
+    private static void Wait(ValueTask rendering)
+    {
+        if (!rendering.IsCompletedSuccessfully) rendering.AsTask().GetAwaiter().GetResult();
+    }
+
+    [ThreadStatic]
+    private static PageWriters? _writers;
+
+    private sealed class PageWriters
+    {
+        public StringWriter Body { get; } = new(new System.Text.StringBuilder(32 * 1024), CultureInfo.InvariantCulture);
+        public StringWriter Page { get; } = new(new System.Text.StringBuilder(64 * 1024), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The builder's text as UTF-8, without making a string of it first (a pair split across chunks stays whole).</summary>
+    private static byte[] Utf8(System.Text.StringBuilder text)
+    {
+        var encoder = System.Text.Encoding.UTF8.GetEncoder();
+        var count = 0;
+        foreach (var chunk in text.GetChunks()) count += encoder.GetByteCount(chunk.Span, flush: false);
+        count += encoder.GetByteCount([], flush: true);
+        encoder.Reset();
+        var bytes = new byte[count];
+        var at = 0;
+        foreach (var chunk in text.GetChunks()) at += encoder.GetBytes(chunk.Span, bytes.AsSpan(at), flush: false);
+        encoder.GetBytes([], bytes.AsSpan(at), flush: true);
+        return bytes;
     }
 }
