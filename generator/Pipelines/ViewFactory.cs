@@ -32,7 +32,15 @@ public sealed class ViewFactory(SiteModel site, MathRenderer math, TemplateSet? 
 
     public IReadOnlyList<PaperView> Papers(IEnumerable<SitePaper> papers) => papers.Select(Paper).ToList();
 
-    public TopicLinkView TopicLink(Topic topic) => new(topic.Slug, topic.Name, Urls.Href(Urls.Topic(topic.Slug)));
+    // Views are records of strings, immutable: the link to a topic or a day is made once and shared
+    // by every paper that shows it, instead of once per paper.
+    private readonly ConcurrentDictionary<string, TopicLinkView> _topicLinks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<DateOnly, LinkView> _dayLinks = new();
+
+    public TopicLinkView TopicLink(Topic topic) =>
+        _topicLinks.GetOrAdd(topic.Slug, _ => new(topic.Slug, topic.Name, Urls.Href(Urls.Topic(topic.Slug))));
+
+    private LinkView DayLinkOf(DateOnly day) => _dayLinks.GetOrAdd(day, d => new LinkView(Urls.Href(Urls.Day(d)), Date(d)));
 
     public TopicView Topic(Topic topic) => new()
     {
@@ -65,7 +73,7 @@ public sealed class ViewFactory(SiteModel site, MathRenderer math, TemplateSet? 
             Published = paper.Published is { } published ? Date(published) : null,
             FirstSeen = Date(paper.FirstTrending),
             FirstSeenHref = Urls.Href(Urls.Day(paper.FirstTrending)),
-            Trending = paper.Trending.Select(d => new LinkView(Urls.Href(Urls.Day(d)), Date(d))).ToList(),
+            Trending = paper.Trending.Select(DayLinkOf).ToList(),
             Topics = sitePaper.Topics.Select(TopicLink).ToList(),
             Links = Links(paper),
             Upvotes = paper.Upvotes,

@@ -15,11 +15,13 @@ public sealed record PaperTokens(string[] Title, string[] Abstract)
         Cache.GetValue(paper, p => new PaperTokens(TextTokens.Of(p.Title), TextTokens.Of(p.Abstract)));
 
     /// <summary>
-    /// Drops the tokens of these papers once topics and related papers are made: the papers live on
-    /// until the pages are written, and their tokens (tens of megabytes at archive scale) with them.
+    /// Drops the tokens of these papers, and the shared stems, once topics and related papers are
+    /// made: the papers live on until the pages are written, and would keep their tokens (tens of
+    /// megabytes at archive scale) alive with them.
     /// </summary>
     public static void Release(IEnumerable<Paper> papers)
     {
         foreach (var paper in papers) Cache.Remove(paper);
+        TextTokens.ForgetStems();
     }
 }

@@ -18,6 +18,9 @@ public static class TextTokens
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> StemLookup =
         Stems.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Forgets the stems made so far (a cache of every word seen): once a build's topics and related papers are made, it is dead weight.</summary>
+    public static void ForgetStems() => Stems.Clear();
+
     public static string[] Of(string text)
     {
         // Most text is ASCII, which normalisation would leave as it is.

@@ -70,7 +70,12 @@ public sealed record PaperView
     public required string Title { get; init; }
     public required string Slug { get; init; }
     public required string Href { get; init; }
-    public required string AbstractHtml { get; init; }
+    /// <summary>The abstract as safe HTML. Kept as UTF-8 (half the bytes of a string) and decoded when read:
+    /// every paper's view lives for the whole build, and at archive scale that is most of the heap.</summary>
+    public required string AbstractHtml { get => Utf8.GetString(_abstractHtml); init => _abstractHtml = Utf8.GetBytes(value); }
+
+    private readonly byte[] _abstractHtml = [];
+    private static readonly System.Text.UTF8Encoding Utf8 = new(false);
 
     /// <summary>The abstract as plain text, cut to about 300 characters, for cards and descriptions.</summary>
     public required string Summary { get; init; }
@@ -114,11 +119,11 @@ public sealed record PaperView
     /// The paper's card (partials/paper-card.liquid) rendered once per build and reused by every list
     /// that shows it; lists print it with <c>{{ paper.card_html | raw }}</c>.
     /// </summary>
-    public string CardHtml => _card?.Value ?? "";
+    public string CardHtml => _card is null ? "" : Utf8.GetString(_card.Value);
 
-    private Lazy<string>? _card;
+    private Lazy<byte[]>? _card; // UTF-8, like the abstract
 
-    internal void SetCard(Func<string> render) => _card = new Lazy<string>(render, LazyThreadSafetyMode.ExecutionAndPublication);
+    internal void SetCard(Func<string> render) => _card = new Lazy<byte[]>(() => Utf8.GetBytes(render()), LazyThreadSafetyMode.ExecutionAndPublication);
 }
 
 /// <summary>Previous/next and numbered pages of a paginated list.</summary>
