@@ -34,7 +34,8 @@ public sealed class LinkChecker(Urls urls, IReadOnlyList<PlannedOutput> plan)
                 var length = html[start..].IndexOf((byte)'"');
                 if (length < 0) break;
                 var raw = Encoding.UTF8.GetString(html.Slice(start, length));
-                var reason = DependsOnPage(raw)
+                var reason = IsOtherHost(raw) ? null
+                    : DependsOnPage(raw)
                     ? Judge(page ??= new Uri(urls.BaseUrl, output.Path), WebUtility.HtmlDecode(raw))
                     : _known.GetOrAdd(raw, r => Judge(urls.BaseUrl, WebUtility.HtmlDecode(r)));
                 if (reason is not null)
@@ -44,6 +45,23 @@ public sealed class LinkChecker(Urls urls, IReadOnlyList<PlannedOutput> plan)
             }
         }
         return problems is null ? [] : problems.Distinct().ToList();
+    }
+
+    /// <summary>
+    /// An absolute http(s) link to another host, known from its plain authority alone: never fetched,
+    /// so neither parsed nor remembered (every paper has its own arXiv and code links). Anything
+    /// unusual in the authority (an entity, userinfo, an escape) takes the full check.
+    /// </summary>
+    private bool IsOtherHost(string raw)
+    {
+        var start = raw.StartsWith("https://", StringComparison.Ordinal) ? 8 : raw.StartsWith("http://", StringComparison.Ordinal) ? 7 : -1;
+        if (start < 0) return false;
+        var end = raw.AsSpan(start).IndexOfAny('/', '?', '#');
+        var authority = end < 0 ? raw.AsSpan(start) : raw.AsSpan(start, end);
+        if (authority.Length == 0 || authority.IndexOfAny("&@%\\;") >= 0) return false;
+        var colon = authority.IndexOf(':');
+        var host = colon < 0 ? authority : authority[..colon];
+        return !host.Equals(urls.BaseUrl.Host, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A link that is neither root-relative ("/x") nor absolute ("https://…", "mailto:…") resolves against its page.</summary>

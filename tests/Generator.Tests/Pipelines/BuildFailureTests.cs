@@ -28,6 +28,25 @@ public sealed class BuildFailureTests : IDisposable
         Assert.Empty(before.Differences(FolderSnapshot.Of(_site.Output)));
     }
 
+    [Theory]
+    [InlineData("https://example.org/topics/no-such-topic/", true)]
+    [InlineData("HTTPS://EXAMPLE.ORG/topics/no-such-topic/", true)]
+    [InlineData("https://example.org:443/topics/no-such-topic/", true)]
+    [InlineData("https://example.org/topics/", false)]
+    [InlineData("https://arxiv.org/abs/no-such-paper", false)]
+    [InlineData("https://example.org.evil.test/nope/", false)]
+    public void Absolute_links_are_checked_when_they_point_into_the_site_only(string href, bool broken)
+    {
+        using var themes = new TempDir();
+        _site.Themes = TestFiles.CopyDefaultTheme(themes.Path);
+        File.AppendAllText(Path.Combine(themes.Path, "default", "layouts", "paper.liquid"), $"<a href=\"{href}\">x</a>\n");
+
+        var result = _site.Build();
+
+        Assert.Equal(broken ? 1 : 0, result.ExitCode);
+        Assert.Equal(broken, result.Errors.Contains("broken link", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Broken_yaml_in_a_paper_fails_naming_file_and_line_and_writes_nothing()
     {
