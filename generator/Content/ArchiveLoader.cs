@@ -54,8 +54,9 @@ public static class ArchiveLoader
     public static string ReadText(string path) => StrictUtf8.GetString(ReadBytes(path)).TrimStart('\uFEFF');
 
     /// <summary>
-    /// A file's bytes, read without .NET's advisory lock (two extra calls per file, for every file of
-    /// the archive): content only ever changes by an atomic rename, so a reader sees old or new bytes.
+    /// A file's bytes, read through a handle into one array of the file's size (no stream buffer, for
+    /// every file of the archive), shared for writers: content only ever changes by an atomic
+    /// rename, so a reader sees old or new bytes.
     /// </summary>
     public static byte[] ReadBytes(string path)
     {

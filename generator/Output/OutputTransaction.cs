@@ -28,11 +28,10 @@ public sealed class OutputTransaction : IDisposable
     private int _staged;
 
     /// <summary>
-    /// Files are opened without .NET's advisory lock (a lock and an unlock call per file, tens of
-    /// thousands per build): a new file is created exclusively (CreateNew) and nothing else writes
-    /// into the output folder's staging area.
+    /// Files are opened as handles (no stream buffer) and shared: a new file is created exclusively
+    /// (CreateNew) anyway, and a reader of the site (a preview server) must not make a build fail.
     /// </summary>
-    private const FileShare NoLock = FileShare.ReadWrite | FileShare.Delete;
+    private const FileShare Shared = FileShare.ReadWrite | FileShare.Delete;
 
     /// <summary>Marks an output written in place: nothing to move on commit.</summary>
     private const string InPlace = "";
@@ -61,7 +60,7 @@ public sealed class OutputTransaction : IDisposable
         else if (_clean || !SameBytes(target, bytes))
         {
             staged = Path.Combine(_staging, Interlocked.Increment(ref _staged).ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp");
-            using var handle = File.OpenHandle(staged, FileMode.CreateNew, FileAccess.Write, NoLock);
+            using var handle = File.OpenHandle(staged, FileMode.CreateNew, FileAccess.Write, Shared);
             RandomAccess.Write(handle, bytes, 0);
         }
         if (!_offered.TryAdd(file, staged))
@@ -117,7 +116,7 @@ public sealed class OutputTransaction : IDisposable
         WriteFaults.BeforeCommit(target);
         try
         {
-            using var handle = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write, NoLock);
+            using var handle = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write, Shared);
             _createdInPlace.Add(target);
             RandomAccess.Write(handle, bytes, 0);
             return true;
@@ -140,7 +139,7 @@ public sealed class OutputTransaction : IDisposable
     {
         try
         {
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, NoLock);
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, Shared);
             if (RandomAccess.GetLength(handle) != bytes.Length) return false;
             var existing = new byte[bytes.Length];
             var read = 0;
