@@ -146,7 +146,8 @@ public static class SimpleFrontMatter
 
     private static string? Unescape(ReadOnlySpan<char> text)
     {
-        if (!text.Contains('\\')) return IsPrintable(text) ? text.ToString() : null;
+        if (!IsPrintable(text)) return null;
+        if (!text.Contains('\\')) return text.ToString();
         var sb = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
@@ -188,8 +189,7 @@ public static class SimpleFrontMatter
                 default: return null;
             }
         }
-        var value = sb.ToString();
-        return IsPrintable(text) ? value : null;
+        return sb.ToString();
     }
 
     /// <summary>The raw text between the quotes has only characters YAML takes literally there.</summary>

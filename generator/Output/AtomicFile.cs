@@ -53,9 +53,23 @@ public static class AtomicFile
     /// <summary>Writes only when the bytes differ; true when the file was written.</summary>
     public static bool WriteIfChanged(string path, ReadOnlySpan<byte> bytes, bool durable = true)
     {
-        var info = new FileInfo(path);
-        if (info.Exists && info.Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes)) return false;
+        if (HasBytes(path, bytes)) return false;
         Write(path, bytes, durable);
         return true;
+    }
+
+    /// <summary>True when the file exists and holds exactly these bytes (compared only when the sizes match).</summary>
+    public static bool HasBytes(string path, ReadOnlySpan<byte> bytes)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Length != bytes.Length) return false;
+        try
+        {
+            return PaperTrail.Content.ArchiveLoader.ReadBytes(path).AsSpan().SequenceEqual(bytes);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false; // removed since it was looked at
+        }
     }
 }

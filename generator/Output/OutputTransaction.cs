@@ -57,7 +57,7 @@ public sealed class OutputTransaction : IDisposable
         string? staged = null;
         if (_firstBuild && TryCreate(target, bytes))
             staged = InPlace;
-        else if (_clean || !SameBytes(target, bytes))
+        else if (_clean || !AtomicFile.HasBytes(target, bytes))
         {
             staged = Path.Combine(_staging, Interlocked.Increment(ref _staged).ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp");
             using var handle = File.OpenHandle(staged, FileMode.CreateNew, FileAccess.Write, Shared);
@@ -133,27 +133,5 @@ public sealed class OutputTransaction : IDisposable
         if (_folders.ContainsKey(folder)) return;
         Directory.CreateDirectory(folder);
         _folders.TryAdd(folder, true);
-    }
-
-    private static bool SameBytes(string path, ReadOnlySpan<byte> bytes)
-    {
-        try
-        {
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, Shared);
-            if (RandomAccess.GetLength(handle) != bytes.Length) return false;
-            var existing = new byte[bytes.Length];
-            var read = 0;
-            while (read < existing.Length)
-            {
-                var n = RandomAccess.Read(handle, existing.AsSpan(read), read);
-                if (n == 0) return false;
-                read += n;
-            }
-            return existing.AsSpan().SequenceEqual(bytes);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
-        {
-            return false;
-        }
     }
 }

@@ -52,10 +52,8 @@ public sealed class PhraseMatcher
     }
 
     /// <summary>How many times each phrase occurs in the tokens (indexed by phrase id).</summary>
-    public int[] Count(string[] tokens) => Count(tokens, null);
-
-    /// <summary>As <see cref="Count(string[])"/>, also listing in <paramref name="found"/> each phrase id found (once).</summary>
-    public int[] Count(string[] tokens, List<int>? found)
+    /// <param name="found">When given, gets each phrase id found, once.</param>
+    public int[] Count(string[] tokens, List<int>? found = null)
     {
         var counts = new int[_phrases.Count];
         for (var start = 0; start < tokens.Length; start++) Walk(_root, tokens, start, counts, found);
