@@ -109,6 +109,11 @@ if [ "$mode" = offline ] || [ "${NIGHTLY_NO_DEPLOY:-}" = 1 ]; then
   echo "would deploy output/ ($files files) to Netlify"
 else
   : "${NETLIFY_AUTH_TOKEN:?set the NETLIFY_AUTH_TOKEN secret}" "${NETLIFY_SITE_ID:?set the NETLIFY_SITE_ID secret}"
+  # The build's manifests and cache (output/.paper-trail) stay with the job, never uploaded: moved
+  # beside output/ for the deploy, and back whatever the deploy's outcome.
+  keep=".paper-trail-kept"
+  rm -rf "$keep" && mv output/.paper-trail "$keep"
+  cleanup+=('mv "$keep" output/.paper-trail')
   npx --yes "$NETLIFY_CLI" deploy --prod --dir output --no-build \
     --auth "$NETLIFY_AUTH_TOKEN" --site "$NETLIFY_SITE_ID" --message "nightly $day: $counts"
 fi

@@ -32,7 +32,8 @@ public static class BuildCommand
             }
             context.Output.WriteLine(
                 $"build: {report.Papers} papers, {report.Outputs} files ({report.Written} written, {report.Unchanged} unchanged, {report.Removed} removed); " +
-                $"{report.FellBack} papers fell back to the fallback topic");
+                $"{report.FellBack} papers fell back to the fallback topic; {report.Rendered} rendered, " +
+                $"{report.Outputs - report.Rendered} kept from the last build as their view models were unchanged");
             if (report.Search is { } search)
                 context.Output.WriteLine(search.Indexed
                     ? $"search: indexed in {search.Took.TotalSeconds:0.0} s, {search.Files} files ({search.Written} written, {search.Removed} removed)"

@@ -8,7 +8,11 @@ public static class ArchiveLoader
     public const string PapersFolder = "papers";
 
     /// <summary>Loads everything; problems are collected, never thrown, so a check can list them all.</summary>
-    public static Archive Load(string contentDir, List<ContentProblem> problems)
+    public static Archive Load(string contentDir, List<ContentProblem> problems) => Load(contentDir, problems, null);
+
+    /// <param name="cached">Given a paper file (relative to the content folder), its content hash and the
+    /// paper the last build parsed from those very bytes, if any: such a file is not read again.</param>
+    public static Archive Load(string contentDir, List<ContentProblem> problems, Func<string, (string? Hash, Paper? Paper)>? cached)
     {
         var site = new SiteConfig();
         var sitePath = Path.Combine(contentDir, "site.yml");
@@ -18,11 +22,13 @@ public static class ArchiveLoader
         var topicsPath = Path.Combine(contentDir, "topics.yml");
         if (File.Exists(topicsPath)) topics = TopicsReader.Read(DisplayPath.Of(topicsPath), ReadText(topicsPath), problems);
 
-        return new Archive(contentDir, site, topics, LoadPapers(contentDir, problems));
+        return new Archive(contentDir, site, topics, LoadPapers(contentDir, problems, cached));
     }
 
     /// <summary>Loads only the papers (what ingest needs), in a stable order.</summary>
-    public static IReadOnlyList<PaperFile> LoadPapers(string contentDir, List<ContentProblem> problems)
+    public static IReadOnlyList<PaperFile> LoadPapers(string contentDir, List<ContentProblem> problems) => LoadPapers(contentDir, problems, null);
+
+    private static IReadOnlyList<PaperFile> LoadPapers(string contentDir, List<ContentProblem> problems, Func<string, (string? Hash, Paper? Paper)>? cached)
     {
         var papersDir = Path.Combine(contentDir, PapersFolder);
         if (!Directory.Exists(papersDir)) return [];
@@ -32,8 +38,18 @@ public static class ArchiveLoader
             .ToArray();
 
         var results = new (Paper? Paper, List<ContentProblem> Problems)[files.Length];
+        var hashes = new string?[files.Length];
         Parallel.For(0, files.Length, i =>
         {
+            if (cached is not null)
+            {
+                (hashes[i], var known) = cached(files[i]);
+                if (known is not null)
+                {
+                    results[i] = (known, []);
+                    return;
+                }
+            }
             var full = Path.Combine(contentDir, files[i]);
             var fileProblems = new List<ContentProblem>();
             var paper = PaperReader.Read(DisplayPath.Of(full), ReadText(full), fileProblems);
@@ -44,7 +60,7 @@ public static class ArchiveLoader
         for (var i = 0; i < files.Length; i++)
         {
             problems.AddRange(results[i].Problems);
-            if (results[i].Paper is { } paper) papers.Add(new PaperFile(files[i], paper));
+            if (results[i].Paper is { } paper) papers.Add(new PaperFile(files[i], paper) { ContentHash = hashes[i] });
         }
         return papers;
     }

@@ -67,6 +67,14 @@ public sealed class OutputTransaction : IDisposable
             throw new ContentException(new ContentProblem(file, 0, "two outputs would be written to this path"));
     }
 
+    /// <summary>Keeps an output as it is, unread: its caller knows the bytes it would render are already there.</summary>
+    public void Keep(string file)
+    {
+        OutputWriter.Resolve(_root, file);
+        if (!_offered.TryAdd(file, null))
+            throw new ContentException(new ContentProblem(file, 0, "two outputs would be written to this path"));
+    }
+
     /// <summary>Moves every staged file into place, removes what is no longer produced, records the manifest.</summary>
     public WriteReport Commit()
     {

@@ -22,6 +22,9 @@ public sealed record BuildReport(int Papers, int Outputs, int Written, int Uncha
     /// <summary>Why the Node.js tools (search, math) were unavailable, when they were.</summary>
     public string? ToolsMissing { get; init; }
 
+    /// <summary>Outputs rendered; the others' view models were as the last build recorded them.</summary>
+    public int Rendered { get; init; }
+
     /// <summary>True when no input changed since the last build and nothing was done.</summary>
     public bool NothingChanged { get; init; }
 

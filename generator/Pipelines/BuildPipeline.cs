@@ -36,6 +36,8 @@ public static class BuildPipeline
 
         // Nothing changed since the last build: end here, before parsing the archive.
         var inputs = InputManifest.For(options);
+        inputs.Scan(options.OutputDir, options.Clean);
+        stages.Done("scan inputs");
         if (!options.Clean && inputs.Unchanged(options.OutputDir))
         {
             stages.Done("inputs unchanged");
@@ -43,7 +45,11 @@ public static class BuildPipeline
             return new BuildReport(0, outputs, 0, outputs, 0, 0) { NothingChanged = true, Stages = stages.Stages };
         }
         var problems = new List<ContentProblem>();
-        var archive = ArchiveLoader.Load(options.ContentDir, problems);
+        // What the last build worked out per paper file, reused for files whose bytes are the same.
+        var taxonomyHash = inputs.HashOf("content/topics.yml") ?? "none";
+        var cache = options.Clean ? BuildCache.Empty : BuildCache.Read(options.OutputDir, InputManifest.Generator, taxonomyHash);
+        var archive = ArchiveLoader.Load(options.ContentDir, problems, file =>
+            inputs.HashOf("content/" + file) is { } hash ? (hash, cache.Paper(file, hash)?.Paper) : (null, null));
         ArchiveChecker.Check(archive, problems);
         if (problems.Count > 0) throw new ContentException(problems);
         stages.Done("load");
@@ -57,7 +63,7 @@ public static class BuildPipeline
         var theme = new ThemeFiles(options.ThemesDir, archive.Site.Theme);
         var templatesTask = Task.Run(() => new TemplateSet(theme));
 
-        var site = SiteModelBuilder.Build(archive, new RuleClassifier(archive.Taxonomy), out var fellBack);
+        var site = SiteModelBuilder.Build(archive, new RuleClassifier(archive.Taxonomy), cache, out var fellBack, out var worked);
         stages.Done("model (topics, related)");
         var templates = templatesTask.GetAwaiter().GetResult();
         var math = mathTask.GetAwaiter().GetResult();
@@ -68,21 +74,40 @@ public static class BuildPipeline
         plan.AddRange(SitemapPipeline.Plan(context, plan).ToList());
         CheckUnique(plan);
 
+        // What every page shares; a page whose own view model is also as last recorded is not rendered again.
+        var shared = ViewHasher.Of(inputs.SharedHash, context.SiteView, math.Formulas > 0);
+        context.Views.CachedCard = fingerprint => cache.Card(shared, fingerprint);
+        var writer = new OutputWriter(options.OutputDir);
+        var renders = options.Clean ? RenderManifest.Empty : RenderManifest.Read(options.OutputDir, shared);
+        var planned = plan.Select(o => o.File).ToHashSet(StringComparer.Ordinal);
+        // Kept pages' links were checked against the last plan; if an output left the plan, check them again.
+        var recheckKept = writer.PreviousOutputs().Any(f => !planned.Contains(f));
         stages.Done("plan");
 
         WriteReport report;
-        using (var transaction = new OutputWriter(options.OutputDir).Begin(options.Clean))
+        Task cacheWrite;
+        int renderedCount;
+        using (var transaction = writer.Begin(options.Clean))
         {
-            RenderAndStage(plan, new LinkChecker(context.Urls, plan), transaction);
+            var render = new RenderStage(plan, new LinkChecker(context.Urls, plan), transaction, options.OutputDir, renders, recheckKept);
+            renderedCount = render.Run();
             stages.Done("render, check links, stage");
+            // A commit that stops half way must not leave a manifest vouching for files it replaced.
+            RenderManifest.Delete(options.OutputDir);
+            // The cache holds only what is true of the inputs whatever the build's outcome: written beside the commit.
+            cacheWrite = Task.Run(() => BuildCache.Write(options.OutputDir, InputManifest.Generator, taxonomyHash, shared, worked,
+                cache.CardsStillValid(shared, site.Papers.Select(p => p.Fingerprint), context.Views.Cards())));
             report = transaction.Commit();
+            RenderManifest.Write(options.OutputDir, shared, render.Fingerprints);
         }
         inputs.Write(options.OutputDir);
+        cacheWrite.GetAwaiter().GetResult();
         stages.Done("commit");
         var indexed = search is null ? null : SearchIndexer.Run(search, options.OutputDir, options.Clean ? ["index.html"] : report.Changed);
         if (indexed is not null) stages.Done("search index");
         return new BuildReport(site.Papers.Count, plan.Count, report.Written, report.Unchanged, report.Removed, fellBack)
         {
+            Rendered = renderedCount,
             Search = indexed,
             SearchSkipped = search is null ? (options.Search ? toolsMissing : "--no-search") : null,
             MathFormulas = math.Formulas,
@@ -96,42 +121,5 @@ public static class BuildPipeline
         var clashes = plan.GroupBy(o => o.File, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (clashes.Count > 0)
             throw new ContentException(clashes.Select(c => new ContentProblem(c, 0, "two outputs would be written to this path")).ToList());
-    }
-
-    /// <summary>
-    /// Renders every output in parallel, checks its links and stages it at once, so only the pages
-    /// in flight are ever held in memory. Any problem fails the build before the commit.
-    /// </summary>
-    private static void RenderAndStage(IReadOnlyList<PlannedOutput> plan, LinkChecker links, OutputTransaction transaction)
-    {
-        var problems = new System.Collections.Concurrent.ConcurrentBag<ContentProblem>();
-        Parallel.For(0, plan.Count, i =>
-        {
-            byte[] bytes;
-            try
-            {
-                bytes = plan[i].Render();
-            }
-            catch (ContentException e)
-            {
-                foreach (var problem in e.Problems) problems.Add(problem);
-                return;
-            }
-            catch (Exception e) when (e is Fluid.ParseException or InvalidOperationException or ArgumentException or FormatException)
-            {
-                problems.Add(new ContentProblem(plan[i].File, 0, $"could not render: {e.Message}"));
-                return;
-            }
-            var broken = links.Check(plan[i], bytes);
-            foreach (var problem in broken) problems.Add(problem);
-            if (broken.Count == 0 && problems.IsEmpty) transaction.Offer(plan[i].File, bytes);
-        });
-        // One problem per kind is enough: a missing layout would otherwise be named once per page.
-        if (!problems.IsEmpty)
-        {
-            var broken = problems.Where(p => p.Message.StartsWith("broken link", StringComparison.Ordinal)).Distinct();
-            var other = problems.Where(p => !p.Message.StartsWith("broken link", StringComparison.Ordinal)).DistinctBy(p => p.Message);
-            throw new ContentException(other.Concat(broken).OrderBy(p => p.ToString(), StringComparer.Ordinal).Take(20).ToList());
-        }
     }
 }

@@ -17,14 +17,15 @@ public sealed class DayPagesPipeline : IPipeline
             var newer = i > 0 ? days[i - 1].Day : (DateOnly?)null;
             var path = Urls.Day(day);
             var date = ViewFactory.Date(day);
-            yield return context.HtmlPage(path, "day",
-                () => context.Page($"Trending on {date} · {title}", $"The {papers.Count} papers that trended on {date}.", path),
-                () => new DayView(
-                    date,
-                    context.Views.Papers(papers),
-                    older is { } o ? new LinkView(context.Urls.Href(Urls.Day(o)), ViewFactory.Date(o)) : null,
-                    newer is { } n ? new LinkView(context.Urls.Href(Urls.Day(n)), ViewFactory.Date(n)) : null))
-                with { LastModified = day };
+            PageView Page() => context.Page($"Trending on {date} · {title}", $"The {papers.Count} papers that trended on {date}.", path);
+            LinkView? Older() => older is { } o ? new LinkView(context.Urls.Href(Urls.Day(o)), ViewFactory.Date(o)) : null;
+            LinkView? Newer() => newer is { } n ? new LinkView(context.Urls.Href(Urls.Day(n)), ViewFactory.Date(n)) : null;
+            yield return context.HtmlPage(path, "day", Page, () => new DayView(date, context.Views.Papers(papers), Older(), Newer()))
+                with
+                {
+                    LastModified = day,
+                    Fingerprint = () => ViewHasher.Of("day", Page(), date, papers, Older(), Newer()),
+                };
         }
 
         yield return context.HtmlPage(Urls.Days, "days",

@@ -37,53 +37,90 @@ public sealed class InputManifest
             roots["themes/" + name] = Path.Combine(options.ThemesDir, name);
         var tools = Path.GetDirectoryName(Path.GetFullPath(options.ThemesDir))!;
         roots["tools"] = Path.Combine(tools, "tools");
-        var generator = typeof(InputManifest).Assembly.ManifestModule.ModuleVersionId.ToString("N");
         var pins = string.Join(",", new[] { "package.json", "package-lock.json" }.Select(f => Path.Combine(tools, f)).Select(f => File.Exists(f) ? Hash(f) : "-"));
-        var header = $"{Format} generator={generator} search={options.Search} pins={pins}";
+        var header = $"{Format} generator={Generator} search={options.Search} pins={pins}";
         return new InputManifest(header, roots);
+    }
+
+    /// <summary>
+    /// Every input as it is now, with its hash: taken from the last build's manifest when size and
+    /// write time match it (no read), else from the bytes. A clean build reuses nothing.
+    /// </summary>
+    public void Scan(string outputDir, bool clean)
+    {
+        var recorded = clean ? null : Recorded(outputDir);
+        var files = Files().ToArray();
+        var entries = new Entry[files.Length];
+        Parallel.For(0, files.Length, i =>
+        {
+            var info = new FileInfo(files[i].Full);
+            var size = info.Length;
+            var ticks = info.LastWriteTimeUtc.Ticks;
+            // Same size and time: unchanged. Same size, new time (a fresh checkout): the bytes' hash decides.
+            var hash = recorded is not null && recorded.TryGetValue(files[i].Name, out var before) && before.Size == size && before.Ticks == ticks
+                ? before.Hash
+                : Hash(files[i].Full);
+            entries[i] = new Entry(files[i].Name, size, ticks, hash);
+        });
+        _entries = entries;
+        _sameAsRecorded = recorded is not null && recorded.Count == entries.Length
+            && entries.All(e => recorded.TryGetValue(e.Name, out var before) && before.Size == e.Size && before.Hash == e.Hash);
     }
 
     /// <summary>True when the manifest in the output folder describes exactly these inputs and every output is still there.</summary>
     public bool Unchanged(string outputDir)
     {
-        var path = Path.Combine(outputDir, OutputWriter.ManifestFolder, FileName);
-        if (!File.Exists(path)) return false;
-        var lines = File.ReadAllLines(path);
-        if (lines.Length == 0 || lines[0] != _header) return false;
-        var recorded = new Dictionary<string, (long Size, long Ticks, string Hash)>(StringComparer.Ordinal);
-        foreach (var line in lines.Skip(1))
-        {
-            var parts = line.Split('\t');
-            if (parts.Length != 4 || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out var size) || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var ticks)) return false;
-            recorded[parts[0]] = (size, ticks, parts[3]);
-        }
-        var current = Files().ToList();
-        if (current.Count != recorded.Count) return false;
-        foreach (var (name, full) in current)
-        {
-            if (!recorded.TryGetValue(name, out var before)) return false;
-            var info = new FileInfo(full);
-            if (info.Length != before.Size) return false;
-            // Same size and time: unchanged. Same size, new time (a fresh checkout): compare the bytes' hash.
-            if (info.LastWriteTimeUtc.Ticks != before.Ticks && Hash(full) != before.Hash) return false;
-        }
+        if (!_sameAsRecorded) return false;
         var outputs = new OutputWriter(outputDir).PreviousOutputs();
         return outputs.Count > 0 && outputs.All(o => File.Exists(Path.Combine(outputDir, o)));
     }
 
+    /// <summary>
+    /// One hash of everything every page depends on: the generator, the options, the theme chain, the
+    /// Node tools, site.yml and topics.yml; every input but the papers, each of which only some pages show.
+    /// </summary>
+    public string SharedHash => ViewHasher.Of(_header, Scanned.Where(e => !e.Name.StartsWith(PapersPrefix, StringComparison.Ordinal)).Select(e => e.Name + "\t" + e.Hash).ToList());
+
+    /// <summary>The hash of an input ("content/topics.yml"), or null when there is no such input.</summary>
+    public string? HashOf(string name) => (_byName ??= Scanned.ToDictionary(e => e.Name, e => e.Hash, StringComparer.Ordinal)).GetValueOrDefault(name);
+
+    private Dictionary<string, string>? _byName;
+
+    /// <summary>This generator's build identity: anything it cached is only trusted by the same build of it.</summary>
+    public static string Generator => typeof(InputManifest).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
     public void Write(string outputDir)
     {
-        var files = Files().ToArray();
-        var lines = new string[files.Length];
-        Parallel.For(0, files.Length, i =>
-        {
-            var info = new FileInfo(files[i].Full);
-            lines[i] = string.Join('\t', files[i].Name, info.Length.ToString(CultureInfo.InvariantCulture),
-                info.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture), Hash(files[i].Full));
-        });
         var text = new StringBuilder(_header).Append('\n');
-        foreach (var line in lines) text.Append(line).Append('\n');
+        foreach (var e in Scanned)
+            text.Append(string.Join('\t', e.Name, e.Size.ToString(CultureInfo.InvariantCulture), e.Ticks.ToString(CultureInfo.InvariantCulture), e.Hash)).Append('\n');
         AtomicFile.WriteIfChanged(Path.Combine(outputDir, OutputWriter.ManifestFolder, FileName), Encoding.UTF8.GetBytes(text.ToString()), durable: false);
+    }
+
+    private const string PapersPrefix = "content/" + ArchiveLoader.PapersFolder + "/";
+
+    private sealed record Entry(string Name, long Size, long Ticks, string Hash);
+
+    private Entry[]? _entries;
+    private bool _sameAsRecorded;
+
+    private Entry[] Scanned => _entries ?? throw new InvalidOperationException("scan the inputs first");
+
+    /// <summary>The last build's manifest, when it was made by this generator with these options; else null.</summary>
+    private Dictionary<string, (long Size, long Ticks, string Hash)>? Recorded(string outputDir)
+    {
+        var path = Path.Combine(outputDir, OutputWriter.ManifestFolder, FileName);
+        if (!File.Exists(path)) return null;
+        var lines = File.ReadAllLines(path);
+        if (lines.Length == 0 || lines[0] != _header) return null;
+        var recorded = new Dictionary<string, (long Size, long Ticks, string Hash)>(StringComparer.Ordinal);
+        foreach (var line in lines.Skip(1))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length != 4 || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out var size) || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var ticks)) return null;
+            recorded[parts[0]] = (size, ticks, parts[3]);
+        }
+        return recorded;
     }
 
     private IEnumerable<(string Name, string Full)> Files() =>

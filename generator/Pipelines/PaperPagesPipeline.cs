@@ -22,7 +22,14 @@ public sealed class PaperPagesPipeline : IPipeline
                     return context.Page($"{view.Title} · {context.Site.Config.Title}", view.Summary, path, "article")
                         with { Meta = ViewFactory.CitationMeta(paper.Paper) };
                 },
-                () => new PaperPageView(context.Views.Paper(paper), Related(context, paper))) with { LastModified = paper.Paper.Trending[^1] };
+                () => new PaperPageView(context.Views.Paper(paper), Related(context, paper)))
+                with
+                {
+                    LastModified = paper.Paper.Trending[^1],
+                    // The page view, the paper's view and its citation tags are all made from the paper, and
+                    // each related paper's link from that paper (their SitePapers hash as their fingerprints).
+                    Fingerprint = () => ViewHasher.Of("paper", path, paper, context.Site.Related.GetValueOrDefault(paper.Slug, [])),
+                };
         }
     }
 }

@@ -31,5 +31,11 @@ public sealed record PlannedOutput(string Path, OutputKind Kind, Func<byte[]> Re
     /// <summary>For the sitemap: the latest day the page's content changed.</summary>
     public DateOnly? LastModified { get; init; }
 
+    /// <summary>
+    /// The hash of what the output is made from (<see cref="ViewHasher"/>), or null for outputs rendered
+    /// every time (feeds, sitemap, indexes: few, and made from much of the archive).
+    /// </summary>
+    public Func<string>? Fingerprint { get; init; }
+
     public bool IsHtml => Kind is OutputKind.Page or OutputKind.UnlistedPage or OutputKind.Redirect;
 }

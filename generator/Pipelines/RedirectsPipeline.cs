@@ -21,7 +21,7 @@ public sealed class RedirectsPipeline : IPipeline
     {
         var redirects = Redirects(context).ToList();
         foreach (var (from, to, _) in redirects)
-            yield return new PlannedOutput(from, OutputKind.Redirect, () => Page(context, to));
+            yield return new PlannedOutput(from, OutputKind.Redirect, () => Page(context, to)) { Fingerprint = () => ViewHasher.Of("redirect", to) };
         yield return new PlannedOutput(NetlifyFile, OutputKind.Data, () => Rules(context.Urls, redirects));
     }
 

@@ -7,19 +7,35 @@ namespace PaperTrail.Pipelines;
 /// <summary>Turns the archive into the <see cref="SiteModel"/>: hides what is hidden, assigns topics, sorts once.</summary>
 public static class SiteModelBuilder
 {
-    public static SiteModel Build(Archive archive, ITopicClassifier classifier, out int fallbackCount)
+    public static SiteModel Build(Archive archive, ITopicClassifier classifier, out int fallbackCount) =>
+        Build(archive, classifier, BuildCache.Empty, out fallbackCount, out _);
+
+    /// <param name="cache">Topics and term counts the last build worked out, reused for papers whose files are unchanged.</param>
+    /// <param name="worked">What this build worked out per paper file, for the next build's cache.</param>
+    public static SiteModel Build(Archive archive, ITopicClassifier classifier, BuildCache cache, out int fallbackCount, out BuildCache.Contents worked)
     {
         var assigner = new TopicAssigner(archive.Taxonomy, classifier);
-        var shown = archive.Papers.Select(f => f.Paper).Where(p => !p.Hidden && p.RedirectTo is null).ToArray();
+        var topicsBySlug = archive.Topics.ToDictionary(t => t.Slug, StringComparer.Ordinal);
+        var shown = archive.Papers.Where(f => !f.Paper.Hidden && f.Paper.RedirectTo is null).ToArray();
+        var cached = shown.Select(f => f.ContentHash is { } hash ? cache.Paper(f.RelativePath, hash) : null).ToArray();
         // Each paper's topics depend on that paper alone: classify on every core.
         var assigned = new SitePaper[shown.Length];
-        Parallel.For(0, shown.Length, i => assigned[i] = new SitePaper(shown[i], assigner.Assign(shown[i])));
-        var papers = assigned
-            .OrderByDescending(p => p.Paper.FirstTrending)
-            .ThenBy(p => p.Paper.Title, StringComparer.Ordinal)
-            .ThenBy(p => p.Slug, StringComparer.Ordinal)
-            .ToList();
-        fallbackCount = assigner.FallbackCount;
+        var fellBack = new bool[shown.Length];
+        Parallel.For(0, shown.Length, i =>
+        {
+            var topics = cached[i]?.Topics is { } slugs
+                ? slugs.Select(s => topicsBySlug.GetValueOrDefault(s)).OfType<Topic>().ToList()
+                : assigner.Assign(shown[i].Paper, out fellBack[i]);
+            if (cached[i]?.Topics is not null) fellBack[i] = cached[i]!.FellBack;
+            assigned[i] = new SitePaper(shown[i].Paper, topics) { ContentHash = shown[i].ContentHash };
+        });
+        var order = Enumerable.Range(0, shown.Length)
+            .OrderByDescending(i => assigned[i].Paper.FirstTrending)
+            .ThenBy(i => assigned[i].Paper.Title, StringComparer.Ordinal)
+            .ThenBy(i => assigned[i].Slug, StringComparer.Ordinal)
+            .ToArray();
+        var papers = order.Select(i => assigned[i]).ToList();
+        fallbackCount = fellBack.Count(f => f);
 
         var days = papers
             .SelectMany(p => p.Paper.Trending.Select(day => (Day: day, Paper: p)))
@@ -34,10 +50,26 @@ public static class SiteModelBuilder
             StringComparer.Ordinal);
 
         var bySlug = papers.ToDictionary(p => p.Slug, StringComparer.Ordinal);
-        var related = RelatedPapers.Compute(papers.Select(p => p.Paper).ToList())
+        var terms = new TermTable(cache.Terms);
+        var counts = order.Select(i => cached[i]?.Terms).ToArray();
+        var related = RelatedPapers.Compute(papers.Select(p => p.Paper).ToList(), terms, counts)
             .ToDictionary(r => r.Key, r => (IReadOnlyList<SitePaper>)r.Value.Select(s => bySlug[s]).ToList(), StringComparer.Ordinal);
 
-        PaperTokens.Release(shown);
+        PaperTokens.Release(shown.Select(f => f.Paper));
+
+        var entries = new Dictionary<string, BuildCache.Entry>(StringComparer.Ordinal);
+        for (var k = 0; k < order.Length; k++)
+        {
+            var file = shown[order[k]];
+            if (file.ContentHash is { } hash)
+                entries[file.RelativePath] = new BuildCache.Entry(hash, file.Paper)
+                    { Topics = papers[k].Topics.Select(t => t.Slug).ToList(), FellBack = fellBack[order[k]], Terms = counts[k] };
+        }
+        // Merged records are cached too; hidden ones never: what was taken down stays out of every file the build keeps.
+        foreach (var file in archive.Papers)
+            if (file.ContentHash is { } hash && !file.Paper.Hidden && !entries.ContainsKey(file.RelativePath))
+                entries[file.RelativePath] = new BuildCache.Entry(hash, file.Paper);
+        worked = new BuildCache.Contents(entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (e.Key, e.Value)).ToList(), terms.Terms);
 
         return new SiteModel
         {

@@ -25,21 +25,25 @@ public sealed class TopicPagesPipeline : IPipeline
                 new(context.Urls.Href(Urls.TopicRss(topic.Slug)), "application/rss+xml", $"{topic.Name} (RSS)", "RSS"),
                 new(context.Urls.Href(Urls.TopicAtom(topic.Slug)), "application/atom+xml", $"{topic.Name} (Atom)", "Atom"),
             };
+            // Drawn once per topic, for its first page and that page's fingerprint.
+            var chart = new Lazy<ChartView?>(() => site.LastUpdated is { } end
+                ? WeeklyChart.Render("chart", topic.Name, papers.Select(p => p.Paper.FirstTrending), end)
+                : null);
             for (var page = 1; page <= pages; page++)
             {
                 var number = page;
                 var path = Urls.Topic(topic.Slug, number);
                 var slice = papers.Skip((number - 1) * pageSize).Take(pageSize).ToList();
                 var title = number == 1 ? $"{topic.Name} · {siteTitle}" : $"{topic.Name}, page {number} · {siteTitle}";
-                yield return context.HtmlPage(path, "topic",
-                    () => context.Page(title, topic.Description.Length > 0 ? topic.Description : $"Papers about {topic.Name}.", path, extraFeeds: feeds),
-                    () => new TopicPageView(context.Views.Topic(topic), context.Views.Papers(slice), Pager(context, topic.Slug, number, pages))
+                PageView Page() => context.Page(title, topic.Description.Length > 0 ? topic.Description : $"Papers about {topic.Name}.", path, extraFeeds: feeds);
+                ChartView? Chart() => number == 1 ? chart.Value : null;
+                yield return context.HtmlPage(path, "topic", Page,
+                    () => new TopicPageView(context.Views.Topic(topic), context.Views.Papers(slice), Pager(context, topic.Slug, number, pages)) { Chart = Chart() })
+                    with
                     {
-                        Chart = number == 1 && site.LastUpdated is { } end
-                            ? WeeklyChart.Render("chart", topic.Name, papers.Select(p => p.Paper.FirstTrending), end)
-                            : null,
-                    })
-                    with { LastModified = slice.Count > 0 ? slice[0].Paper.FirstTrending : site.LastUpdated };
+                        LastModified = slice.Count > 0 ? slice[0].Paper.FirstTrending : site.LastUpdated,
+                        Fingerprint = () => ViewHasher.Of("topic", Page(), context.Views.Topic(topic), slice, Pager(context, topic.Slug, number, pages), Chart()),
+                    };
             }
         }
     }

@@ -18,7 +18,7 @@ public sealed class ViewFactory(SiteModel site, MathRenderer math, TemplateSet? 
     public const int AuthorsFoldAbove = 8;
     public const int AuthorsShown = 6;
 
-    private readonly ConcurrentDictionary<string, PaperView> _papers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (SitePaper Paper, PaperView View)> _papers = new(StringComparer.Ordinal);
     private Urls Urls => site.Urls;
 
     public static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -26,9 +26,17 @@ public sealed class ViewFactory(SiteModel site, MathRenderer math, TemplateSet? 
     public PaperView Paper(SitePaper paper) => _papers.GetOrAdd(paper.Slug, _ =>
     {
         var view = Make(paper);
-        if (templates is not null) view.SetCard(() => templates.RenderPartial("paper-card", "paper", view));
-        return view;
-    });
+        if (CachedCard?.Invoke(paper.Fingerprint) is { } card) view.SetCard(card);
+        else if (templates is not null) view.SetCard(() => templates.RenderPartial("paper-card", "paper", view));
+        return (paper, view);
+    }).View;
+
+    /// <summary>A paper's card as an earlier build rendered it from the same paper and theme, by the paper's fingerprint.</summary>
+    public Func<string, byte[]?>? CachedCard { get; set; }
+
+    /// <summary>Every card rendered or reused in this build, by its paper's fingerprint: for the build cache.</summary>
+    public IEnumerable<(string Fingerprint, byte[] Card)> Cards() =>
+        _papers.Values.Where(p => p.View.RenderedCard is not null).Select(p => (p.Paper.Fingerprint, p.View.RenderedCard!));
 
     public IReadOnlyList<PaperView> Papers(IEnumerable<SitePaper> papers) => papers.Select(Paper).ToList();
 
@@ -58,14 +66,11 @@ public sealed class ViewFactory(SiteModel site, MathRenderer math, TemplateSet? 
     private PaperView Make(SitePaper sitePaper)
     {
         var paper = sitePaper.Paper;
-        var (abstractHtml, summary) = AbstractRenderer.Render(paper.Abstract, SummaryLength);
         return new PaperView
         {
             Title = paper.Title,
             Slug = paper.Slug,
             Href = Urls.Href(Urls.Paper(paper.Slug)),
-            AbstractHtml = math.Apply(abstractHtml),
-            Summary = summary,
             Authors = paper.Authors,
             AuthorsShown = paper.Authors.Count > AuthorsFoldAbove ? paper.Authors.Take(AuthorsShown).ToList() : paper.Authors,
             AuthorsFolded = paper.Authors.Count > AuthorsFoldAbove ? paper.Authors.Skip(AuthorsShown).ToList() : [],
@@ -79,7 +84,8 @@ public sealed class ViewFactory(SiteModel site, MathRenderer math, TemplateSet? 
             Upvotes = paper.Upvotes,
             Comments = paper.Comments,
             Categories = paper.Categories,
-        }.WithPageOnly(
+        }.WithAbstract(() => AbstractRenderer.Render(paper.Abstract, SummaryLength) is var (html, summary) ? (math.Apply(html), summary) : default)
+        .WithPageOnly(
             () => JsonLd.ScholarlyArticle(paper, Urls.Absolute(Urls.Paper(paper.Slug)), sitePaper.Topics.Select(t => t.Name)),
             () => Bibtex.Entry(paper));
     }

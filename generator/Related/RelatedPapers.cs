@@ -24,38 +24,32 @@ public static class RelatedPapers
 
     private const double TitleWeight = 2;
 
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Compute(IReadOnlyList<Paper> papers)
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Compute(IReadOnlyList<Paper> papers) =>
+        Compute(papers, new TermTable([]), new (int, double)[]?[papers.Count]);
+
+    /// <param name="terms">The term numbering; terms new to it are added.</param>
+    /// <param name="counts">Each paper's term counts by term number, when already known (a build cache);
+    /// the unknown ones are counted and filled in, for the next build.</param>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Compute(IReadOnlyList<Paper> papers, TermTable terms, (int Term, double Count)[]?[] counts)
     {
         var n = papers.Count;
         if (n < 2) return papers.ToDictionary(p => p.Slug, _ => (IReadOnlyList<string>)[], StringComparer.Ordinal);
 
         // Term frequencies per paper (title counts double), with words too short or too common dropped.
-        var frequencies = new Dictionary<string, double>[n];
-        Parallel.For(0, n, i => frequencies[i] = TermFrequencies(papers[i]));
+        var frequencies = new Dictionary<string, double>?[n];
+        Parallel.For(0, n, i => frequencies[i] = counts[i] is null ? TermFrequencies(papers[i]) : null);
 
         // Every term gets a number, so what follows works on arrays instead of string-keyed maps.
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var terms = new List<string>();
-        var documentFrequency = new List<int>();
-        var paperTerms = new (int Term, double Count)[n][];
         for (var i = 0; i < n; i++)
         {
-            var own = new (int, double)[frequencies[i].Count];
-            var k = 0;
-            foreach (var (term, count) in frequencies[i])
-            {
-                if (!ids.TryGetValue(term, out var id))
-                {
-                    ids[term] = id = terms.Count;
-                    terms.Add(term);
-                    documentFrequency.Add(0);
-                }
-                documentFrequency[id]++;
-                own[k++] = (id, count);
-            }
-            paperTerms[i] = own;
-            frequencies[i] = null!;
+            if (frequencies[i] is not { } own) continue;
+            counts[i] = own.Select(f => (terms.Id(f.Key), f.Value)).ToArray();
+            frequencies[i] = null;
         }
+        var paperTerms = Array.ConvertAll(counts, c => c!);
+        var documentFrequency = new int[terms.Count];
+        foreach (var own in paperTerms)
+            foreach (var (term, _) in own) documentFrequency[term]++;
 
         // Each paper's vector: its strongest TF-IDF terms (ties by the term's text), L2-normalised.
         var maxFrequency = Math.Max(2, n * MaxDocumentShare);

@@ -15,8 +15,12 @@ public sealed class TopicAssigner(Taxonomy taxonomy, ITopicClassifier classifier
     /// <summary>How many papers only the fallback topic caught (Assign may run on several threads).</summary>
     public int FallbackCount => Volatile.Read(ref _fallbackCount);
 
-    public IReadOnlyList<Topic> Assign(Paper paper)
+    public IReadOnlyList<Topic> Assign(Paper paper) => Assign(paper, out _);
+
+    /// <param name="fellBack">True when only the fallback topic caught the paper.</param>
+    public IReadOnlyList<Topic> Assign(Paper paper, out bool fellBack)
     {
+        fellBack = false;
         if (paper.Topics is { Count: > 0 } written)
             return written.Select(s => _bySlug.GetValueOrDefault(s)).OfType<Topic>().Distinct().ToList();
 
@@ -26,6 +30,7 @@ public sealed class TopicAssigner(Taxonomy taxonomy, ITopicClassifier classifier
         if (taxonomy.FallbackSlug is { } fallback && _bySlug.TryGetValue(fallback, out var topic))
         {
             Interlocked.Increment(ref _fallbackCount);
+            fellBack = true;
             return [topic];
         }
         return [];

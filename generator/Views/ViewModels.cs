@@ -70,15 +70,26 @@ public sealed record PaperView
     public required string Title { get; init; }
     public required string Slug { get; init; }
     public required string Href { get; init; }
-    /// <summary>The abstract as safe HTML. Kept as UTF-8 (half the bytes of a string) and decoded when read:
-    /// every paper's view lives for the whole build, and at archive scale that is most of the heap.</summary>
-    public required string AbstractHtml { get => Utf8.GetString(_abstractHtml); init => _abstractHtml = Utf8.GetBytes(value); }
-
-    private readonly byte[] _abstractHtml = [];
-    private static readonly System.Text.UTF8Encoding Utf8 = new(false);
+    /// <summary>The abstract as safe HTML.</summary>
+    /// <remarks>Rendered from Markdown when first read (a page that lists the paper as a card may never
+    /// read it) and kept as UTF-8, half the bytes of a string: every paper's view lives for the whole
+    /// build, and at archive scale that is most of the heap.</remarks>
+    public string AbstractHtml => Utf8.GetString(Abstract.Html);
 
     /// <summary>The abstract as plain text, cut to about 300 characters, for cards and descriptions.</summary>
-    public required string Summary { get; init; }
+    public string Summary => Abstract.Summary;
+
+    private Lazy<(byte[] Html, string Summary)>? _abstract;
+    private static readonly System.Text.UTF8Encoding Utf8 = new(false);
+
+    private (byte[] Html, string Summary) Abstract => _abstract?.Value ?? ([], "");
+
+    internal PaperView WithAbstract(Func<(string Html, string Summary)> render)
+    {
+        _abstract = new(() => render() is var (html, summary) ? (Utf8.GetBytes(html), summary) : default, LazyThreadSafetyMode.ExecutionAndPublication);
+        return this;
+    }
+
     public IReadOnlyList<string> Authors { get; init; } = [];
 
     /// <summary>The first authors, shown; the rest fold behind "+N more" when the list is long.</summary>
@@ -124,6 +135,12 @@ public sealed record PaperView
     private Lazy<byte[]>? _card; // UTF-8, like the abstract
 
     internal void SetCard(Func<string> render) => _card = new Lazy<byte[]>(() => Utf8.GetBytes(render()), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>A card rendered by an earlier build from this very paper and theme (the build cache).</summary>
+    internal void SetCard(byte[] rendered) => _card = new Lazy<byte[]>(rendered);
+
+    /// <summary>The card's UTF-8 bytes, when it has been rendered: for the build cache.</summary>
+    internal byte[]? RenderedCard => _card is { IsValueCreated: true } card ? card.Value : null;
 }
 
 /// <summary>Previous/next and numbered pages of a paginated list.</summary>

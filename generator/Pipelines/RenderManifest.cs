@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using PaperTrail.Output;
+
+namespace PaperTrail.Pipelines;
+
+/// <summary>
+/// What each output was last rendered from: the hash of its view model (<see cref="ViewHasher"/>)
+/// and the size of the bytes written, under one hash of what every page shares (the generator, the
+/// theme, site.yml, topics.yml, the site-wide view). A rebuild whose shared hash matches skips
+/// rendering an output whose own hash matches and whose file is still there, that size. Anything
+/// missing, unreadable or foreign reads as empty: every page is rendered, never a wrong one kept.
+/// Relative paths and hashes only, no times; kept in the output folder's hidden manifest folder.
+/// </summary>
+public sealed class RenderManifest
+{
+    public const string FileName = "renders.txt";
+    private const string Format = "paper-trail-renders 1";
+
+    private readonly Dictionary<string, (string Fingerprint, long Size)> _outputs;
+
+    private RenderManifest(Dictionary<string, (string, long)> outputs) => _outputs = outputs;
+
+    public static RenderManifest Empty => new(new(StringComparer.Ordinal));
+
+    /// <summary>The manifest the last build left, when it was made under the same shared hash.</summary>
+    public static RenderManifest Read(string outputDir, string shared)
+    {
+        var path = PathIn(outputDir);
+        if (!File.Exists(path)) return Empty;
+        var outputs = new Dictionary<string, (string, long)>(StringComparer.Ordinal);
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        if (reader.ReadLine() != $"{Format} {shared}") return Empty;
+        while (reader.ReadLine() is { } line)
+        {
+            var parts = line.Split('\t');
+            if (parts.Length != 3 || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var size)) return Empty;
+            outputs[parts[0]] = (parts[1], size);
+        }
+        return new RenderManifest(outputs);
+    }
+
+    /// <summary>True when the output was rendered from this very view model and its file is still as written.</summary>
+    public bool Unchanged(string outputDir, string file, string fingerprint)
+    {
+        if (!_outputs.TryGetValue(file, out var before) || before.Fingerprint != fingerprint) return false;
+        var info = new FileInfo(Path.Combine(outputDir, file));
+        return info.Exists && info.Length == before.Size;
+    }
+
+    public long SizeOf(string file) => _outputs[file].Size;
+
+    /// <summary>Records what this build's outputs were rendered from; written only after a successful commit.</summary>
+    public static void Write(string outputDir, string shared, IEnumerable<KeyValuePair<string, (string Fingerprint, long Size)>> outputs)
+    {
+        var text = new StringBuilder($"{Format} {shared}\n");
+        foreach (var (file, (fingerprint, size)) in outputs.OrderBy(o => o.Key, StringComparer.Ordinal))
+            text.Append(file).Append('\t').Append(fingerprint).Append('\t').Append(size.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        AtomicFile.Write(PathIn(outputDir), Encoding.UTF8.GetBytes(text.ToString()), durable: false);
+    }
+
+    /// <summary>Forgets every recorded render (a clean build, or a build that is about to change outputs without recording them).</summary>
+    public static void Delete(string outputDir)
+    {
+        var path = PathIn(outputDir);
+        if (File.Exists(path)) File.Delete(path);
+    }
+
+    private static string PathIn(string outputDir) => Path.Combine(outputDir, OutputWriter.ManifestFolder, FileName);
+}

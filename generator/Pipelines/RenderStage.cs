@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using PaperTrail.Content;
+using PaperTrail.Output;
+
+namespace PaperTrail.Pipelines;
+
+/// <summary>
+/// Renders every planned output in parallel, checks its links and stages it at once, so only the
+/// pages in flight are ever held in memory. An output whose view model hashes as it did when its
+/// file was last written (<see cref="RenderManifest"/>) is kept without rendering. Any problem fails
+/// the build before the commit.
+/// </summary>
+public sealed class RenderStage(
+    IReadOnlyList<PlannedOutput> plan, LinkChecker links, OutputTransaction transaction, string outputDir, RenderManifest previous, bool recheckKept)
+{
+    private readonly ConcurrentDictionary<string, (string Fingerprint, long Size)> _fingerprints = new(StringComparer.Ordinal);
+
+    /// <summary>Each fingerprinted output's view-model hash and size, for the next build's <see cref="RenderManifest"/>.</summary>
+    public IEnumerable<KeyValuePair<string, (string Fingerprint, long Size)>> Fingerprints => _fingerprints;
+
+    /// <summary>Renders what needs rendering; returns how many outputs were rendered.</summary>
+    public int Run()
+    {
+        var problems = new ConcurrentBag<ContentProblem>();
+        var rendered = 0;
+        Parallel.For(0, plan.Count, i =>
+        {
+            var output = plan[i];
+            byte[] bytes;
+            try
+            {
+                var fingerprint = output.Fingerprint?.Invoke();
+                if (fingerprint is not null && previous.Unchanged(outputDir, output.File, fingerprint))
+                {
+                    Keep(output, fingerprint, problems);
+                    return;
+                }
+                bytes = output.Render();
+                Interlocked.Increment(ref rendered);
+                if (fingerprint is not null) _fingerprints[output.File] = (fingerprint, bytes.Length);
+            }
+            catch (ContentException e)
+            {
+                foreach (var problem in e.Problems) problems.Add(problem);
+                return;
+            }
+            catch (Exception e) when (e is Fluid.ParseException or InvalidOperationException or ArgumentException or FormatException)
+            {
+                problems.Add(new ContentProblem(output.File, 0, $"could not render: {e.Message}"));
+                return;
+            }
+            var broken = links.Check(output, bytes);
+            foreach (var problem in broken) problems.Add(problem);
+            if (broken.Count == 0 && problems.IsEmpty) transaction.Offer(output.File, bytes);
+        });
+        // One problem per kind is enough: a missing layout would otherwise be named once per page.
+        if (!problems.IsEmpty)
+        {
+            var broken = problems.Where(p => p.Message.StartsWith("broken link", StringComparison.Ordinal)).Distinct();
+            var other = problems.Where(p => !p.Message.StartsWith("broken link", StringComparison.Ordinal)).DistinctBy(p => p.Message);
+            throw new ContentException(other.Concat(broken).OrderBy(p => p.ToString(), StringComparer.Ordinal).Take(20).ToList());
+        }
+        return rendered;
+    }
+
+    /// <summary>
+    /// Keeps an output rendered by an earlier build. Its links were checked against that build's plan;
+    /// when an output has left the plan since, they are checked again, from the file.
+    /// </summary>
+    private void Keep(PlannedOutput output, string fingerprint, ConcurrentBag<ContentProblem> problems)
+    {
+        if (recheckKept)
+        {
+            var broken = links.Check(output, ArchiveLoader.ReadBytes(Path.Combine(outputDir, output.File)));
+            foreach (var problem in broken) problems.Add(problem);
+            if (broken.Count > 0) return;
+        }
+        transaction.Keep(output.File);
+        _fingerprints[output.File] = (fingerprint, previous.SizeOf(output.File));
+    }
+}
