@@ -29,6 +29,24 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>Like <see cref="Write(string, ReadOnlySpan{byte}, bool)"/>, for a large file written as a stream rather than held in memory twice.</summary>
+    public static void Write(string path, Action<Stream> write)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16)) write(stream);
+            WriteFaults.BeforeCommit(path);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
     /// <summary>
     /// Removes temporary files that a process killed mid-write left behind (".name.&lt;guid&gt;.tmp");
     /// the targets themselves are whole, old or new.

@@ -36,6 +36,9 @@ public sealed class BuildCache
 
     private readonly string _cardsShared;
 
+    /// <summary>Formulas the same KaTeX turned into MathML ("" when it could not), valid while the Node tools' pins are the same.</summary>
+    public IReadOnlyDictionary<(string Tex, bool Display), string> Math { get; private init; } = new Dictionary<(string, bool), string>();
+
     private BuildCache(Dictionary<string, Entry> papers, IReadOnlyList<string> terms, Dictionary<string, byte[]> cards, string cardsShared)
     {
         _cardsShared = cardsShared;
@@ -63,14 +66,14 @@ public sealed class BuildCache
         return cards.Select(c => (c.Key, c.Value));
     }
 
-    /// <summary>Reads the cache; topics made under another taxonomy are left out.</summary>
-    public static BuildCache Read(string outputDir, string generator, string taxonomyHash)
+    /// <summary>Reads the cache; topics made under another taxonomy, and math made by other tools, are left out.</summary>
+    public static BuildCache Read(string outputDir, string generator, string taxonomyHash, string toolPins)
     {
         var path = PathIn(outputDir);
         if (!File.Exists(path)) return Empty;
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(ArchiveLoader.ReadBytes(path)), Encoding.UTF8);
+            using var reader = new BinaryReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16), Encoding.UTF8);
             if (reader.ReadString() != Format || reader.ReadString() != generator) return Empty;
             var sameTaxonomy = reader.ReadString() == taxonomyHash;
             var cardsShared = reader.ReadString();
@@ -106,7 +109,15 @@ public sealed class BuildCache
                 var card = reader.ReadBytes(reader.ReadInt32());
                 cards[fingerprint] = card;
             }
-            return reader.ReadString() == Format ? new BuildCache(papers, terms, cards, cardsShared) : Empty;
+            var sameTools = reader.ReadString() == toolPins;
+            var math = new Dictionary<(string, bool), string>();
+            for (var n = reader.ReadInt32(); n > 0; n--)
+            {
+                var formula = (reader.ReadString(), reader.ReadBoolean());
+                var mathml = reader.ReadString();
+                if (sameTools) math[formula] = mathml;
+            }
+            return reader.ReadString() == Format ? new BuildCache(papers, terms, cards, cardsShared) { Math = math } : Empty;
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException or FormatException)
         {
@@ -115,12 +126,13 @@ public sealed class BuildCache
     }
 
     /// <summary>Writes what this build worked out; the entries' Terms index into <paramref name="terms"/>.</summary>
-    public static void Write(string outputDir, string generator, string taxonomyHash, string sharedHash, Contents contents, IEnumerable<(string Fingerprint, byte[] Card)> cards)
+    public static void Write(string outputDir, string generator, string taxonomyHash, string sharedHash, Contents contents,
+        IEnumerable<(string Fingerprint, byte[] Card)> cards, string toolPins, IEnumerable<KeyValuePair<(string Tex, bool Display), string>> math)
     {
         var (papers, terms) = contents;
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        AtomicFile.Write(PathIn(outputDir), stream =>
         {
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             writer.Write(Format);
             writer.Write(generator);
             writer.Write(taxonomyHash);
@@ -159,9 +171,17 @@ public sealed class BuildCache
                 writer.Write(card.Length);
                 writer.Write(card);
             }
+            writer.Write(toolPins);
+            var formulas = math.OrderBy(f => f.Key.Tex, StringComparer.Ordinal).ThenBy(f => f.Key.Display).ToList();
+            writer.Write(formulas.Count);
+            foreach (var ((tex, display), mathml) in formulas)
+            {
+                writer.Write(tex);
+                writer.Write(display);
+                writer.Write(mathml);
+            }
             writer.Write(Format); // the end mark: a file cut short reads as no cache
-        }
-        AtomicFile.Write(PathIn(outputDir), buffer.GetBuffer().AsSpan(0, (int)buffer.Length), durable: false);
+        });
     }
 
     /// <summary>Forgets the cache (a build that failed part way must not leave one that vouches for it).</summary>

@@ -47,7 +47,7 @@ public static class BuildPipeline
         var problems = new List<ContentProblem>();
         // What the last build worked out per paper file, reused for files whose bytes are the same.
         var taxonomyHash = inputs.HashOf("content/topics.yml") ?? "none";
-        var cache = options.Clean ? BuildCache.Empty : BuildCache.Read(options.OutputDir, InputManifest.Generator, taxonomyHash);
+        var cache = options.Clean ? BuildCache.Empty : BuildCache.Read(options.OutputDir, InputManifest.Generator, taxonomyHash, inputs.ToolPins);
         var archive = ArchiveLoader.Load(options.ContentDir, problems, file =>
             inputs.HashOf("content/" + file) is { } hash ? (hash, cache.Paper(file, hash)?.Paper) : (null, null));
         ArchiveChecker.Check(archive, problems);
@@ -58,7 +58,7 @@ public static class BuildPipeline
         var tools = NodeTools.Prepare(options.ThemesDir, log, out var toolsMissing);
         var search = options.Search ? tools : null;
         var shown = archive.Papers.Select(f => f.Paper).Where(p => !p.Hidden && p.RedirectTo is null);
-        var mathTask = Task.Run(() => MathRenderer.Prepare(tools, shown.Where(p => p.Abstract.Contains('$')).Select(p => AbstractRenderer.ToHtml(p.Abstract)), log));
+        var mathTask = Task.Run(() => MathRenderer.Prepare(tools, shown.Where(p => p.Abstract.Contains('$')).Select(p => AbstractRenderer.ToHtml(p.Abstract)), log, cache.Math));
         // Parsing the theme's templates needs nothing from the model either.
         var theme = new ThemeFiles(options.ThemesDir, archive.Site.Theme);
         var templatesTask = Task.Run(() => new TemplateSet(theme));
@@ -72,14 +72,13 @@ public static class BuildPipeline
         stages.Done("tools, math, templates");
         var plan = Pipelines.SelectMany(p => p.Plan(context)).ToList();
         plan.AddRange(SitemapPipeline.Plan(context, plan).ToList());
-        CheckUnique(plan);
+        var planned = CheckUnique(plan);
 
         // What every page shares; a page whose own view model is also as last recorded is not rendered again.
         var shared = ViewHasher.Of(inputs.SharedHash, context.SiteView, math.Formulas > 0);
         context.Views.CachedCard = fingerprint => cache.Card(shared, fingerprint);
         var writer = new OutputWriter(options.OutputDir);
         var renders = options.Clean ? RenderManifest.Empty : RenderManifest.Read(options.OutputDir, shared);
-        var planned = plan.Select(o => o.File).ToHashSet(StringComparer.Ordinal);
         // Kept pages' links were checked against the last plan; if an output left the plan, check them again.
         var recheckKept = writer.PreviousOutputs().Any(f => !planned.Contains(f));
         stages.Done("plan");
@@ -96,7 +95,7 @@ public static class BuildPipeline
             RenderManifest.Delete(options.OutputDir);
             // The cache holds only what is true of the inputs whatever the build's outcome: written beside the commit.
             cacheWrite = Task.Run(() => BuildCache.Write(options.OutputDir, InputManifest.Generator, taxonomyHash, shared, worked,
-                cache.CardsStillValid(shared, site.Papers.Select(p => p.Fingerprint), context.Views.Cards())));
+                cache.CardsStillValid(shared, site.Papers.Select(p => p.Fingerprint), context.Views.Cards()), inputs.ToolPins, math.Rendered));
             report = transaction.Commit();
             RenderManifest.Write(options.OutputDir, shared, render.Fingerprints);
         }
@@ -116,10 +115,13 @@ public static class BuildPipeline
         };
     }
 
-    private static void CheckUnique(IReadOnlyList<PlannedOutput> plan)
+    /// <summary>The files of the plan; fails the build when two outputs would land on one path.</summary>
+    private static HashSet<string> CheckUnique(IReadOnlyList<PlannedOutput> plan)
     {
-        var clashes = plan.GroupBy(o => o.File, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var files = new HashSet<string>(plan.Count, StringComparer.Ordinal);
+        var clashes = plan.Where(o => !files.Add(o.File)).Select(o => o.File).Distinct().ToList();
         if (clashes.Count > 0)
             throw new ContentException(clashes.Select(c => new ContentProblem(c, 0, "two outputs would be written to this path")).ToList());
+        return files;
     }
 }

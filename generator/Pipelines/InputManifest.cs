@@ -39,7 +39,7 @@ public sealed class InputManifest
         roots["tools"] = Path.Combine(tools, "tools");
         var pins = string.Join(",", new[] { "package.json", "package-lock.json" }.Select(f => Path.Combine(tools, f)).Select(f => File.Exists(f) ? Hash(f) : "-"));
         var header = $"{Format} generator={Generator} search={options.Search} pins={pins}";
-        return new InputManifest(header, roots);
+        return new InputManifest(header, roots) { ToolPins = pins };
     }
 
     /// <summary>
@@ -80,6 +80,9 @@ public sealed class InputManifest
     /// Node tools, site.yml and topics.yml; every input but the papers, each of which only some pages show.
     /// </summary>
     public string SharedHash => ViewHasher.Of(_header, Scanned.Where(e => !e.Name.StartsWith(PapersPrefix, StringComparison.Ordinal)).Select(e => e.Name + "\t" + e.Hash).ToList());
+
+    /// <summary>The hashes of the Node tools' package.json and package-lock.json: which KaTeX and Pagefind run.</summary>
+    public string ToolPins { get; private init; } = "";
 
     /// <summary>The hash of an input ("content/topics.yml"), or null when there is no such input.</summary>
     public string? HashOf(string name) => (_byName ??= Scanned.ToDictionary(e => e.Name, e => e.Hash, StringComparer.Ordinal)).GetValueOrDefault(name);

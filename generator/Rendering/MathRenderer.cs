@@ -20,12 +20,18 @@ public sealed partial class MathRenderer
 
     public static readonly MathRenderer None = new(new Dictionary<(string, bool), string>());
 
-    public int Formulas => _rendered.Count;
+    /// <summary>Formulas rendered to MathML (a formula KaTeX could not parse is kept as "", and stays TeX).</summary>
+    public int Formulas => _rendered.Count(f => f.Value.Length > 0);
 
     private MathRenderer(IReadOnlyDictionary<(string, bool), string> rendered) => _rendered = rendered;
 
+    /// <summary>Each formula KaTeX was given, with its MathML ("" when it could not), for the build cache.</summary>
+    public IEnumerable<KeyValuePair<(string Tex, bool Display), string>> Rendered => _rendered;
+
     /// <summary>Renders every formula of the given HTML fragments in one call to KaTeX.</summary>
-    public static MathRenderer Prepare(NodeTools? tools, IEnumerable<string> htmlWithMath, TextWriter log)
+    /// <param name="known">Formulas the same KaTeX rendered in an earlier build (the build cache): only the others go to KaTeX.</param>
+    public static MathRenderer Prepare(NodeTools? tools, IEnumerable<string> htmlWithMath, TextWriter log,
+        IReadOnlyDictionary<(string Tex, bool Display), string>? known = null)
     {
         var formulas = htmlWithMath.SelectMany(html => MathMarkup().Matches(html))
             .Select(m => (Tex: WebUtility.HtmlDecode(m.Groups["tex"].Value), Display: m.Value.StartsWith("<div", StringComparison.Ordinal)))
@@ -33,6 +39,14 @@ public sealed partial class MathRenderer
             .OrderBy(f => f.Tex, StringComparer.Ordinal).ThenBy(f => f.Display)
             .ToList();
         if (formulas.Count == 0 || tools is null) return None;
+        var rendered = new Dictionary<(string, bool), string>();
+        if (known is not null)
+        {
+            foreach (var formula in formulas)
+                if (known.TryGetValue(formula, out var cached)) rendered[formula] = cached;
+            formulas.RemoveAll(rendered.ContainsKey);
+            if (formulas.Count == 0) return new MathRenderer(rendered);
+        }
 
         var input = JsonSerializer.Serialize(formulas.Select(f => new { tex = f.Tex, display = f.Display }));
         var (exit, output) = NodeTools.Run("node", [tools.MathScript], tools.PackageDir, TimeSpan.FromMinutes(2), input);
@@ -47,9 +61,7 @@ public sealed partial class MathRenderer
             log.WriteLine($"math: KaTeX failed, formulas stay as text ({output.Trim().Split('\n').LastOrDefault()})");
             return None;
         }
-        var rendered = new Dictionary<(string, bool), string>();
-        for (var i = 0; i < formulas.Count; i++)
-            if (mathml[i].Length > 0) rendered[formulas[i]] = mathml[i];
+        for (var i = 0; i < formulas.Count; i++) rendered[formulas[i]] = mathml[i];
         return new MathRenderer(rendered);
     }
 
@@ -60,7 +72,7 @@ public sealed partial class MathRenderer
         return MathMarkup().Replace(html, m =>
         {
             var key = (WebUtility.HtmlDecode(m.Groups["tex"].Value), m.Value.StartsWith("<div", StringComparison.Ordinal));
-            return _rendered.TryGetValue(key, out var mathml) ? mathml : m.Value;
+            return _rendered.TryGetValue(key, out var mathml) && mathml.Length > 0 ? mathml : m.Value;
         });
     }
 }

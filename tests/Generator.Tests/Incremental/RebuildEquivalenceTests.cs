@@ -76,6 +76,23 @@ public sealed class RebuildEquivalenceTests : IDisposable
     }
 
     [Fact]
+    public void Math_a_rebuild_takes_from_the_cache_is_the_math_a_cold_build_renders()
+    {
+        // The repository's theme folder, so the pinned KaTeX beside it is found.
+        using var site = new FixtureSite();
+        site.Paper("m", "Quadratic Costs", "[2026-11-27]", "It grows as $\\mathcal{O}(n^2)$ and $x_1$.").BuildOk();
+        site.Paper("m", "Quadratic Costs", "[2026-11-27]", "It grows as $\\mathcal{O}(n^2)$ and $x_1$.", extra: "upvotes: 40");
+        Assert.Contains("papers/m/", File.ReadAllText(Path.Combine(site.Output, ".paper-trail", "renders.txt")));
+
+        site.BuildOk();
+
+        using var cold = new TempDir();
+        Assert.Equal(0, Generator.Run("build", "--content", site.Content, "--output", cold.Path, "--themes", site.Themes, "--no-search").ExitCode);
+        Assert.Equal(File.ReadAllText(Path.Combine(cold.Path, "papers", "m", "index.html")), site.Text("papers/m/index.html"));
+        Assert.NotNull(site.Html("papers/m/index.html").QuerySelector("section.abstract math"));
+    }
+
+    [Fact]
     public void After_merging_a_paper_into_another()
     {
         _site.Paper("p6", "Diffusion Paper 6", "[2026-11-26]", "A diffusion model, number 6.", extra: "redirect_to: p7");
