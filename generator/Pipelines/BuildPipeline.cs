@@ -76,7 +76,8 @@ public static class BuildPipeline
 
         // What every page shares; a page whose own view model is also as last recorded is not rendered again.
         var shared = ViewHasher.Of(inputs.SharedHash, context.SiteView, math.Formulas > 0);
-        context.Views.CachedCard = fingerprint => cache.Card(shared, fingerprint);
+        var cards = options.Clean ? CardCache.Empty : CardCache.Read(options.OutputDir, InputManifest.Generator, shared);
+        context.Views.CachedCard = cards.Card;
         var writer = new OutputWriter(options.OutputDir);
         var renders = options.Clean ? RenderManifest.Empty : RenderManifest.Read(options.OutputDir, shared);
         // Kept pages' links were checked against the last plan; if an output left the plan, check them again.
@@ -84,7 +85,7 @@ public static class BuildPipeline
         stages.Done("plan");
 
         WriteReport report;
-        Task cacheWrite;
+        Task cacheWrite, cardsWrite;
         int renderedCount;
         using (var transaction = writer.Begin(options.Clean))
         {
@@ -93,14 +94,31 @@ public static class BuildPipeline
             stages.Done("render, check links, stage");
             // A commit that stops half way must not leave a manifest vouching for files it replaced.
             RenderManifest.Delete(options.OutputDir);
-            // The cache holds only what is true of the inputs whatever the build's outcome: written beside the commit.
-            cacheWrite = Task.Run(() => BuildCache.Write(options.OutputDir, InputManifest.Generator, taxonomyHash, shared, worked,
-                cache.CardsStillValid(shared, site.Papers.Select(p => p.Fingerprint), context.Views.Cards()), inputs.ToolPins, math.Rendered));
-            report = transaction.Commit();
+            // The caches are written beside the commit, once nothing can fail the build before it.
+            cacheWrite = Task.Run(() => BuildCache.Write(options.OutputDir, InputManifest.Generator, taxonomyHash, inputs.ToolPins, worked, math.Rendered));
+            cardsWrite = Task.Run(() => cards.Write(options.OutputDir, InputManifest.Generator, shared, site.Papers.Select(p => p.Fingerprint), context.Views.Cards()));
+            try
+            {
+                report = transaction.Commit();
+            }
+            catch
+            {
+                // Nothing of this build may still be writing when its caller looks at the folder.
+                try { Task.WaitAll(cacheWrite, cardsWrite); } catch (AggregateException) { }
+                throw;
+            }
             RenderManifest.Write(options.OutputDir, shared, render.Fingerprints);
         }
         inputs.Write(options.OutputDir);
-        cacheWrite.GetAwaiter().GetResult();
+        try
+        {
+            Task.WaitAll(cacheWrite, cardsWrite);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(i => i is IOException or UnauthorizedAccessException))
+        {
+            // The site is written; a cache that could not be is only a slower next build.
+            log.WriteLine($"cache: not written ({e.InnerExceptions[0].Message}); the next build does more work");
+        }
         stages.Done("commit");
         var indexed = search is null ? null : SearchIndexer.Run(search, options.OutputDir, options.Clean ? ["index.html"] : report.Changed);
         if (indexed is not null) stages.Done("search index");

@@ -25,12 +25,12 @@ public static class RelatedPapers
     private const double TitleWeight = 2;
 
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Compute(IReadOnlyList<Paper> papers) =>
-        Compute(papers, new TermTable([]), new (int, double)[]?[papers.Count]);
+        Compute(papers, new TermTable([]), new (int, float)[]?[papers.Count]);
 
     /// <param name="terms">The term numbering; terms new to it are added.</param>
     /// <param name="counts">Each paper's term counts by term number, when already known (a build cache);
     /// the unknown ones are counted and filled in, for the next build.</param>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Compute(IReadOnlyList<Paper> papers, TermTable terms, (int Term, double Count)[]?[] counts)
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Compute(IReadOnlyList<Paper> papers, TermTable terms, (int Term, float Count)[]?[] counts)
     {
         var n = papers.Count;
         if (n < 2) return papers.ToDictionary(p => p.Slug, _ => (IReadOnlyList<string>)[], StringComparer.Ordinal);
@@ -43,7 +43,7 @@ public static class RelatedPapers
         for (var i = 0; i < n; i++)
         {
             if (frequencies[i] is not { } own) continue;
-            counts[i] = own.Select(f => (terms.Id(f.Key), f.Value)).ToArray();
+            counts[i] = own.Select(f => (terms.Id(f.Key), (float)f.Value)).ToArray(); // whole numbers: exact as float
             frequencies[i] = null;
         }
         var paperTerms = Array.ConvertAll(counts, c => c!);
