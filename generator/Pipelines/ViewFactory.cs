@@ -34,7 +34,7 @@ public sealed class ViewFactory(SiteModel site, MathRenderer math, TemplateSet? 
     /// <summary>A paper's card as an earlier build rendered it from the same paper and theme, by the paper's fingerprint.</summary>
     public Func<string, byte[]?>? CachedCard { get; set; }
 
-    /// <summary>Every card rendered or reused in this build, by its paper's fingerprint: for the build cache.</summary>
+    /// <summary>Every card rendered or reused in this build, by its paper's fingerprint: for the card cache.</summary>
     public IEnumerable<(string Fingerprint, byte[] Card)> Cards() =>
         _papers.Values.Where(p => p.View.RenderedCard is not null).Select(p => (p.Paper.Fingerprint, p.View.RenderedCard!));
 
@@ -84,8 +84,11 @@ public sealed class ViewFactory(SiteModel site, MathRenderer math, TemplateSet? 
             Upvotes = paper.Upvotes,
             Comments = paper.Comments,
             Categories = paper.Categories,
-        }.WithAbstract(() => AbstractRenderer.Render(paper.Abstract, SummaryLength) is var (html, summary) ? (math.Apply(html), summary) : default)
-        .WithPageOnly(
+        }.WithAbstract(() =>
+        {
+            var (html, summary) = AbstractRenderer.Render(paper.Abstract, SummaryLength);
+            return (math.Apply(html), summary);
+        }).WithPageOnly(
             () => JsonLd.ScholarlyArticle(paper, Urls.Absolute(Urls.Paper(paper.Slug)), sitePaper.Topics.Select(t => t.Name)),
             () => Bibtex.Entry(paper));
     }

@@ -86,7 +86,11 @@ public sealed record PaperView
 
     internal PaperView WithAbstract(Func<(string Html, string Summary)> render)
     {
-        _abstract = new(() => render() is var (html, summary) ? (Utf8.GetBytes(html), summary) : default, LazyThreadSafetyMode.ExecutionAndPublication);
+        _abstract = new(() =>
+        {
+            var (html, summary) = render();
+            return (Utf8.GetBytes(html), summary);
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
         return this;
     }
 
@@ -136,10 +140,10 @@ public sealed record PaperView
 
     internal void SetCard(Func<string> render) => _card = new Lazy<byte[]>(() => Utf8.GetBytes(render()), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>A card rendered by an earlier build from this very paper and theme (the build cache).</summary>
+    /// <summary>A card rendered by an earlier build from this very paper and theme (the card cache).</summary>
     internal void SetCard(byte[] rendered) => _card = new Lazy<byte[]>(rendered);
 
-    /// <summary>The card's UTF-8 bytes, when it has been rendered: for the build cache.</summary>
+    /// <summary>The card's UTF-8 bytes, when it has been rendered: for the card cache.</summary>
     internal byte[]? RenderedCard => _card is { IsValueCreated: true } card ? card.Value : null;
 }
 
