@@ -45,7 +45,8 @@ public static class BuildCommand
                     context.Output.WriteLine($"  {stage,-24} {took.TotalMilliseconds,8:0} ms");
                 // Where time goes that no stage owns: the garbage collector's pauses.
                 context.Output.WriteLine($"  gc: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, " +
-                    $"{GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused, {GC.GetTotalAllocatedBytes() / (1 << 20)} MB allocated");
+                    $"{GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused, {GC.GetTotalAllocatedBytes() / (1 << 20)} MB allocated, " +
+                    $"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MB");
             }
             if (report.ToolsMissing is not null) context.Output.WriteLine($"math: left as TeX text ({report.ToolsMissing})");
             else if (report.MathFormulas > 0) context.Output.WriteLine($"math: {report.MathFormulas} formulas rendered to MathML");

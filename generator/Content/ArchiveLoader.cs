@@ -10,8 +10,9 @@ public static class ArchiveLoader
     /// <summary>Loads everything; problems are collected, never thrown, so a check can list them all.</summary>
     public static Archive Load(string contentDir, List<ContentProblem> problems) => Load(contentDir, problems, null);
 
-    /// <param name="cached">Given a paper file (relative to the content folder), its content hash and the
-    /// paper the last build parsed from those very bytes, if any: such a file is not read again.</param>
+    /// <param name="cached">Given a paper file (relative to the content folder), its content hash when
+    /// known and the paper the last build parsed from those very bytes, if any: such a file is not
+    /// read again. A file read is hashed (<see cref="PaperFile.ContentHash"/>).</param>
     public static Archive Load(string contentDir, List<ContentProblem> problems, Func<string, (string? Hash, Paper? Paper)>? cached)
     {
         var site = new SiteConfig();
@@ -52,7 +53,10 @@ public static class ArchiveLoader
             }
             var full = Path.Combine(contentDir, files[i]);
             var fileProblems = new List<ContentProblem>();
-            var paper = PaperReader.Read(DisplayPath.Of(full), ReadText(full), fileProblems);
+            var bytes = ReadBytes(full);
+            // A build hashes what it reads, once: the hash says next time whether the file changed.
+            if (cached is not null) hashes[i] ??= ContentHash.Of(bytes);
+            var paper = PaperReader.Read(DisplayPath.Of(full), Decode(bytes), fileProblems);
             results[i] = (paper, fileProblems);
         });
 
@@ -67,7 +71,9 @@ public static class ArchiveLoader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    public static string ReadText(string path) => StrictUtf8.GetString(ReadBytes(path)).TrimStart('\uFEFF');
+    public static string ReadText(string path) => Decode(ReadBytes(path));
+
+    private static string Decode(byte[] bytes) => StrictUtf8.GetString(bytes).TrimStart('\uFEFF');
 
     /// <summary>
     /// A file's bytes, read through a handle into one array of the file's size (no stream buffer, for

@@ -46,7 +46,12 @@ public sealed record Paper
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
     /// <summary>The abstract, as Markdown.</summary>
-    public string Abstract { get; init; } = "";
+    /// <remarks>Kept as UTF-8 and decoded when read (a few times a build): every paper of the archive is
+    /// held for the whole build, and their abstracts as strings were the largest thing in memory.</remarks>
+    public string Abstract { get => Utf8.GetString(_abstract); init => _abstract = Utf8.GetBytes(value); }
+
+    private readonly byte[] _abstract = [];
+    private static readonly System.Text.UTF8Encoding Utf8 = new(false);
 
     public DateOnly FirstTrending => Trending.Count > 0 ? Trending[0] : DateOnly.MinValue;
 }

@@ -67,6 +67,12 @@ public sealed class OutputTransaction : IDisposable
             throw new ContentException(new ContentProblem(file, 0, "two outputs would be written to this path"));
     }
 
+    /// <summary>
+    /// A path in the staging folder for a file of the build's own (not an output): it is dropped with
+    /// the folder when the build fails, and must be moved out before <see cref="Commit"/>.
+    /// </summary>
+    public string StagingPath(string name) => Path.Combine(_staging, name);
+
     /// <summary>Keeps an output as it is, unread: its caller knows the bytes it would render are already there.</summary>
     public void Keep(string file)
     {

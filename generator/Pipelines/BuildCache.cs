@@ -106,11 +106,15 @@ public sealed class BuildCache
         return new Entry(hash, paper) { Topics = topics, FellBack = fellBack && sameTaxonomy, Terms = counts };
     }
 
-    public static void Write(string outputDir, string generator, string taxonomyHash, string toolPins, Contents contents,
+    /// <summary>
+    /// Writes the cache to a staging path (<see cref="Place"/> puts it where the next build reads it).
+    /// Streamed: once written, what the build worked out per paper is let go before pages render.
+    /// </summary>
+    public static void Write(string stagingPath, string generator, string taxonomyHash, string toolPins, Contents contents,
         IEnumerable<KeyValuePair<(string Tex, bool Display), string>> math)
     {
         var (papers, terms) = contents;
-        AtomicFile.Write(PathIn(outputDir), stream =>
+        using (var stream = new FileStream(stagingPath, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             writer.Write(Format);
@@ -134,8 +138,11 @@ public sealed class BuildCache
                 writer.Write(mathml);
             }
             writer.Write(Format); // the end mark: a file cut short reads as no cache
-        });
+        }
     }
+
+    /// <summary>Moves a written cache into place (one rename: the next build reads the old cache or the new).</summary>
+    public static void Place(string stagingPath, string outputDir) => File.Move(stagingPath, PathIn(outputDir), overwrite: true);
 
     private static void WriteEntry(BinaryWriter writer, Entry entry)
     {

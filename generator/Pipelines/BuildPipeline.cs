@@ -50,6 +50,8 @@ public static class BuildPipeline
         var cache = options.Clean ? BuildCache.Empty : BuildCache.Read(options.OutputDir, InputManifest.Generator, taxonomyHash, inputs.ToolPins);
         var archive = ArchiveLoader.Load(options.ContentDir, problems, file =>
             inputs.HashOf("content/" + file) is { } hash ? (hash, cache.Paper(file, hash)?.Paper) : (null, null));
+        foreach (var file in archive.Papers)
+            if (file.ContentHash is { } read) inputs.Know("content/" + file.RelativePath, read);
         ArchiveChecker.Check(archive, problems);
         if (problems.Count > 0) throw new ContentException(problems);
         stages.Done("load");
@@ -75,7 +77,7 @@ public static class BuildPipeline
         var planned = CheckUnique(plan);
 
         // What every page shares; a page whose own view model is also as last recorded is not rendered again.
-        var shared = ViewHasher.Of(inputs.SharedHash, context.SiteView, math.Formulas > 0);
+        var shared = ViewHasher.Hex(ViewHasher.Of(inputs.SharedHash, context.SiteView, math.Formulas > 0));
         var cards = options.Clean ? CardCache.Empty : CardCache.Read(options.OutputDir, InputManifest.Generator, shared);
         context.Views.CachedCard = cards.Card;
         var writer = new OutputWriter(options.OutputDir);
@@ -85,40 +87,43 @@ public static class BuildPipeline
         stages.Done("plan");
 
         WriteReport report;
-        Task cacheWrite, cardsWrite;
+        Task cardsWrite;
         int renderedCount;
         using (var transaction = writer.Begin(options.Clean))
         {
+            // The cache is true of the inputs whatever the build's outcome: written while the pages
+            // render, so what it holds is let go early; put in place only if the build gets to commit.
+            var stagedCache = transaction.StagingPath(BuildCache.FileName);
+            var cacheWrite = WriteCache(stagedCache, taxonomyHash, inputs.ToolPins, worked, math);
             var render = new RenderStage(plan, new LinkChecker(context.Urls, plan), transaction, options.OutputDir, renders, recheckKept);
-            renderedCount = render.Run();
+            try
+            {
+                renderedCount = render.Run();
+            }
+            finally
+            {
+                // Nothing of this build may still be writing when the staging folder goes.
+                WaitQuietly(cacheWrite);
+            }
             stages.Done("render, check links, stage");
+            if (cacheWrite.IsCompletedSuccessfully) BuildCache.Place(stagedCache, options.OutputDir);
+            else log.WriteLine($"cache: not written ({cacheWrite.Exception?.InnerException?.Message}); the next build does more work");
             // A commit that stops half way must not leave a manifest vouching for files it replaced.
             RenderManifest.Delete(options.OutputDir);
-            // The caches are written beside the commit, once nothing can fail the build before it.
-            cacheWrite = Task.Run(() => BuildCache.Write(options.OutputDir, InputManifest.Generator, taxonomyHash, inputs.ToolPins, worked, math.Rendered));
             cardsWrite = Task.Run(() => cards.Write(options.OutputDir, InputManifest.Generator, shared, site.Papers.Select(p => p.Fingerprint), context.Views.Cards()));
             try
             {
                 report = transaction.Commit();
             }
-            catch
+            finally
             {
-                // Nothing of this build may still be writing when its caller looks at the folder.
-                try { Task.WaitAll(cacheWrite, cardsWrite); } catch (AggregateException) { }
-                throw;
+                WaitQuietly(cardsWrite);
             }
             RenderManifest.Write(options.OutputDir, shared, render.Fingerprints);
         }
         inputs.Write(options.OutputDir);
-        try
-        {
-            Task.WaitAll(cacheWrite, cardsWrite);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.All(i => i is IOException or UnauthorizedAccessException))
-        {
-            // The site is written; a cache that could not be is only a slower next build.
-            log.WriteLine($"cache: not written ({e.InnerExceptions[0].Message}); the next build does more work");
-        }
+        if (!cardsWrite.IsCompletedSuccessfully)
+            log.WriteLine($"cache: cards not written ({cardsWrite.Exception?.InnerException?.Message}); the next build renders them again");
         stages.Done("commit");
         var indexed = search is null ? null : SearchIndexer.Run(search, options.OutputDir, options.Clean ? ["index.html"] : report.Changed);
         if (indexed is not null) stages.Done("search index");
@@ -131,6 +136,15 @@ public static class BuildPipeline
             ToolsMissing = tools is null ? toolsMissing : null,
             Stages = stages.Stages,
         };
+    }
+
+    private static Task WriteCache(string path, string taxonomyHash, string toolPins, BuildCache.Contents worked, MathRenderer math) =>
+        Task.Run(() => BuildCache.Write(path, InputManifest.Generator, taxonomyHash, toolPins, worked, math.Rendered));
+
+    private static void WaitQuietly(Task task)
+    {
+        try { task.Wait(); }
+        catch (AggregateException) { } // the caller looks at the task's outcome
     }
 
     /// <summary>The files of the plan; fails the build when two outputs would land on one path.</summary>

@@ -15,13 +15,13 @@ public sealed class CardCache
     public const string FileName = "cards.bin";
     private const string Format = "paper-trail-cards 1";
 
-    private readonly Dictionary<string, byte[]> _cards;
+    private readonly Dictionary<UInt128, byte[]> _cards;
 
-    private CardCache(Dictionary<string, byte[]> cards) => _cards = cards;
+    private CardCache(Dictionary<UInt128, byte[]> cards) => _cards = cards;
 
-    public static CardCache Empty { get; } = new(new(StringComparer.Ordinal));
+    public static CardCache Empty { get; } = new([]);
 
-    public byte[]? Card(string paperFingerprint) => _cards.GetValueOrDefault(paperFingerprint);
+    public byte[]? Card(UInt128 paperFingerprint) => _cards.GetValueOrDefault(paperFingerprint);
 
     /// <summary>The cards the last build left, when it was made by this generator under this shared hash.</summary>
     public static CardCache Read(string outputDir, string generator, string sharedHash)
@@ -32,10 +32,10 @@ public sealed class CardCache
         {
             using var reader = new BinaryReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16), Encoding.UTF8);
             if (reader.ReadString() != Format || reader.ReadString() != generator || reader.ReadString() != sharedHash) return Empty;
-            var cards = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            var cards = new Dictionary<UInt128, byte[]>();
             for (var n = reader.ReadInt32(); n > 0; n--)
             {
-                var fingerprint = reader.ReadString();
+                var fingerprint = new UInt128(reader.ReadUInt64(), reader.ReadUInt64());
                 cards[fingerprint] = reader.ReadBytes(reader.ReadInt32());
             }
             return reader.ReadString() == Format ? new CardCache(cards) : Empty;
@@ -47,9 +47,9 @@ public sealed class CardCache
     }
 
     /// <summary>Writes this build's cards: those it rendered, and the kept ones of its papers it did not need.</summary>
-    public void Write(string outputDir, string generator, string sharedHash, IEnumerable<string> papers, IEnumerable<(string Fingerprint, byte[] Card)> rendered)
+    public void Write(string outputDir, string generator, string sharedHash, IEnumerable<UInt128> papers, IEnumerable<(UInt128 Fingerprint, byte[] Card)> rendered)
     {
-        var cards = rendered.ToDictionary(c => c.Fingerprint, c => c.Card, StringComparer.Ordinal);
+        var cards = rendered.ToDictionary(c => c.Fingerprint, c => c.Card);
         foreach (var paper in papers)
             if (!cards.ContainsKey(paper) && Card(paper) is { } card) cards[paper] = card;
         AtomicFile.Write(PathIn(outputDir), stream =>
@@ -59,9 +59,10 @@ public sealed class CardCache
             writer.Write(generator);
             writer.Write(sharedHash);
             writer.Write(cards.Count);
-            foreach (var (fingerprint, card) in cards.OrderBy(c => c.Key, StringComparer.Ordinal))
+            foreach (var (fingerprint, card) in cards.OrderBy(c => c.Key))
             {
-                writer.Write(fingerprint);
+                writer.Write((ulong)(fingerprint >> 64));
+                writer.Write((ulong)fingerprint);
                 writer.Write(card.Length);
                 writer.Write(card);
             }

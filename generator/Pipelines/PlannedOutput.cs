@@ -35,7 +35,7 @@ public sealed record PlannedOutput(string Path, OutputKind Kind, Func<byte[]> Re
     /// The hash of what the output is made from (<see cref="ViewHasher"/>), or null for outputs rendered
     /// every time (feeds, sitemap, indexes: few, and made from much of the archive).
     /// </summary>
-    public Func<string>? Fingerprint { get; init; }
+    public Func<UInt128>? Fingerprint { get; init; }
 
     public bool IsHtml => Kind is OutputKind.Page or OutputKind.UnlistedPage or OutputKind.Redirect;
 }

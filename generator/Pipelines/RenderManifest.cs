@@ -17,9 +17,9 @@ public sealed class RenderManifest
     public const string FileName = "renders.txt";
     private const string Format = "paper-trail-renders 1";
 
-    private readonly Dictionary<string, (string Fingerprint, long Size)> _outputs;
+    private readonly Dictionary<string, (UInt128 Fingerprint, long Size)> _outputs;
 
-    private RenderManifest(Dictionary<string, (string, long)> outputs) => _outputs = outputs;
+    private RenderManifest(Dictionary<string, (UInt128, long)> outputs) => _outputs = outputs;
 
     public static RenderManifest Empty => new(new(StringComparer.Ordinal));
 
@@ -28,20 +28,20 @@ public sealed class RenderManifest
     {
         var path = PathIn(outputDir);
         if (!File.Exists(path)) return Empty;
-        var outputs = new Dictionary<string, (string, long)>(StringComparer.Ordinal);
+        var outputs = new Dictionary<string, (UInt128, long)>(StringComparer.Ordinal);
         using var reader = new StreamReader(path, Encoding.UTF8);
         if (reader.ReadLine() != $"{Format} {shared}") return Empty;
         while (reader.ReadLine() is { } line)
         {
             var parts = line.Split('\t');
-            if (parts.Length != 3 || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var size)) return Empty;
-            outputs[parts[0]] = (parts[1], size);
+            if (parts.Length != 3 || !ViewHasher.TryParseHex(parts[1], out var fingerprint) || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var size)) return Empty;
+            outputs[parts[0]] = (fingerprint, size);
         }
         return new RenderManifest(outputs);
     }
 
     /// <summary>True when the output was rendered from this very view model and its file is still as written.</summary>
-    public bool Unchanged(string outputDir, string file, string fingerprint)
+    public bool Unchanged(string outputDir, string file, UInt128 fingerprint)
     {
         if (!_outputs.TryGetValue(file, out var before) || before.Fingerprint != fingerprint) return false;
         var info = new FileInfo(Path.Combine(outputDir, file));
@@ -51,12 +51,22 @@ public sealed class RenderManifest
     public long SizeOf(string file) => _outputs[file].Size;
 
     /// <summary>Records what this build's outputs were rendered from; written only after a successful commit.</summary>
-    public static void Write(string outputDir, string shared, IEnumerable<KeyValuePair<string, (string Fingerprint, long Size)>> outputs)
+    public static void Write(string outputDir, string shared, IEnumerable<(string File, UInt128 Fingerprint, long Size)> outputs)
     {
-        var text = new StringBuilder($"{Format} {shared}\n");
-        foreach (var (file, (fingerprint, size)) in outputs.OrderBy(o => o.Key, StringComparer.Ordinal))
-            text.Append(file).Append('\t').Append(fingerprint).Append('\t').Append(size.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        AtomicFile.Write(PathIn(outputDir), Encoding.UTF8.GetBytes(text.ToString()), durable: false);
+        // Streamed, line by line: tens of thousands of lines need not be one string in memory.
+        AtomicFile.Write(PathIn(outputDir), stream =>
+        {
+            using var text = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" };
+            text.WriteLine($"{Format} {shared}");
+            foreach (var (file, fingerprint, size) in outputs.OrderBy(o => o.File, StringComparer.Ordinal))
+            {
+                text.Write(file);
+                text.Write('\t');
+                text.Write(ViewHasher.Hex(fingerprint));
+                text.Write('\t');
+                text.WriteLine(size.ToString(CultureInfo.InvariantCulture));
+            }
+        });
     }
 
     /// <summary>Forgets every recorded render (a clean build, or a build that is about to change outputs without recording them).</summary>

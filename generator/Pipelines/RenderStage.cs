@@ -13,10 +13,13 @@ namespace PaperTrail.Pipelines;
 public sealed class RenderStage(
     IReadOnlyList<PlannedOutput> plan, LinkChecker links, OutputTransaction transaction, string outputDir, RenderManifest previous, bool recheckKept)
 {
-    private readonly ConcurrentDictionary<string, (string Fingerprint, long Size)> _fingerprints = new(StringComparer.Ordinal);
+    // By plan position: tens of thousands of outputs, no map keyed by their paths.
+    private readonly UInt128[] _fingerprints = new UInt128[plan.Count];
+    private readonly long[] _sizes = Enumerable.Repeat(-1L, plan.Count).ToArray();
 
     /// <summary>Each fingerprinted output's view-model hash and size, for the next build's <see cref="RenderManifest"/>.</summary>
-    public IEnumerable<KeyValuePair<string, (string Fingerprint, long Size)>> Fingerprints => _fingerprints;
+    public IEnumerable<(string File, UInt128 Fingerprint, long Size)> Fingerprints =>
+        Enumerable.Range(0, plan.Count).Where(i => _sizes[i] >= 0).Select(i => (plan[i].File, _fingerprints[i], _sizes[i]));
 
     /// <summary>Renders what needs rendering; returns how many outputs were rendered.</summary>
     public int Run()
@@ -30,14 +33,14 @@ public sealed class RenderStage(
             try
             {
                 var fingerprint = output.Fingerprint?.Invoke();
-                if (fingerprint is not null && previous.Unchanged(outputDir, output.File, fingerprint))
+                if (fingerprint is { } known && previous.Unchanged(outputDir, output.File, known))
                 {
-                    Keep(output, fingerprint, problems);
+                    Keep(i, known, problems);
                     return;
                 }
                 bytes = output.Render();
                 Interlocked.Increment(ref rendered);
-                if (fingerprint is not null) _fingerprints[output.File] = (fingerprint, bytes.Length);
+                if (fingerprint is { } made) (_fingerprints[i], _sizes[i]) = (made, bytes.Length);
             }
             catch (ContentException e)
             {
@@ -67,8 +70,9 @@ public sealed class RenderStage(
     /// Keeps an output rendered by an earlier build. Its links were checked against that build's plan;
     /// when an output has left the plan since, they are checked again, from the file.
     /// </summary>
-    private void Keep(PlannedOutput output, string fingerprint, ConcurrentBag<ContentProblem> problems)
+    private void Keep(int i, UInt128 fingerprint, ConcurrentBag<ContentProblem> problems)
     {
+        var output = plan[i];
         if (recheckKept)
         {
             var broken = links.Check(output, ArchiveLoader.ReadBytes(Path.Combine(outputDir, output.File)));
@@ -76,6 +80,6 @@ public sealed class RenderStage(
             if (broken.Count > 0) return;
         }
         transaction.Keep(output.File);
-        _fingerprints[output.File] = (fingerprint, previous.SizeOf(output.File));
+        (_fingerprints[i], _sizes[i]) = (fingerprint, previous.SizeOf(output.File));
     }
 }

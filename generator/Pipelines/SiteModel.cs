@@ -10,13 +10,13 @@ public sealed record SitePaper(Paper Paper, IReadOnlyList<Topic> Topics)
     /// <summary>The hash of the paper's file, when known: the paper is made from those bytes alone.</summary>
     public string? ContentHash { get; init; }
 
-    private string? _fingerprint;
+    private object? _fingerprint; // boxed: a reference is written whole, so threads racing to make it agree
 
     /// <summary>
     /// A hash of everything this paper's views are made from, made once: its file's bytes (else every
     /// field of the record, <see cref="ViewHasher"/>) and its topics.
     /// </summary>
-    public string Fingerprint => _fingerprint ??= ViewHasher.Of(ContentHash ?? (object)Paper, Topics.Select(t => t.Slug).ToList());
+    public UInt128 Fingerprint => (UInt128)(_fingerprint ??= ViewHasher.Of(ContentHash ?? (object)Paper, Topics.Select(t => t.Slug).ToList()));
 }
 
 /// <summary>

@@ -32,10 +32,10 @@ public sealed class ViewFactory(SiteModel site, MathRenderer math, TemplateSet? 
     }).View;
 
     /// <summary>A paper's card as an earlier build rendered it from the same paper and theme, by the paper's fingerprint.</summary>
-    public Func<string, byte[]?>? CachedCard { get; set; }
+    public Func<UInt128, byte[]?>? CachedCard { get; set; }
 
     /// <summary>Every card rendered or reused in this build, by its paper's fingerprint: for the card cache.</summary>
-    public IEnumerable<(string Fingerprint, byte[] Card)> Cards() =>
+    public IEnumerable<(UInt128 Fingerprint, byte[] Card)> Cards() =>
         _papers.Values.Where(p => p.View.RenderedCard is not null).Select(p => (p.Paper.Fingerprint, p.View.RenderedCard!));
 
     public IReadOnlyList<PaperView> Papers(IEnumerable<SitePaper> papers) => papers.Select(Paper).ToList();

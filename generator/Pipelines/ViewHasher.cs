@@ -27,8 +27,8 @@ public sealed class ViewHasher
 
     private ViewHasher(ArrayBufferWriter<byte> buffer) => _buffer = buffer;
 
-    /// <summary>The hash of these values, in order, as 32 hex digits.</summary>
-    public static string Of(params object?[] values)
+    /// <summary>The hash of these values, in order: 128 bits of SHA-256.</summary>
+    public static UInt128 Of(params object?[] values)
     {
         // Taken while in use: a value's own hash (a paper's fingerprint) may be made in the middle of another.
         var buffer = t_buffer ?? new ArrayBufferWriter<byte>(4096);
@@ -39,7 +39,7 @@ public sealed class ViewHasher
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(buffer.WrittenSpan, hash);
         t_buffer = buffer;
-        return Convert.ToHexStringLower(hash[..16]);
+        return BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 
     private ViewHasher Add(object? value)
@@ -55,6 +55,7 @@ public sealed class ViewHasher
             case DateOnly day: Tag(7); Number(day.DayNumber); break;
             case Enum e: Tag(8); Add(e.GetType().Name); Number(Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture)); break;
             case byte[] bytes: Tag(9); Number(bytes.Length); _buffer.Write(bytes); break;
+            case UInt128 hash: Tag(15); BinaryPrimitives.WriteUInt128LittleEndian(_buffer.GetSpan(16), hash); _buffer.Advance(16); break;
             case SitePaper paper: Tag(10); Add(paper.Fingerprint); break;
             case Views.PaperView:
                 // Its abstract is rendered Markdown and its card a rendered template: hashing it would cost
@@ -89,6 +90,12 @@ public sealed class ViewHasher
         BinaryPrimitives.WriteInt64LittleEndian(_buffer.GetSpan(8), n);
         _buffer.Advance(8);
     }
+
+    /// <summary>A hash as 32 hex digits, for the manifests.</summary>
+    public static string Hex(UInt128 hash) => hash.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static bool TryParseHex(string text, out UInt128 hash) =>
+        UInt128.TryParse(text, System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out hash) && text.Length == 32;
 
     // In declaration order (metadata order, stable for one build of the generator, whose identity the
     // render manifest records), indexers left out.

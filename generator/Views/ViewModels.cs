@@ -77,19 +77,19 @@ public sealed record PaperView
     public string AbstractHtml => Utf8.GetString(Abstract.Html);
 
     /// <summary>The abstract as plain text, cut to about 300 characters, for cards and descriptions.</summary>
-    public string Summary => Abstract.Summary;
+    public string Summary => Utf8.GetString(Abstract.Summary);
 
-    private Lazy<(byte[] Html, string Summary)>? _abstract;
+    private Lazy<(byte[] Html, byte[] Summary)>? _abstract;
     private static readonly System.Text.UTF8Encoding Utf8 = new(false);
 
-    private (byte[] Html, string Summary) Abstract => _abstract?.Value ?? ([], "");
+    private (byte[] Html, byte[] Summary) Abstract => _abstract?.Value ?? ([], []);
 
     internal PaperView WithAbstract(Func<(string Html, string Summary)> render)
     {
         _abstract = new(() =>
         {
             var (html, summary) = render();
-            return (Utf8.GetBytes(html), summary);
+            return (Utf8.GetBytes(html), Utf8.GetBytes(summary));
         }, LazyThreadSafetyMode.ExecutionAndPublication);
         return this;
     }
