@@ -51,6 +51,9 @@ public sealed record Paper
     public string Abstract { get => Utf8.GetString(_abstract); init => _abstract = Utf8.GetBytes(value); }
 
     private readonly byte[] _abstract = [];
+
+    /// <summary>The abstract's UTF-8 bytes as kept (for the build cache: no decoding and encoding again).</summary>
+    internal byte[] AbstractUtf8 { get => _abstract; init => _abstract = value; }
     private static readonly System.Text.UTF8Encoding Utf8 = new(false);
 
     public DateOnly FirstTrending => Trending.Count > 0 ? Trending[0] : DateOnly.MinValue;

@@ -30,7 +30,8 @@ public static class PaperBinary
         w.Write(p.Hidden);
         Optional(w, p.RedirectTo);
         Strings(w, p.Aliases);
-        w.Write(p.Abstract);
+        w.Write(p.AbstractUtf8.Length);
+        w.Write(p.AbstractUtf8);
     }
 
     public static Paper Read(BinaryReader r)
@@ -63,7 +64,7 @@ public static class PaperBinary
             Hidden = r.ReadBoolean(),
             RedirectTo = Optional(r),
             Aliases = Strings(r),
-            Abstract = r.ReadString(),
+            AbstractUtf8 = r.ReadBytes(r.ReadInt32()),
         };
     }
 
