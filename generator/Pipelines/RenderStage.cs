@@ -33,11 +33,7 @@ public sealed class RenderStage(
             try
             {
                 var fingerprint = output.Fingerprint?.Invoke();
-                if (fingerprint is { } known && previous.Unchanged(outputDir, output.File, known))
-                {
-                    Keep(i, known, problems);
-                    return;
-                }
+                if (fingerprint is { } known && previous.Unchanged(outputDir, output.File, known) && TryKeep(i, known, problems)) return;
                 bytes = output.Render();
                 Interlocked.Increment(ref rendered);
                 if (fingerprint is { } made) (_fingerprints[i], _sizes[i]) = (made, bytes.Length);
@@ -68,18 +64,23 @@ public sealed class RenderStage(
 
     /// <summary>
     /// Keeps an output rendered by an earlier build. Its links were checked against that build's plan;
-    /// when an output has left the plan since, they are checked again, from the file.
+    /// when an output has left the plan since, they are checked again, from the file. False when the
+    /// file cannot be read (gone since it was looked at): then it is rendered like any other.
     /// </summary>
-    private void Keep(int i, UInt128 fingerprint, ConcurrentBag<ContentProblem> problems)
+    private bool TryKeep(int i, UInt128 fingerprint, ConcurrentBag<ContentProblem> problems)
     {
         var output = plan[i];
         if (recheckKept)
         {
-            var broken = links.Check(output, ArchiveLoader.ReadBytes(Path.Combine(outputDir, output.File)));
+            byte[] kept;
+            try { kept = ArchiveLoader.ReadBytes(Path.Combine(outputDir, output.File)); }
+            catch (IOException) { return false; }
+            var broken = links.Check(output, kept);
             foreach (var problem in broken) problems.Add(problem);
-            if (broken.Count > 0) return;
+            if (broken.Count > 0) return true;
         }
         transaction.Keep(output.File);
         (_fingerprints[i], _sizes[i]) = (fingerprint, previous.SizeOf(output.File));
+        return true;
     }
 }
