@@ -10,34 +10,23 @@ public static class AtomicFile
     /// can be built again, so its writes skip the (slow) flush and stay atomic all the same.</param>
     public static void Write(string path, ReadOnlySpan<byte> bytes, bool durable = true)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: durable);
-            }
-            WriteFaults.BeforeCommit(path);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        var copy = bytes.ToArray(); // a span cannot go into the callback; these files are small
+        Write(path, stream => stream.Write(copy), durable);
     }
 
-    /// <summary>Like <see cref="Write(string, ReadOnlySpan{byte}, bool)"/>, for a large file written as a stream rather than held in memory twice.</summary>
-    public static void Write(string path, Action<Stream> write)
+    /// <summary>The same, for a large file written as a stream rather than held in memory whole.</summary>
+    public static void Write(string path, Action<Stream> write, bool durable)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
         var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16)) write(stream);
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: durable);
+            }
             WriteFaults.BeforeCommit(path);
             File.Move(temp, path, overwrite: true);
         }

@@ -67,7 +67,7 @@ public sealed class CardCache
                 writer.Write(card);
             }
             writer.Write(Format); // the end mark
-        });
+        }, durable: false);
     }
 
     private static string PathIn(string outputDir) => Path.Combine(outputDir, OutputWriter.ManifestFolder, FileName);

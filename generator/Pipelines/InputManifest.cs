@@ -119,7 +119,7 @@ public sealed class InputManifest
                 var hash = e.Hash ??= ContentHash.OfFile(FullPath(e.Name));
                 text.WriteLine(string.Join('\t', e.Name, e.Size.ToString(CultureInfo.InvariantCulture), e.Ticks.ToString(CultureInfo.InvariantCulture), hash));
             }
-        });
+        }, durable: false);
     }
 
     private const string PapersPrefix = "content/" + ArchiveLoader.PapersFolder + "/";

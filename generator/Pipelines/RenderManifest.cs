@@ -66,7 +66,7 @@ public sealed class RenderManifest
                 text.Write('\t');
                 text.WriteLine(size.ToString(CultureInfo.InvariantCulture));
             }
-        });
+        }, durable: false);
     }
 
     /// <summary>Forgets every recorded render (a clean build, or a build that is about to change outputs without recording them).</summary>
