@@ -17,7 +17,7 @@ namespace PaperTrail.Pipelines;
 /// </summary>
 public sealed class ViewHasher
 {
-    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+    private static readonly ConcurrentDictionary<Type, MemberInfo[]> Members = new();
 
     // The values are laid out in one buffer per thread and hashed in one call at the end: tens of
     // thousands of pages each hash a few hundred small values, and one call per value cost more
@@ -73,7 +73,7 @@ public sealed class ViewHasher
             default:
                 var type = value.GetType();
                 Tag(14); Add(type.FullName);
-                foreach (var property in Properties.GetOrAdd(type, PublicProperties)) Add(property.GetValue(value));
+                foreach (var member in Members.GetOrAdd(type, PublicMembers)) Add(ValueOf(member, value));
                 break;
         }
         return this;
@@ -97,9 +97,15 @@ public sealed class ViewHasher
     public static bool TryParseHex(string text, out UInt128 hash) =>
         UInt128.TryParse(text, System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out hash) && text.Length == 32;
 
-    // In declaration order (metadata order, stable for one build of the generator, whose identity the
-    // render manifest records), indexers left out.
-    private static PropertyInfo[] PublicProperties(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).OrderBy(p => p.MetadataToken).ToArray();
+    // Public properties and fields (a value tuple's items are fields), in declaration order (metadata
+    // order, stable for one build of the generator, whose identity the render manifest records),
+    // indexers left out.
+    private static MemberInfo[] PublicMembers(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).Cast<MemberInfo>()
+            .Concat(type.GetFields(BindingFlags.Public | BindingFlags.Instance))
+            .OrderBy(m => m.MetadataToken).ToArray();
+
+    private static object? ValueOf(MemberInfo member, object owner) =>
+        member is PropertyInfo property ? property.GetValue(owner) : ((FieldInfo)member).GetValue(owner);
 
 }
