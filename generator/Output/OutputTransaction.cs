@@ -67,6 +67,9 @@ public sealed class OutputTransaction : IDisposable
             throw new ContentException(new ContentProblem(file, 0, "two outputs would be written to this path"));
     }
 
+    /// <summary>The files the last build wrote in this scope (its manifest).</summary>
+    public IReadOnlyList<string> Previous => _previous;
+
     /// <summary>
     /// A path in the staging folder for a file of the build's own (not an output): it is dropped with
     /// the folder when the build fails, and must be moved out before <see cref="Commit"/>.

@@ -36,7 +36,6 @@ public static class BuildPipeline
 
         // Nothing changed since the last build: end here, before parsing the archive.
         var inputs = InputManifest.For(options);
-        inputs.Scan(options.OutputDir, options.Clean);
         stages.Done("scan inputs");
         if (!options.Clean && inputs.Unchanged(options.OutputDir))
         {
@@ -80,17 +79,16 @@ public static class BuildPipeline
         var shared = ViewHasher.Hex(ViewHasher.Of(inputs.SharedHash, context.SiteView, math.Formulas > 0));
         var cards = options.Clean ? CardCache.Empty : CardCache.Read(options.OutputDir, InputManifest.Generator, shared);
         context.Views.CachedCard = cards.Card;
-        var writer = new OutputWriter(options.OutputDir);
         var renders = options.Clean ? RenderManifest.Empty : RenderManifest.Read(options.OutputDir, shared);
-        // Kept pages' links were checked against the last plan; if an output left the plan, check them again.
-        var recheckKept = writer.PreviousOutputs().Any(f => !planned.Contains(f));
         stages.Done("plan");
 
         WriteReport report;
         Task cardsWrite;
         int renderedCount;
-        using (var transaction = writer.Begin(options.Clean))
+        using (var transaction = new OutputWriter(options.OutputDir).Begin(options.Clean))
         {
+            // Kept pages' links were checked against the last plan; if an output left the plan, check them again.
+            var recheckKept = transaction.Previous.Any(f => !planned.Contains(f));
             // The cache is true of the inputs whatever the build's outcome: written while the pages
             // render, so what it holds is let go early; put in place only if the build gets to commit.
             var stagedCache = transaction.StagingPath(BuildCache.FileName);

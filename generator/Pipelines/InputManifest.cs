@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using PaperTrail.Content;
 using PaperTrail.Output;
@@ -26,7 +25,10 @@ public sealed class InputManifest
         _roots = roots;
     }
 
-    /// <summary>The inputs of a build with these options, from site.yml's theme (the only thing read).</summary>
+    /// <summary>
+    /// The inputs of a build with these options (site.yml's theme names the theme chain), each with
+    /// its size, time and, where known, hash (<see cref="Scan"/>).
+    /// </summary>
     public static InputManifest For(BuildOptions options)
     {
         var problems = new List<ContentProblem>();
@@ -39,7 +41,9 @@ public sealed class InputManifest
         roots["tools"] = Path.Combine(tools, "tools");
         var pins = string.Join(",", new[] { "package.json", "package-lock.json" }.Select(f => Path.Combine(tools, f)).Select(f => File.Exists(f) ? ContentHash.OfFile(f) : "-"));
         var header = $"{Format} generator={Generator} search={options.Search} pins={pins}";
-        return new InputManifest(header, roots) { ToolPins = pins };
+        var manifest = new InputManifest(header, roots) { ToolPins = pins };
+        manifest._entries = manifest.Scan(options.OutputDir, options.Clean);
+        return manifest;
     }
 
     /// <summary>
@@ -48,7 +52,7 @@ public sealed class InputManifest
     /// whose size changed, or that is new, is left for the loader to hash as it reads it
     /// (<see cref="Know"/>): the build reads it anyway, and reading it twice was a tenth of a cold build.
     /// </summary>
-    public void Scan(string outputDir, bool clean)
+    private Entry[] Scan(string outputDir, bool clean)
     {
         var recorded = clean ? null : Recorded(outputDir);
         var files = Files().ToArray();
@@ -60,17 +64,18 @@ public sealed class InputManifest
             var info = new FileInfo(full);
             var size = info.Length;
             var ticks = info.LastWriteTimeUtc.Ticks;
+            var before = recorded?.GetValueOrDefault(name);
             string? hash;
-            if (recorded is not null && recorded.TryGetValue(name, out var before) && before.Size == size)
+            if (before is { } was && was.Size == size)
                 // Same size and time: unchanged. Same size, new time (a fresh checkout): the bytes' hash decides.
-                hash = before.Ticks == ticks ? before.Hash : ContentHash.OfFile(full);
+                hash = was.Ticks == ticks ? was.Hash : ContentHash.OfFile(full);
             else
                 hash = name.StartsWith(PapersPrefix, StringComparison.Ordinal) ? null : ContentHash.OfFile(full);
-            if (hash is null || recorded is null || !recorded.TryGetValue(name, out var was) || was.Hash != hash) Interlocked.Increment(ref changed);
+            if (hash is null || before?.Hash != hash) Interlocked.Increment(ref changed);
             entries[i] = new Entry(name, size, ticks) { Hash = hash };
         });
-        _entries = entries;
         _sameAsRecorded = recorded is not null && recorded.Count == entries.Length && changed == 0;
+        return entries;
     }
 
     /// <summary>The hash of an input the loader read and hashed (its size and time as scanned).</summary>
@@ -91,8 +96,7 @@ public sealed class InputManifest
     /// One hash of everything every page depends on: the generator, the options, the theme chain, the
     /// Node tools, site.yml and topics.yml; every input but the papers, each of which only some pages show.
     /// </summary>
-    public string SharedHash => ViewHasher.Hex(ViewHasher.Of(_header, Scanned.Where(e => !e.Name.StartsWith(PapersPrefix, StringComparison.Ordinal)).Select(e => e.Name + "\t" + e.Hash).ToList()));
-
+    public string SharedHash => ViewHasher.Hex(ViewHasher.Of(_header, _entries.Where(e => !e.Name.StartsWith(PapersPrefix, StringComparison.Ordinal)).Select(e => e.Name + "\t" + e.Hash).ToList()));
 
     /// <summary>The hashes of the Node tools' package.json and package-lock.json: which KaTeX and Pagefind run.</summary>
     public string ToolPins { get; private init; } = "";
@@ -102,7 +106,7 @@ public sealed class InputManifest
 
     private Dictionary<string, Entry>? _byName;
 
-    private Dictionary<string, Entry> ByName => _byName ??= Scanned.ToDictionary(e => e.Name, StringComparer.Ordinal);
+    private Dictionary<string, Entry> ByName => _byName ??= _entries.ToDictionary(e => e.Name, StringComparer.Ordinal);
 
     /// <summary>This generator's build identity: anything it cached is only trusted by the same build of it.</summary>
     public static string Generator => typeof(InputManifest).Assembly.ManifestModule.ModuleVersionId.ToString("N");
@@ -113,7 +117,7 @@ public sealed class InputManifest
         {
             using var text = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" };
             text.WriteLine(_header);
-            foreach (var e in Scanned)
+            foreach (var e in _entries)
             {
                 // A file no reader hashed (not a paper the loader reads): hashed now.
                 var hash = e.Hash ??= ContentHash.OfFile(FullPath(e.Name));
@@ -137,10 +141,8 @@ public sealed class InputManifest
         public string? Hash { get; set; }
     }
 
-    private Entry[]? _entries;
+    private Entry[] _entries = [];
     private bool _sameAsRecorded;
-
-    private Entry[] Scanned => _entries ?? throw new InvalidOperationException("scan the inputs first");
 
     /// <summary>The last build's manifest, when it was made by this generator with these options; else null.</summary>
     private Dictionary<string, (long Size, long Ticks, string Hash)>? Recorded(string outputDir)

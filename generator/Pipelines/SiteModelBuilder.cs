@@ -23,10 +23,13 @@ public static class SiteModelBuilder
         var fellBack = new bool[shown.Length];
         Parallel.For(0, shown.Length, i =>
         {
-            var topics = cached[i]?.Topics is { } slugs
-                ? slugs.Select(s => topicsBySlug.GetValueOrDefault(s)).OfType<Topic>().ToList()
-                : assigner.Assign(shown[i].Paper, out fellBack[i]);
-            if (cached[i]?.Topics is not null) fellBack[i] = cached[i]!.FellBack;
+            IReadOnlyList<Topic> topics;
+            if (cached[i] is { Topics: { } slugs } known)
+            {
+                topics = slugs.Select(s => topicsBySlug.GetValueOrDefault(s)).OfType<Topic>().ToList();
+                fellBack[i] = known.FellBack;
+            }
+            else topics = assigner.Assign(shown[i].Paper, out fellBack[i]);
             assigned[i] = new SitePaper(shown[i].Paper, topics) { ContentHash = shown[i].ContentHash };
         });
         var order = Enumerable.Range(0, shown.Length)

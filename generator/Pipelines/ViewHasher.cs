@@ -55,6 +55,10 @@ public sealed class ViewHasher
             case DateOnly day: Tag(7); Number(day.DayNumber); break;
             case Enum e: Tag(8); Add(e.GetType().Name); Number(Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture)); break;
             case byte[] bytes: Tag(9); Number(bytes.Length); _buffer.Write(bytes); break;
+            case IFormattable other when other.GetType().IsPrimitive || other is decimal or DateTime or DateTimeOffset or TimeSpan:
+                // Other plain values (float, char, short…) by their exact text; they have no members to walk.
+                Tag(16); Add(other.GetType().Name); Add(other.ToString(null, System.Globalization.CultureInfo.InvariantCulture));
+                break;
             case UInt128 hash: Tag(15); BinaryPrimitives.WriteUInt128LittleEndian(_buffer.GetSpan(16), hash); _buffer.Advance(16); break;
             case SitePaper paper: Tag(10); Add(paper.Fingerprint); break;
             case Views.PaperView:
@@ -72,8 +76,11 @@ public sealed class ViewHasher
                 break;
             default:
                 var type = value.GetType();
+                var members = Members.GetOrAdd(type, PublicMembers);
+                // A value with nothing to walk would hash as its type alone, equal whatever it holds.
+                if (members.Length == 0) throw new InvalidOperationException($"no way to hash a {type.Name}: it has no public members");
                 Tag(14); Add(type.FullName);
-                foreach (var member in Members.GetOrAdd(type, PublicMembers)) Add(ValueOf(member, value));
+                foreach (var member in members) Add(ValueOf(member, value));
                 break;
         }
         return this;

@@ -31,6 +31,15 @@ public sealed class ViewHasherTests
     }
 
     [Fact]
+    public void Plain_values_without_members_count_by_their_value()
+    {
+        Assert.NotEqual(ViewHasher.Of(1.5f), ViewHasher.Of(2.5f));
+        Assert.NotEqual(ViewHasher.Of('a'), ViewHasher.Of('b'));
+        Assert.NotEqual(ViewHasher.Of(new DateTime(2026, 11, 28)), ViewHasher.Of(new DateTime(2026, 11, 29)));
+        Assert.Throws<InvalidOperationException>(() => ViewHasher.Of(new object()));
+    }
+
+    [Fact]
     public void Lists_keep_their_order_and_their_boundaries()
     {
         Assert.NotEqual(ViewHasher.Of(new List<string> { "a", "b" }), ViewHasher.Of(new List<string> { "b", "a" }));
