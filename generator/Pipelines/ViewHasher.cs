@@ -104,13 +104,16 @@ public sealed class ViewHasher
     public static bool TryParseHex(string text, out UInt128 hash) =>
         UInt128.TryParse(text, System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out hash) && text.Length == 32;
 
-    // Public properties and fields (a value tuple's items are fields), in declaration order (metadata
-    // order, stable for one build of the generator, whose identity the render manifest records),
-    // indexers left out.
+    // Public properties and fields (a value tuple's items are fields) by name, which is stable and
+    // needs no metadata tokens (a native, ahead-of-time compiled generator has none); indexers left
+    // out. The types walked are the generator's own, which its project roots so that trimming keeps
+    // every member (Generator.csproj), and value tuples, whose items the code reads.
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070",
+        Justification = "The generator's assembly is a trimmer root: its types keep all their members.")]
     private static MemberInfo[] PublicMembers(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).Cast<MemberInfo>()
             .Concat(type.GetFields(BindingFlags.Public | BindingFlags.Instance))
-            .OrderBy(m => m.MetadataToken).ToArray();
+            .OrderBy(m => m.Name, StringComparer.Ordinal).ToArray();
 
     private static object? ValueOf(MemberInfo member, object owner) =>
         member is PropertyInfo property ? property.GetValue(owner) : ((FieldInfo)member).GetValue(owner);

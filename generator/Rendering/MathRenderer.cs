@@ -48,12 +48,12 @@ public sealed partial class MathRenderer
             if (formulas.Count == 0) return new MathRenderer(rendered);
         }
 
-        var input = JsonSerializer.Serialize(formulas.Select(f => new { tex = f.Tex, display = f.Display }));
+        var input = JsonSerializer.Serialize(formulas.Select(f => new KatexInput(f.Tex, f.Display)).ToArray(), KatexJson.Default.KatexInputArray);
         var (exit, output) = NodeTools.Run("node", [tools.MathScript], tools.PackageDir, TimeSpan.FromMinutes(2), input);
         string[]? mathml = null;
         if (exit == 0)
         {
-            try { mathml = JsonSerializer.Deserialize<string[]>(output); }
+            try { mathml = JsonSerializer.Deserialize(output, KatexJson.Default.StringArray); }
             catch (JsonException) { }
         }
         if (mathml is null || mathml.Length != formulas.Count)
@@ -76,3 +76,13 @@ public sealed partial class MathRenderer
         });
     }
 }
+
+/// <summary>One formula as the KaTeX script reads it.</summary>
+internal sealed record KatexInput(
+    [property: System.Text.Json.Serialization.JsonPropertyName("tex")] string Tex,
+    [property: System.Text.Json.Serialization.JsonPropertyName("display")] bool Display);
+
+/// <summary>The JSON the KaTeX script reads and writes, serialised without reflection.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(KatexInput[]))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(string[]))]
+internal sealed partial class KatexJson : System.Text.Json.Serialization.JsonSerializerContext;

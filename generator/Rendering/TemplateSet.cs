@@ -37,8 +37,7 @@ public sealed class TemplateSet
             FileProvider = new ThemePartials(theme),
         };
         _options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
-        foreach (var type in typeof(PageView).Assembly.GetTypes().Where(t => t.Namespace == typeof(PageView).Namespace && !t.IsAbstract))
-            _options.MemberAccessStrategy.Register(type);
+        RegisterViews(_options.MemberAccessStrategy);
 
         var problems = new List<ContentProblem>();
         foreach (var (relative, path) in theme.All("layouts").Where(f => f.Key.EndsWith(".liquid", StringComparison.Ordinal)))
@@ -53,6 +52,17 @@ public sealed class TemplateSet
         if (!_layouts.ContainsKey(BaseLayout))
             problems.Add(new ContentProblem(DisplayPath.Of(theme.Folders[0]), 0, $"the theme has no layouts/{BaseLayout}.liquid"));
         if (problems.Count > 0) throw new ContentException(problems);
+    }
+
+    /// <summary>Templates may read every view model in the views namespace, and nothing else.</summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026",
+        Justification = "The generator's assembly is a trimmer root (Generator.csproj): no view type or member is removed.")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2072",
+        Justification = "The generator's assembly is a trimmer root (Generator.csproj): no view type or member is removed.")]
+    private static void RegisterViews(MemberAccessStrategy strategy)
+    {
+        foreach (var type in typeof(PageView).Assembly.GetTypes().Where(t => t.Namespace == typeof(PageView).Namespace && !t.IsAbstract))
+            strategy.Register(type);
     }
 
     /// <summary>Renders a partial on its own with one named value, e.g. the paper-card of one paper.</summary>
