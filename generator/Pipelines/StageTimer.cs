@@ -4,25 +4,28 @@ namespace PaperTrail.Pipelines;
 
 /// <summary>
 /// Wall time per build stage, and the processor time the process spent in it (all threads, user and
-/// system): the first thing to look at before making the build faster. A stage whose processor time
-/// is close to its wall time ran on one core.
+/// system), and how long the garbage collector paused it: the first thing to look at before making
+/// the build faster. A stage whose processor time is close to its wall time ran on one core.
 /// </summary>
 public sealed class StageTimer
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private TimeSpan _last;
     private TimeSpan _lastCpu = Cpu();
-    private readonly List<(string, TimeSpan, TimeSpan)> _stages = [];
+    private TimeSpan _lastPaused = GC.GetTotalPauseDuration();
+    private readonly List<(string, TimeSpan, TimeSpan, TimeSpan)> _stages = [];
 
-    public IReadOnlyList<(string Stage, TimeSpan Took, TimeSpan Cpu)> Stages => _stages;
+    public IReadOnlyList<(string Stage, TimeSpan Took, TimeSpan Cpu, TimeSpan Paused)> Stages => _stages;
 
     public void Done(string stage)
     {
         var now = _clock.Elapsed;
         var cpu = Cpu();
-        _stages.Add((stage, now - _last, cpu - _lastCpu));
+        var paused = GC.GetTotalPauseDuration();
+        _stages.Add((stage, now - _last, cpu - _lastCpu, paused - _lastPaused));
         _last = now;
         _lastCpu = cpu;
+        _lastPaused = paused;
     }
 
     private static TimeSpan Cpu()
