@@ -59,7 +59,11 @@ rss_mb() { awk -F: '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$1"; 
 # cause (see README.md). The trash is deleted once, at the very end, outside every timed region.
 trash="$work/trash"
 mkdir -p "$trash"
-aside() { printf 'for d in %s; do if [ -e "$d" ]; then mv "$d" %s/$(date +%%s%%N)-$RANDOM; fi; done' "$*" "$trash"; }
+# Each timed run also starts with nothing left to write back: without a `sync`, the kernel writes
+# the previous run's files (or the fresh copy an incremental run starts from) to disk during the
+# next run, on the same cores, and charges it whatever is written most (we write 180 MB at 10,000
+# papers, Hugo 55 MB). Both tools get the same preparation.
+aside() { printf 'for d in %s; do if [ -e "$d" ]; then mv "$d" %s/$(date +%%s%%N)-$RANDOM; fi; done; sync' "$*" "$trash"; }
 cleanup() { rm -rf "$trash"; }
 trap cleanup EXIT
 written() { sed -n -e 's/.* files (\([0-9]*\) written.*/\1/p' -e 's/.*kept, \([0-9]*\) written.*/\1/p'; }
@@ -98,12 +102,12 @@ for n in "${sizes[@]}"; do
   echo "== N=$n: timing incremental rebuilds ($runs runs each)" >&2
   incremental="${gen[*]} build --no-search --content $dir/inc/content --output $dir/inc/out --themes $root/themes"
   mkdir -p "$dir/base" && cp -a "$dir/content" "$dir/out" "$dir/base/"
-  hyperfine --style basic --warmup 1 --runs "$runs" --prepare "$(aside "$dir/inc") && cp -a $dir/base $dir/inc" \
+  hyperfine --style basic --warmup 1 --runs "$runs" --prepare "$(aside "$dir/inc") && cp -a $dir/base $dir/inc && sync" \
     --export-json "$dir/noop.json" --command-name "ours no-op N=$n" "$incremental" >&2
   eval "$(aside "$dir/inc")" && cp -a "$dir/base" "$dir/inc"
   noop_written=$($incremental | written)
   "${gen[@]}" ingest "$dir/extra.json" --content "$dir/base/content" | tail -1 >&2
-  hyperfine --style basic --warmup 1 --runs "$runs" --prepare "$(aside "$dir/inc") && cp -a $dir/base $dir/inc" \
+  hyperfine --style basic --warmup 1 --runs "$runs" --prepare "$(aside "$dir/inc") && cp -a $dir/base $dir/inc && sync" \
     --export-json "$dir/add.json" --command-name "ours +$EXTRA papers N=$n" "$incremental" >&2
   eval "$(aside "$dir/inc")" && cp -a "$dir/base" "$dir/inc"
   /usr/bin/time -v -o "$dir/add.time" $incremental > "$dir/add.log"

@@ -41,8 +41,9 @@ public static class BuildCommand
             else context.Output.WriteLine($"search: skipped ({report.SearchSkipped}); pages show no search box");
             if (result.GetValue(verbose))
             {
-                foreach (var (stage, took, cpu, paused) in report.Stages)
-                    context.Output.WriteLine($"  {stage,-26} {took.TotalMilliseconds,6:0} ms  (cpu {cpu.TotalMilliseconds,6:0} ms, gc paused {paused.TotalMilliseconds,4:0} ms)");
+                foreach (var s in report.Stages)
+                    context.Output.WriteLine($"  {s.Stage,-26} {s.Took.TotalMilliseconds,6:0} ms  (cpu {s.Cpu.TotalMilliseconds,6:0} ms, " +
+                        $"gc paused {s.Paused.TotalMilliseconds,4:0} ms, {s.Allocated >> 20,5} MB allocated)");
                 // Where time goes that no stage owns: the garbage collector's pauses.
                 context.Output.WriteLine($"  gc: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, " +
                     $"{GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused, {GC.GetTotalAllocatedBytes() / (1 << 20)} MB allocated, " +

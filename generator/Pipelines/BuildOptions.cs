@@ -29,5 +29,5 @@ public sealed record BuildReport(int Papers, int Outputs, int Written, int Uncha
     public bool NothingChanged { get; init; }
 
     /// <summary>How long each stage took, for --verbose and for profiling.</summary>
-    public IReadOnlyList<(string Stage, TimeSpan Took, TimeSpan Cpu, TimeSpan Paused)> Stages { get; init; } = [];
+    public IReadOnlyList<StageTime> Stages { get; init; } = [];
 }

@@ -4,8 +4,8 @@ namespace PaperTrail.Pipelines;
 
 /// <summary>
 /// Wall time per build stage, and the processor time the process spent in it (all threads, user and
-/// system), and how long the garbage collector paused it: the first thing to look at before making
-/// the build faster. A stage whose processor time is close to its wall time ran on one core.
+/// system), what it allocated and how long the garbage collector paused it: the first thing to look
+/// at before making the build faster. A stage whose processor time is close to its wall time ran on one core.
 /// </summary>
 public sealed class StageTimer
 {
@@ -13,19 +13,22 @@ public sealed class StageTimer
     private TimeSpan _last;
     private TimeSpan _lastCpu = Cpu();
     private TimeSpan _lastPaused = GC.GetTotalPauseDuration();
-    private readonly List<(string, TimeSpan, TimeSpan, TimeSpan)> _stages = [];
+    private long _lastAllocated = GC.GetTotalAllocatedBytes();
+    private readonly List<StageTime> _stages = [];
 
-    public IReadOnlyList<(string Stage, TimeSpan Took, TimeSpan Cpu, TimeSpan Paused)> Stages => _stages;
+    public IReadOnlyList<StageTime> Stages => _stages;
 
     public void Done(string stage)
     {
         var now = _clock.Elapsed;
         var cpu = Cpu();
         var paused = GC.GetTotalPauseDuration();
-        _stages.Add((stage, now - _last, cpu - _lastCpu, paused - _lastPaused));
+        var allocated = GC.GetTotalAllocatedBytes();
+        _stages.Add(new StageTime(stage, now - _last, cpu - _lastCpu, paused - _lastPaused, allocated - _lastAllocated));
         _last = now;
         _lastCpu = cpu;
         _lastPaused = paused;
+        _lastAllocated = allocated;
     }
 
     private static TimeSpan Cpu()
@@ -34,3 +37,6 @@ public sealed class StageTimer
         return self.TotalProcessorTime;
     }
 }
+
+/// <summary>One stage of a build: wall time, processor time, garbage collector pauses, bytes allocated.</summary>
+public sealed record StageTime(string Stage, TimeSpan Took, TimeSpan Cpu, TimeSpan Paused, long Allocated);
