@@ -44,7 +44,7 @@ public static class BuildCommand
                 foreach (var s in report.Stages)
                     context.Output.WriteLine($"  {s.Stage,-26} {s.Took.TotalMilliseconds,6:0} ms  (cpu {s.Cpu.TotalMilliseconds,6:0} ms, " +
                         $"gc paused {s.Paused.TotalMilliseconds,4:0} ms, {s.Allocated >> 20,5} MB allocated)");
-                // Where time goes that no stage owns: the garbage collector's pauses.
+                // The whole process's totals, start-up and the search index included.
                 context.Output.WriteLine($"  gc: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, " +
                     $"{GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused, {GC.GetTotalAllocatedBytes() / (1 << 20)} MB allocated, " +
                     $"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MB");
