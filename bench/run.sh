@@ -45,8 +45,8 @@ fi
 # The plain (JIT) generator too, to check that the fast one builds the very same site.
 jit_bin="$work/bin-jit"
 rm -rf "$jit_bin"
-publish_jit() { rm -rf "$root/generator/obj/Release" "$root/generator/bin/Release"; dotnet publish "$root/generator" -c Release -o "$jit_bin" -nologo -v quiet >/dev/null; }
-publish_jit
+rm -rf "$root/generator/obj/Release" "$root/generator/bin/Release"
+dotnet publish "$root/generator" -c Release -o "$jit_bin" -nologo -v quiet >/dev/null
 rm -rf "$root/generator/obj/Release" "$root/generator/bin/Release" # a later `dotnet build` starts clean
 echo "== generator: $flavour" >&2
 
