@@ -32,21 +32,18 @@ EXTRA="${EXTRA:-50}"
 # there to link it; else ReadyToRun; else a plain Release build. Each publish starts from clean
 # intermediates, since the three share the project's obj folder. The build line says which one ran.
 bin="$work/bin"
-rm -rf "$bin"
-publish() { rm -rf "$root/generator/obj/Release" "$root/generator/bin/Release"; dotnet publish "$root/generator" -c Release -o "$bin" -nologo -v quiet "$@" >/dev/null 2>&1; }
+publish() { local out=$1; shift; rm -rf "$out" "$root/generator/obj/Release" "$root/generator/bin/Release"; dotnet publish "$root/generator" -c Release -o "$out" -nologo -v quiet "$@" >/dev/null 2>&1; }
 linker=(); command -v clang >/dev/null || linker=(-p:CppCompilerAndLinker=gcc)
-if (command -v clang || command -v gcc) >/dev/null && publish -r linux-x64 -p:PublishAot=true "${linker[@]}" && [ -x "$bin/generator" ]; then
+if (command -v clang || command -v gcc) >/dev/null && publish "$bin" -r linux-x64 -p:PublishAot=true "${linker[@]}" && [ -x "$bin/generator" ]; then
   flavour="native AOT"; gen=("$bin/generator")
-elif publish -r linux-x64 --self-contained false -p:PublishReadyToRun=true; then
+elif publish "$bin" -r linux-x64 --self-contained false -p:PublishReadyToRun=true; then
   flavour="ReadyToRun"; gen=("$bin/generator")
 else
-  publish; flavour="JIT"; gen=(dotnet "$bin/generator.dll")
+  publish "$bin"; flavour="JIT"; gen=(dotnet "$bin/generator.dll")
 fi
 # The plain (JIT) generator too, to check that the fast one builds the very same site.
 jit_bin="$work/bin-jit"
-rm -rf "$jit_bin"
-rm -rf "$root/generator/obj/Release" "$root/generator/bin/Release"
-dotnet publish "$root/generator" -c Release -o "$jit_bin" -nologo -v quiet >/dev/null
+publish "$jit_bin"
 rm -rf "$root/generator/obj/Release" "$root/generator/bin/Release" # a later `dotnet build` starts clean
 echo "== generator: $flavour" >&2
 

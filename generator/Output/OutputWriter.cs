@@ -24,6 +24,9 @@ public sealed class OutputWriter(string outputDir, string scope = "outputs")
 
     public static string ManifestPath(string scope) => $"{ManifestFolder}/{scope}.txt";
 
+    /// <summary>Where a build keeps one of its own files (a manifest, a cache) in an output folder.</summary>
+    public static string ManifestFile(string outputDir, string fileName) => Path.Combine(outputDir, ManifestFolder, fileName);
+
     private readonly string _root = Path.GetFullPath(outputDir);
 
     public IReadOnlyList<string> PreviousOutputs()

@@ -167,5 +167,5 @@ public sealed class BuildCache
         }
     }
 
-    private static string PathIn(string outputDir) => Path.Combine(outputDir, OutputWriter.ManifestFolder, FileName);
+    private static string PathIn(string outputDir) => OutputWriter.ManifestFile(outputDir, FileName);
 }

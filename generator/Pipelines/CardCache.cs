@@ -70,5 +70,5 @@ public sealed class CardCache
         }, durable: false);
     }
 
-    private static string PathIn(string outputDir) => Path.Combine(outputDir, OutputWriter.ManifestFolder, FileName);
+    private static string PathIn(string outputDir) => OutputWriter.ManifestFile(outputDir, FileName);
 }

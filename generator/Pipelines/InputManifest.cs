@@ -113,7 +113,7 @@ public sealed class InputManifest
 
     public void Write(string outputDir)
     {
-        AtomicFile.Write(Path.Combine(outputDir, OutputWriter.ManifestFolder, FileName), stream =>
+        AtomicFile.Write(OutputWriter.ManifestFile(outputDir, FileName), stream =>
         {
             using var text = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" };
             text.WriteLine(_header);
@@ -147,7 +147,7 @@ public sealed class InputManifest
     /// <summary>The last build's manifest, when it was made by this generator with these options; else null.</summary>
     private Dictionary<string, (long Size, long Ticks, string Hash)>? Recorded(string outputDir)
     {
-        var path = Path.Combine(outputDir, OutputWriter.ManifestFolder, FileName);
+        var path = OutputWriter.ManifestFile(outputDir, FileName);
         if (!File.Exists(path)) return null;
         var lines = File.ReadAllLines(path);
         if (lines.Length == 0 || lines[0] != _header) return null;

@@ -76,5 +76,5 @@ public sealed class RenderManifest
         if (File.Exists(path)) File.Delete(path);
     }
 
-    private static string PathIn(string outputDir) => Path.Combine(outputDir, OutputWriter.ManifestFolder, FileName);
+    private static string PathIn(string outputDir) => OutputWriter.ManifestFile(outputDir, FileName);
 }
