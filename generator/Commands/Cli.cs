@@ -14,6 +14,7 @@ public static class Cli
             CheckCommand.Create(context),
             BuildCommand.Create(context),
             TopicsCommand.Create(context),
+            TermsCommand.Create(context),
             ServeCommand.Create(context),
             InitCommand.Create(context),
         };

@@ -31,7 +31,7 @@ public static class TopicsCommand
             if (problems.Count > 0) throw new ContentException(problems);
 
             var from = result.GetValue(papers) ?? [];
-            var set = from.Length > 0 ? PapersFrom(from) : ArchiveLoader.LoadPapers(dir, problems).Select(f => f.Paper).ToList();
+            var set = from.Length > 0 ? SourceFilePapers.Read(from) : ArchiveLoader.LoadPapers(dir, problems).Select(f => f.Paper).ToList();
             if (problems.Count > 0) throw new ContentException(problems);
 
             if (result.GetValue(explain) is { } wanted)
@@ -51,13 +51,6 @@ public static class TopicsCommand
         }));
         return command;
     }
-
-    /// <summary>Papers read straight from source files, without touching any archive.</summary>
-    private static List<Paper> PapersFrom(IEnumerable<string> inputs) =>
-        InputFiles.Expand(inputs)
-            .SelectMany(file => SourceRegistry.Read(file, null).Papers)
-            .Select(p => new Paper { Title = p.Title, Slug = Slug.From(p.Title), Arxiv = p.Arxiv, Abstract = p.Abstract, Trending = [p.Trending ?? DateOnly.MinValue] })
-            .ToList();
 
     private static Paper? Find(IReadOnlyList<Paper> papers, string wanted) =>
         papers.FirstOrDefault(p => p.Slug == wanted)

@@ -4,4 +4,7 @@ namespace PaperTrail.Content;
 public sealed record Archive(string ContentDir, SiteConfig Site, Taxonomy Taxonomy, IReadOnlyList<PaperFile> Papers)
 {
     public IReadOnlyList<Topic> Topics => Taxonomy.Topics;
+
+    /// <summary>What related papers weigh terms by: <c>term-frequencies.txt</c> when the archive has one.</summary>
+    public Related.TermFrequencies TermFrequencies { get; init; } = Related.TermFrequencies.Default;
 }

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace PaperTrail.Content;
 
-/// <summary>Loads <c>content/</c>: site.yml, topics.yml and every paper under papers/.</summary>
+/// <summary>Loads <c>content/</c>: site.yml, topics.yml, term-frequencies.txt and every paper under papers/.</summary>
 public static class ArchiveLoader
 {
     public const string PapersFolder = "papers";
@@ -23,7 +23,8 @@ public static class ArchiveLoader
         var topicsPath = Path.Combine(contentDir, "topics.yml");
         if (File.Exists(topicsPath)) topics = TopicsReader.Read(DisplayPath.Of(topicsPath), ReadText(topicsPath), problems);
 
-        return new Archive(contentDir, site, topics, LoadPapers(contentDir, problems, cached));
+        var terms = Related.TermFrequencies.Load(contentDir, problems);
+        return new Archive(contentDir, site, topics, LoadPapers(contentDir, problems, cached)) { TermFrequencies = terms };
     }
 
     /// <summary>Loads only the papers (what ingest needs), in a stable order.</summary>

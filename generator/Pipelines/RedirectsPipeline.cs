@@ -22,7 +22,7 @@ public sealed class RedirectsPipeline : IPipeline
         var redirects = Redirects(context).ToList();
         foreach (var (from, to, _) in redirects)
             yield return new PlannedOutput(from, OutputKind.Redirect, () => Page(context, to)) { Fingerprint = () => ViewHasher.Of("redirect", to) };
-        yield return new PlannedOutput(NetlifyFile, OutputKind.Data, () => Rules(context.Urls, redirects));
+        yield return new PlannedOutput(NetlifyFile, OutputKind.Data, () => Rules(context.Urls, redirects, context.Site.Topics.Select(t => t.Slug)));
     }
 
     /// <summary>(old path, new path, whether everything below the old path moves too).</summary>
@@ -62,9 +62,12 @@ public sealed class RedirectsPipeline : IPipeline
             $"<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n</head>\n<body>\n<p>This page moved to <a href=\"{href}\">{href}</a>.</p>\n</body>\n</html>\n");
     }
 
-    private static byte[] Rules(Urls urls, IEnumerable<(string From, string To, bool Subtree)> redirects)
+    private static byte[] Rules(Urls urls, IEnumerable<(string From, string To, bool Subtree)> redirects, IEnumerable<string> topics)
     {
         var sb = new StringBuilder("# Written by Paper Trail: old addresses and their new homes.\n");
+        // Topics were once paginated as /topics/<slug>/page/N/; they are archived by month now.
+        foreach (var slug in topics.Order(StringComparer.Ordinal))
+            sb.Append(urls.Href(Urls.Topic(slug))).Append("page/* ").Append(urls.Href(Urls.Topic(slug))).Append(" 301\n");
         foreach (var (from, to, subtree) in redirects.OrderBy(r => r.From, StringComparer.Ordinal))
         {
             // "!" forces the rule over the redirect page that sits at the same path.

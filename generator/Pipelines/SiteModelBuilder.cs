@@ -55,7 +55,7 @@ public static class SiteModelBuilder
         var bySlug = papers.ToDictionary(p => p.Slug, StringComparer.Ordinal);
         var terms = new TermTable(cache.Terms);
         var counts = order.Select(i => cached[i]?.Terms).ToArray();
-        var related = RelatedPapers.Compute(papers.Select(p => p.Paper).ToList(), terms, counts)
+        var related = RelatedPapers.Compute(papers.Select(p => p.Paper).ToList(), archive.TermFrequencies, terms, counts)
             .ToDictionary(r => r.Key, r => (IReadOnlyList<SitePaper>)r.Value.Select(s => bySlug[s]).ToList(), StringComparer.Ordinal);
 
         PaperTokens.Release(shown.Select(f => f.Paper));

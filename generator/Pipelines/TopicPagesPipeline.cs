@@ -1,9 +1,16 @@
+using System.Globalization;
 using PaperTrail.Rendering;
 using PaperTrail.Views;
 
 namespace PaperTrail.Pipelines;
 
-/// <summary>"/topics/" and, per topic, "/topics/&lt;slug&gt;/" with "/page/N/" for later pages.</summary>
+/// <summary>
+/// "/topics/", and per topic "/topics/&lt;slug&gt;/" (its newest papers, chart and archive by month)
+/// with "/topics/&lt;slug&gt;/YYYY/MM/" (and ".../page/N/") for the papers that first trended in each
+/// month. Months, not one long pagination: a paper added to an old month would shift every later
+/// page of a paginated list, and so rewrite most of a topic's pages on every nightly; a month page
+/// changes only when a paper lands in that month.
+/// </summary>
 public sealed class TopicPagesPipeline : IPipeline
 {
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
@@ -19,43 +26,74 @@ public sealed class TopicPagesPipeline : IPipeline
         foreach (var topic in site.Topics)
         {
             var papers = site.PapersByTopic[topic.Slug];
-            var pages = Math.Max(1, (papers.Count + pageSize - 1) / pageSize);
+            var months = TopicMonths.Of(papers);
+            var description = topic.Description.Length > 0 ? topic.Description : $"Papers about {topic.Name}.";
             var feeds = new FeedLinkView[]
             {
                 new(context.Urls.Href(Urls.TopicRss(topic.Slug)), "application/rss+xml", $"{topic.Name} (RSS)", "RSS"),
                 new(context.Urls.Href(Urls.TopicAtom(topic.Slug)), "application/atom+xml", $"{topic.Name} (Atom)", "Atom"),
             };
-            // Drawn once per topic, for its first page and that page's fingerprint.
-            var chart = new Lazy<ChartView?>(() => site.LastUpdated is { } end
+
+            var newest = papers.Take(pageSize).ToList();
+            var path = Urls.Topic(topic.Slug);
+            PageView Page() => context.Page($"{topic.Name} · {siteTitle}", description, path, extraFeeds: feeds);
+            ChartView? Chart() => site.LastUpdated is { } end
                 ? WeeklyChart.Render("chart", topic.Name, papers.Select(p => p.Paper.FirstTrending), end)
-                : null);
-            for (var page = 1; page <= pages; page++)
+                : null;
+            IReadOnlyList<TopicYearView> Archive() => months
+                .GroupBy(m => m.Year)
+                .Select(year => new TopicYearView(year.Key, year
+                    .Select(m => new TopicMonthLinkView(m.Label, context.Urls.Href(Urls.TopicMonth(topic.Slug, m.Year, m.Month)), m.Papers.Count))
+                    .ToList()))
+                .ToList();
+            yield return context.HtmlPage(path, "topic", Page,
+                () => new TopicPageView(context.Views.Topic(topic), context.Views.Papers(newest), Archive()) { Chart = Chart() })
+                with
+                {
+                    LastModified = newest.Count > 0 ? newest[0].Paper.FirstTrending : site.LastUpdated,
+                    Fingerprint = () => ViewHasher.Of("topic", Page(), context.Views.Topic(topic), newest, Archive(), Chart()),
+                };
+
+            for (var m = 0; m < months.Count; m++)
             {
-                var number = page;
-                var path = Urls.Topic(topic.Slug, number);
-                var slice = papers.Skip((number - 1) * pageSize).Take(pageSize).ToList();
-                var title = number == 1 ? $"{topic.Name} · {siteTitle}" : $"{topic.Name}, page {number} · {siteTitle}";
-                PageView Page() => context.Page(title, topic.Description.Length > 0 ? topic.Description : $"Papers about {topic.Name}.", path, extraFeeds: feeds);
-                ChartView? Chart() => number == 1 ? chart.Value : null;
-                yield return context.HtmlPage(path, "topic", Page,
-                    () => new TopicPageView(context.Views.Topic(topic), context.Views.Papers(slice), Pager(context, topic.Slug, number, pages)) { Chart = Chart() })
-                    with
-                    {
-                        LastModified = slice.Count > 0 ? slice[0].Paper.FirstTrending : site.LastUpdated,
-                        Fingerprint = () => ViewHasher.Of("topic", Page(), context.Views.Topic(topic), slice, Pager(context, topic.Slug, number, pages), Chart()),
-                    };
+                var month = months[m];
+                var newer = m > 0 ? months[m - 1] : null;
+                var older = m + 1 < months.Count ? months[m + 1] : null;
+                var pages = (month.Papers.Count + pageSize - 1) / pageSize;
+                for (var page = 1; page <= pages; page++)
+                {
+                    var number = page;
+                    var monthPath = Urls.TopicMonth(topic.Slug, month.Year, month.Month, number);
+                    var slice = month.Papers.Skip((number - 1) * pageSize).Take(pageSize).ToList();
+                    var title = $"{topic.Name} in {month.Label}" + (number == 1 ? "" : $", page {number}") + $" · {siteTitle}";
+                    PageView MonthPage() => context.Page(title, $"Papers about {topic.Name} that first trended in {month.Label}.", monthPath, extraFeeds: feeds);
+                    PagerView Pager() => MonthPager(context, topic.Slug, month, number, pages);
+                    LinkView? Link(TopicMonth? other) => other is null ? null
+                        : new LinkView(context.Urls.Href(Urls.TopicMonth(topic.Slug, other.Year, other.Month)), other.Label);
+                    TopicMonthView View() => new(context.Views.TopicLink(topic), feeds[0].Href, feeds[1].Href, month.Label, month.Papers.Count,
+                        context.Views.Papers(slice), Pager(), Link(newer), Link(older));
+                    yield return context.HtmlPage(monthPath, "topic-month", MonthPage, View)
+                        with
+                        {
+                            LastModified = slice[0].Paper.FirstTrending,
+                            Fingerprint = () => ViewHasher.Of("topic-month", MonthPage(), context.Views.TopicLink(topic), feeds[0].Href, feeds[1].Href,
+                                month.Label, month.Papers.Count, slice, Pager(), Link(newer), Link(older)),
+                        };
+                }
             }
         }
     }
 
-    private static PagerView Pager(BuildContext context, string slug, int page, int pages) => new()
+    private static PagerView MonthPager(BuildContext context, string slug, TopicMonth month, int page, int pages) => new()
     {
         Page = page,
         Pages = pages,
-        Previous = page > 1 ? new LinkView(context.Urls.Href(Urls.Topic(slug, page - 1)), "Newer papers") : null,
-        Next = page < pages ? new LinkView(context.Urls.Href(Urls.Topic(slug, page + 1)), "Older papers") : null,
+        Previous = page > 1 ? new LinkView(context.Urls.Href(Urls.TopicMonth(slug, month.Year, month.Month, page - 1)), "Newer papers") : null,
+        Next = page < pages ? new LinkView(context.Urls.Href(Urls.TopicMonth(slug, month.Year, month.Month, page + 1)), "Older papers") : null,
         Items = PageNumbers(page, pages)
-            .Select(n => n == 0 ? new PagerItemView(0, "", false) { Gap = true } : new PagerItemView(n, context.Urls.Href(Urls.Topic(slug, n)), n == page))
+            .Select(n => n == 0
+                ? new PagerItemView(0, "", false) { Gap = true }
+                : new PagerItemView(n, context.Urls.Href(Urls.TopicMonth(slug, month.Year, month.Month, n)), n == page))
             .ToList(),
     };
 
@@ -64,9 +102,9 @@ public sealed class TopicPagesPipeline : IPipeline
 
     /// <summary>
     /// The numbers a pager shows: all of them for a short list; else the first, the last and the
-    /// current one with <see cref="PagerReach"/> either side, 0 standing for a gap. A topic with
+    /// current one with <see cref="PagerReach"/> either side, 0 standing for a gap. A month with
     /// hundreds of pages would otherwise print hundreds of links on every one of them (work and
-    /// bytes that grow with the square of the topic).
+    /// bytes that grow with the square of the month).
     /// </summary>
     public static IEnumerable<int> PageNumbers(int page, int pages)
     {

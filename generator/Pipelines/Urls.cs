@@ -34,8 +34,12 @@ public sealed class Urls(Uri baseUrl)
 
     public static string Day(DateOnly day) => $"days/{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/";
 
-    public static string Topic(string slug, int page = 1) =>
-        page <= 1 ? $"topics/{slug}/" : $"topics/{slug}/page/{page.ToString(CultureInfo.InvariantCulture)}/";
+    public static string Topic(string slug) => $"topics/{slug}/";
+
+    /// <summary>A topic's papers that first trended in one month, in pages of <c>page_size</c>.</summary>
+    public static string TopicMonth(string slug, int year, int month, int page = 1) =>
+        $"topics/{slug}/{year.ToString("0000", CultureInfo.InvariantCulture)}/{month.ToString("00", CultureInfo.InvariantCulture)}/" +
+        (page <= 1 ? "" : $"page/{page.ToString(CultureInfo.InvariantCulture)}/");
 
     public static string TopicRss(string slug) => $"topics/{slug}/feed.xml";
 

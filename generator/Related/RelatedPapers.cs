@@ -4,7 +4,8 @@ using PaperTrail.Topics;
 namespace PaperTrail.Related;
 
 /// <summary>
-/// The most similar papers of every paper by TF-IDF cosine over title and abstract, for the whole
+/// The most similar papers of every paper by TF-IDF cosine over title and abstract (the IDF from a
+/// fixed table, <see cref="TermFrequencies"/>, so a paper's weights are its own), for the whole
 /// archive at once in near-linear time: each paper keeps only its most distinctive terms, each term
 /// only its strongest papers (an inverted index with pruning), so a paper is compared with the few
 /// hundred that share a distinctive term instead of with all others.
@@ -19,25 +20,25 @@ public static class RelatedPapers
     /// <summary>Papers kept per term: those where the term weighs most.</summary>
     private const int PapersPerTerm = 200;
 
-    /// <summary>Terms in more than this share of papers say nothing about similarity.</summary>
+    /// <summary>Terms in more than this share of the reference papers say nothing about similarity.</summary>
     private const double MaxDocumentShare = 0.2;
 
     private const double TitleWeight = 2;
 
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Compute(IReadOnlyList<Paper> papers) =>
-        Compute(papers, new TermTable([]), new (int, float)[]?[papers.Count]);
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Compute(IReadOnlyList<Paper> papers, TermFrequencies reference) =>
+        Compute(papers, reference, new TermTable([]), new (int, float)[]?[papers.Count]);
 
     /// <param name="terms">The term numbering; terms new to it are added.</param>
     /// <param name="counts">Each paper's term counts by term number, when already known (a build cache);
     /// the unknown ones are counted and filled in, for the next build.</param>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Compute(IReadOnlyList<Paper> papers, TermTable terms, (int Term, float Count)[]?[] counts)
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Compute(IReadOnlyList<Paper> papers, TermFrequencies reference, TermTable terms, (int Term, float Count)[]?[] counts)
     {
         var n = papers.Count;
         if (n < 2) return papers.ToDictionary(p => p.Slug, _ => (IReadOnlyList<string>)[], StringComparer.Ordinal);
 
         // Term frequencies per paper (title counts double), with words too short or too common dropped.
         var frequencies = new Dictionary<string, double>?[n];
-        Parallel.For(0, n, i => frequencies[i] = counts[i] is null ? TermFrequencies(papers[i]) : null);
+        Parallel.For(0, n, i => frequencies[i] = counts[i] is null ? TermCounts(papers[i]) : null);
 
         // Every term gets a number, so what follows works on arrays instead of string-keyed maps.
         for (var i = 0; i < n; i++)
@@ -51,16 +52,24 @@ public static class RelatedPapers
         foreach (var own in paperTerms)
             foreach (var (term, _) in own) documentFrequency[term]++;
 
+        // Each term's IDF from the reference table (a term it does not know counts as used once);
+        // 0 for a term too common to tell papers apart.
+        var inverseFrequency = new double[terms.Count];
+        for (var t = 0; t < terms.Count; t++)
+        {
+            var used = Math.Max(1, reference.Count(terms[t]));
+            inverseFrequency[t] = used > reference.Papers * MaxDocumentShare ? 0 : Math.Log((double)Math.Max(reference.Papers, used) / used);
+        }
+
         // Each paper's vector: its strongest TF-IDF terms (ties by the term's text), L2-normalised.
-        var maxFrequency = Math.Max(2, n * MaxDocumentShare);
+        // Terms no other paper of the archive uses are left out: they cannot make two papers alike.
         var vectors = new (int Term, double Weight)[n][];
         Parallel.For(0, n, i =>
         {
             var weighted = new List<(int Term, double Weight)>(paperTerms[i].Length);
             foreach (var (term, count) in paperTerms[i])
             {
-                var df = documentFrequency[term];
-                if (df > 1 && df <= maxFrequency) weighted.Add((term, (1 + Math.Log(count)) * Math.Log((double)n / df)));
+                if (documentFrequency[term] > 1 && inverseFrequency[term] > 0) weighted.Add((term, (1 + Math.Log(count)) * inverseFrequency[term]));
             }
             weighted.Sort((a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : string.CompareOrdinal(terms[a.Term], terms[b.Term]));
             if (weighted.Count > TermsPerPaper) weighted.RemoveRange(TermsPerPaper, weighted.Count - TermsPerPaper);
@@ -128,7 +137,8 @@ public static class RelatedPapers
             scores[a] > scores[b] || (scores[a] == scores[b] && string.CompareOrdinal(papers[a].Slug, papers[b].Slug) < 0);
     }
 
-    private static Dictionary<string, double> TermFrequencies(Paper paper)
+    /// <summary>A paper's terms, each with its count (a title word counts double); short, numeric and stop words left out.</summary>
+    public static Dictionary<string, double> TermCounts(Paper paper)
     {
         var counts = new Dictionary<string, double>(StringComparer.Ordinal);
         var tokens = PaperTokens.Of(paper);

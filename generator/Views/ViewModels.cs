@@ -200,12 +200,26 @@ public sealed record DayView(string Date, IReadOnlyList<PaperView> Papers, LinkV
 /// <summary><c>topics.liquid</c>: every topic with its count.</summary>
 public sealed record TopicsIndexView(IReadOnlyList<TopicView> Topics, string OpmlHref);
 
-/// <summary><c>topic.liquid</c>: one page of a topic's papers.</summary>
-public sealed record TopicPageView(TopicView Topic, IReadOnlyList<PaperView> Papers, PagerView Pager)
+/// <summary><c>topic.liquid</c>: a topic's newest papers, its chart and its archive by month.</summary>
+public sealed record TopicPageView(TopicView Topic, IReadOnlyList<PaperView> Papers, IReadOnlyList<TopicYearView> Archive)
 {
     /// <summary>Papers per week, drawn at build time.</summary>
     public ChartView? Chart { get; init; }
 }
+
+/// <summary>One year of a topic's archive: its months with papers, newest first.</summary>
+public sealed record TopicYearView(int Year, IReadOnlyList<TopicMonthLinkView> Months);
+
+/// <summary>A link to one month of a topic's archive.</summary>
+public sealed record TopicMonthLinkView(string Label, string Href, int Count);
+
+/// <summary>
+/// <c>topic-month.liquid</c>: one page of the papers of a topic that first trended in one month.
+/// It shows nothing of the rest of the topic that can change (no total count), so a nightly's new
+/// papers change only the months they land in.
+/// </summary>
+public sealed record TopicMonthView(TopicLinkView Topic, string RssHref, string AtomHref, string Month, int Count,
+    IReadOnlyList<PaperView> Papers, PagerView Pager, LinkView? Newer, LinkView? Older);
 
 /// <summary><c>paper.liquid</c>: the paper and the papers most like it.</summary>
 public sealed record PaperPageView(PaperView Paper, IReadOnlyList<RelatedView> Related);

@@ -34,7 +34,9 @@ public sealed class SubPathTests : IDisposable
         Assert.All(File.ReadAllLines(Path.Combine(_site.Output, "_redirects")).Where(l => !l.StartsWith('#')),
             line => Assert.All(line.Split(' ').Take(2), part => Assert.StartsWith("/archive/", part)));
         Assert.Contains("Sitemap: https://example.org/archive/sitemap.xml", _site.Text("robots.txt"));
-        Assert.Equal("/archive/topics/diffusion-models/page/2/",
-            _site.Html("topics/diffusion-models/index.html").QuerySelector(".pager a[rel=next]")!.GetAttribute("href"));
+        Assert.Equal("/archive/topics/diffusion-models/2026/11/",
+            _site.Html("topics/diffusion-models/index.html").QuerySelector(".topic-archive a")!.GetAttribute("href"));
+        Assert.Equal("/archive/topics/diffusion-models/2026/11/page/2/",
+            _site.Html("topics/diffusion-models/2026/11/index.html").QuerySelector(".pager a[rel=next]")!.GetAttribute("href"));
     }
 }
