@@ -1,14 +1,15 @@
 using System.Text;
 using PaperTrail.Content;
 using PaperTrail.Output;
+using PaperTrail.Related;
 
 namespace PaperTrail.Pipelines;
 
 /// <summary>
 /// What the last build worked out per paper file, so a rebuild does that work only for files that
 /// changed: the parsed paper (by the file's content hash), its topics (valid while topics.yml is the
-/// same) and its term counts for related papers; and KaTeX's MathML per formula (valid while the
-/// tools' pins are the same). Everything in it is true of the inputs whatever a build's outcome, so
+/// same) and its term counts for related papers; KaTeX's MathML per formula (valid while the
+/// tools' pins are the same); and the related papers found (<see cref="RelatedState"/>). Everything in it is true of the inputs whatever a build's outcome, so
 /// it is written as soon as the model is made. Kept in the output folder's hidden manifest folder.
 /// Made by another build of the generator, unreadable or cut short: ignored, and everything is
 /// worked out again: a cache can make a build slower, never different. Hidden papers are never in it.
@@ -16,7 +17,7 @@ namespace PaperTrail.Pipelines;
 public sealed class BuildCache
 {
     public const string FileName = "cache.bin";
-    private const string Format = "paper-trail-cache 2";
+    private const string Format = "paper-trail-cache 3";
 
     /// <summary>One paper file's cached work. Topics and Terms are null when not valid or not known.</summary>
     public sealed record Entry(string ContentHash, Paper Paper)
@@ -27,7 +28,10 @@ public sealed class BuildCache
     }
 
     /// <summary>What one build worked out, to write: each paper file's entry, and the term table their counts index into.</summary>
-    public sealed record Contents(IReadOnlyList<(string File, Entry Entry)> Papers, IReadOnlyList<string> Terms);
+    public sealed record Contents(IReadOnlyList<(string File, Entry Entry)> Papers, IReadOnlyList<string> Terms)
+    {
+        public RelatedState? Related { get; init; }
+    }
 
     private readonly Dictionary<string, Entry> _papers;
 
@@ -44,6 +48,9 @@ public sealed class BuildCache
 
     /// <summary>Formulas the same KaTeX turned into MathML ("" when it could not).</summary>
     public IReadOnlyDictionary<(string Tex, bool Display), string> Math { get; private init; } = new Dictionary<(string, bool), string>();
+
+    /// <summary>The related papers the last build found, with what they depend on.</summary>
+    public RelatedState? Related { get; private init; }
 
     /// <summary>The paper of this file as the last build parsed it, when the file's bytes are the same.</summary>
     public Entry? Paper(string relativePath, string contentHash) =>
@@ -76,7 +83,8 @@ public sealed class BuildCache
                 var mathml = reader.ReadString();
                 if (sameTools) math[formula] = mathml;
             }
-            return reader.ReadString() == Format ? new BuildCache(papers, terms) { Math = math } : Empty;
+            var related = reader.ReadBoolean() ? RelatedState.Read(reader) : null;
+            return reader.ReadString() == Format ? new BuildCache(papers, terms) { Math = math, Related = related } : Empty;
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException or FormatException)
         {
@@ -137,6 +145,8 @@ public sealed class BuildCache
                 writer.Write(display);
                 writer.Write(mathml);
             }
+            writer.Write(contents.Related is not null);
+            contents.Related?.Write(writer);
             writer.Write(Format); // the end mark: a file cut short reads as no cache
         }
     }

@@ -10,7 +10,7 @@ public static class SiteModelBuilder
     public static SiteModel Build(Archive archive, ITopicClassifier classifier, out int fallbackCount) =>
         Build(archive, classifier, BuildCache.Empty, out fallbackCount, out _);
 
-    /// <param name="cache">Topics and term counts the last build worked out, reused for papers whose files are unchanged.</param>
+    /// <param name="cache">Topics and term counts the last build worked out, reused for papers whose files are unchanged, and its related papers.</param>
     /// <param name="worked">What this build worked out per paper file, for the next build's cache.</param>
     public static SiteModel Build(Archive archive, ITopicClassifier classifier, BuildCache cache, out int fallbackCount, out BuildCache.Contents worked)
     {
@@ -55,7 +55,7 @@ public static class SiteModelBuilder
         var bySlug = papers.ToDictionary(p => p.Slug, StringComparer.Ordinal);
         var terms = new TermTable(cache.Terms);
         var counts = order.Select(i => cached[i]?.Terms).ToArray();
-        var related = RelatedPapers.Compute(papers.Select(p => p.Paper).ToList(), archive.TermFrequencies, terms, counts)
+        var related = RelatedPapers.Compute(papers.Select(p => p.Paper).ToList(), archive.TermFrequencies, terms, counts, cache.Related, out var relatedState)
             .ToDictionary(r => r.Key, r => (IReadOnlyList<SitePaper>)r.Value.Select(s => bySlug[s]).ToList(), StringComparer.Ordinal);
 
         PaperTokens.Release(shown.Select(f => f.Paper));
@@ -72,7 +72,7 @@ public static class SiteModelBuilder
         foreach (var file in archive.Papers)
             if (file.ContentHash is { } hash && !file.Paper.Hidden && !entries.ContainsKey(file.RelativePath))
                 entries[file.RelativePath] = new BuildCache.Entry(hash, file.Paper);
-        worked = new BuildCache.Contents(entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (e.Key, e.Value)).ToList(), terms.Terms);
+        worked = new BuildCache.Contents(entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (e.Key, e.Value)).ToList(), terms.Terms) { Related = relatedState };
 
         return new SiteModel
         {

@@ -25,16 +25,30 @@ public static class RelatedPapers
 
     private const double TitleWeight = 2;
 
+    /// <summary>
+    /// Neighbours kept per paper for the next build (<see cref="RelatedState"/>): more than are shown,
+    /// so that when a shown neighbour changes, the next best is known without a search.
+    /// </summary>
+    private const int Kept = 2 * Count;
+
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Compute(IReadOnlyList<Paper> papers, TermFrequencies reference) =>
-        Compute(papers, reference, new TermTable([]), new (int, float)[]?[papers.Count]);
+        Compute(papers, reference, new TermTable([]), new (int, float)[]?[papers.Count], null, out _);
 
     /// <param name="terms">The term numbering; terms new to it are added.</param>
     /// <param name="counts">Each paper's term counts by term number, when already known (a build cache);
     /// the unknown ones are counted and filled in, for the next build.</param>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Compute(IReadOnlyList<Paper> papers, TermFrequencies reference, TermTable terms, (int Term, float Count)[]?[] counts)
+    /// <param name="previous">What the last build found, if known: papers whose scores cannot have changed are not searched again.</param>
+    /// <param name="next">What this build found, for the next.</param>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Compute(IReadOnlyList<Paper> papers, TermFrequencies reference, TermTable terms,
+        (int Term, float Count)[]?[] counts, RelatedState? previous, out RelatedState next)
     {
         var n = papers.Count;
-        if (n < 2) return papers.ToDictionary(p => p.Slug, _ => (IReadOnlyList<string>)[], StringComparer.Ordinal);
+        if (n < 2)
+        {
+            next = new RelatedState(reference.Hash, new Dictionary<string, RelatedState.PaperState>());
+            return papers.ToDictionary(p => p.Slug, _ => (IReadOnlyList<string>)[], StringComparer.Ordinal);
+        }
+        if (previous?.TableHash != reference.Hash) previous = null;
 
         // Term frequencies per paper (title counts double), with words too short or too common dropped.
         var frequencies = new Dictionary<string, double>?[n];
@@ -96,45 +110,149 @@ public static class RelatedPapers
             pruned[t] = list.Length > PapersPerTerm ? list[..PapersPerTerm] : list;
         });
 
+        // What each paper's scores against the others depend on: its vector and the pruned lists it is in.
+        var member = new uint[n]; // bit k: the paper is in the pruned list of its k-th term
+        for (var t = 0; t < terms.Count; t++)
+            foreach (var (paper, _) in pruned[t]) member[paper] |= 1u << Array.FindIndex(vectors[paper], v => v.Term == t);
+        var hashes = new ulong[n];
+        Parallel.For(0, n, i => hashes[i] = ScoreHash(vectors[i], member[i], terms));
+
+        // Papers whose scores may have changed since the last build: new ones, changed ones, and (by
+        // slug) those gone. Every other pair of papers scores exactly as it did.
+        var changed = new bool[n];
+        var gone = new HashSet<string>(StringComparer.Ordinal);
+        if (previous is not null)
+        {
+            var present = new HashSet<string>(n, StringComparer.Ordinal);
+            for (var i = 0; i < n; i++)
+            {
+                present.Add(papers[i].Slug);
+                changed[i] = !previous.Papers.TryGetValue(papers[i].Slug, out var known) || known.Hash != hashes[i];
+                if (changed[i]) gone.Add(papers[i].Slug); // its old scores are no longer true either
+            }
+            foreach (var slug in previous.Papers.Keys)
+                if (!present.Contains(slug)) gone.Add(slug);
+        }
+        var changedPostings = previous is null ? [] : Array.ConvertAll(pruned, list => list.Where(p => changed[p.Paper]).ToArray());
+        var index = new Dictionary<string, int>(n, StringComparer.Ordinal);
+        for (var i = 0; i < n; i++) index[papers[i].Slug] = i;
+
         // Per thread: a dense score array and the list of papers it touched, cleared after each paper.
-        var related = new IReadOnlyList<string>[n];
+        var best = new List<(int Paper, double Score)>[n];
+        var complete = new bool[n];
         Parallel.For(0, n, () => (Scores: new double[n], Touched: new List<int>()), (i, _, state) =>
         {
             var (scores, touched) = state;
-            foreach (var (term, weight) in vectors[i])
-                foreach (var (other, otherWeight) in pruned[term])
-                {
-                    if (other == i) continue;
-                    if (scores[other] == 0) touched.Add(other);
-                    scores[other] += weight * otherWeight;
-                }
-            related[i] = Best(touched, scores, papers).Select(o => papers[o].Slug).ToList();
-            foreach (var o in touched) scores[o] = 0;
-            touched.Clear();
+            if (previous is null || changed[i] || !Updated(i, scores, touched, out best[i], out complete[i]))
+            {
+                Score(i, vectors[i], pruned, scores, touched);
+                best[i] = Best(touched, scores, papers, Kept);
+                complete[i] = touched.Count <= Kept;
+                Clear(scores, touched);
+            }
             return state;
         }, _ => { });
 
-        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        for (var i = 0; i < n; i++) result[papers[i].Slug] = related[i];
+        var states = new Dictionary<string, RelatedState.PaperState>(n, StringComparer.Ordinal);
+        var result = new Dictionary<string, IReadOnlyList<string>>(n, StringComparer.Ordinal);
+        for (var i = 0; i < n; i++)
+        {
+            states[papers[i].Slug] = new RelatedState.PaperState(hashes[i],
+                best[i].Select(b => new RelatedState.Neighbour(papers[b.Paper].Slug, b.Score)).ToArray(), complete[i]);
+            result[papers[i].Slug] = best[i].Take(Count).Select(b => papers[b.Paper].Slug).ToList();
+        }
+        next = new RelatedState(reference.Hash, states);
         return result;
+
+        // Paper i's list from its last one, when its own scores are unchanged: the old neighbours that
+        // did not change keep their scores, the changed papers are scored afresh. Papers outside the
+        // old list scored below its last entry and still do, so what ranks above that entry is exact;
+        // fewer than Count such: false, and the paper is searched in full.
+        bool Updated(int i, double[] scores, List<int> touched, out List<(int Paper, double Score)> list, out bool whole)
+        {
+            var known = previous!.Papers[papers[i].Slug];
+            list = [];
+            whole = false;
+            if (!known.Complete && known.Best.Count < Count) return false; // only a damaged cache says so
+            Score(i, vectors[i], changedPostings, scores, touched);
+            var candidates = new List<(int Paper, double Score)>(known.Best.Count + touched.Count);
+            foreach (var other in touched) candidates.Add((other, scores[other]));
+            Clear(scores, touched);
+            foreach (var (slug, score) in known.Best)
+                if (!gone.Contains(slug)) candidates.Add((index[slug], score));
+            candidates.Sort((a, b) => Order(a.Score, papers[a.Paper].Slug, b.Score, papers[b.Paper].Slug));
+            if (!known.Complete)
+            {
+                var (lastSlug, lastScore) = known.Best[^1];
+                var exact = candidates.FindIndex(c => Order(c.Score, papers[c.Paper].Slug, lastScore, lastSlug) > 0);
+                if (exact >= 0) candidates.RemoveRange(exact, candidates.Count - exact);
+                if (candidates.Count < Count) return false;
+            }
+            whole = known.Complete && candidates.Count <= Kept;
+            list = candidates.Count > Kept ? candidates[..Kept] : candidates;
+            return true;
+        }
     }
 
-    /// <summary>The <see cref="Count"/> highest scores, ties by slug: a partial selection, not a sort of all candidates.</summary>
-    private static List<int> Best(List<int> candidates, double[] scores, IReadOnlyList<Paper> papers)
+    /// <summary>
+    /// Adds paper i's score against every paper in the given posting lists of its terms, in the
+    /// order of its vector: the same order whichever lists, so a pair's score has the same bits
+    /// whether it comes from a full search or from the changed papers alone.
+    /// </summary>
+    private static void Score(int i, (int Term, double Weight)[] vector, (int Paper, double Weight)[][] postings, double[] scores, List<int> touched)
     {
-        var best = new List<int>(Count + 1);
+        foreach (var (term, weight) in vector)
+            foreach (var (other, otherWeight) in postings[term])
+            {
+                if (other == i) continue;
+                if (scores[other] == 0) touched.Add(other);
+                scores[other] += weight * otherWeight;
+            }
+    }
+
+    private static void Clear(double[] scores, List<int> touched)
+    {
+        foreach (var o in touched) scores[o] = 0;
+        touched.Clear();
+    }
+
+    /// <summary>Best first: the higher score, then the earlier slug.</summary>
+    private static int Order(double score, string slug, double otherScore, string otherSlug) =>
+        score != otherScore ? otherScore.CompareTo(score) : string.CompareOrdinal(slug, otherSlug);
+
+    /// <summary>A 64-bit FNV-1a of a paper's vector (terms by text, weights by bits) and its pruned-list membership.</summary>
+    private static ulong ScoreHash((int Term, double Weight)[] vector, uint member, TermTable terms)
+    {
+        const ulong prime = 1099511628211;
+        var hash = 14695981039346656037;
+        void Add(ulong value)
+        {
+            for (var b = 0; b < 8; b++, value >>= 8) hash = (hash ^ (value & 0xff)) * prime;
+        }
+        foreach (var (term, weight) in vector)
+        {
+            foreach (var c in terms[term]) hash = (hash ^ c) * prime;
+            hash = (hash ^ 0xffff) * prime; // not a character of any term: "ab" + "c" differs from "a" + "bc"
+            Add((ulong)BitConverter.DoubleToInt64Bits(weight));
+        }
+        Add(member);
+        return hash;
+    }
+
+    /// <summary>The <paramref name="keep"/> highest scores, ties by slug: a partial selection, not a sort of all candidates.</summary>
+    private static List<(int Paper, double Score)> Best(List<int> candidates, double[] scores, IReadOnlyList<Paper> papers, int keep)
+    {
+        var best = new List<(int Paper, double Score)>(keep + 1);
         foreach (var candidate in candidates)
         {
+            var score = scores[candidate];
             var at = best.Count;
-            while (at > 0 && Better(candidate, best[at - 1])) at--;
-            if (at >= Count) continue;
-            best.Insert(at, candidate);
-            if (best.Count > Count) best.RemoveAt(Count);
+            while (at > 0 && Order(score, papers[candidate].Slug, best[at - 1].Score, papers[best[at - 1].Paper].Slug) < 0) at--;
+            if (at >= keep) continue;
+            best.Insert(at, (candidate, score));
+            if (best.Count > keep) best.RemoveAt(keep);
         }
         return best;
-
-        bool Better(int a, int b) =>
-            scores[a] > scores[b] || (scores[a] == scores[b] && string.CompareOrdinal(papers[a].Slug, papers[b].Slug) < 0);
     }
 
     /// <summary>A paper's terms, each with its count (a title word counts double); short, numeric and stop words left out.</summary>

@@ -22,11 +22,15 @@ public sealed class TermFrequencies
 
     private readonly Dictionary<string, int> _counts;
 
-    private TermFrequencies(int papers, Dictionary<string, int> counts)
+    private TermFrequencies(int papers, Dictionary<string, int> counts, string hash)
     {
         Papers = papers;
         _counts = counts;
+        Hash = hash;
     }
+
+    /// <summary>The table's hash: related papers worked out with another table are worked out again.</summary>
+    public string Hash { get; }
 
     /// <summary>The number of papers the counts are out of.</summary>
     public int Papers { get; }
@@ -66,7 +70,7 @@ public sealed class TermFrequencies
             else if (!counts.TryAdd(parts[0], count)) problems.Add(new ContentProblem(file, i + 1, $"'{parts[0]}' is counted twice"));
         }
         if (papers is null && problems.Count == before) problems.Add(new ContentProblem(file, 0, "no 'papers N' line"));
-        return problems.Count > before ? null : new TermFrequencies(papers!.Value, counts);
+        return problems.Count > before ? null : new TermFrequencies(papers!.Value, counts, ContentHash.Of(Encoding.UTF8.GetBytes(text)));
     }
 
     /// <summary>The table of these papers: every term two or more of them use (one use says nothing of similarity).</summary>
