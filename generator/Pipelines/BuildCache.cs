@@ -17,7 +17,10 @@ namespace PaperTrail.Pipelines;
 public sealed class BuildCache
 {
     public const string FileName = "cache.bin";
-    private const string Format = "paper-trail-cache 3";
+    private const string Format = "paper-trail-cache 4";
+
+    /// <summary>Paper entries are written in this many runs, each preceded by its length, so that they are read on every core.</summary>
+    private const int Runs = 16;
 
     /// <summary>One paper file's cached work. Topics and Terms are null when not valid or not known.</summary>
     public sealed record Entry(string ContentHash, Paper Paper)
@@ -63,19 +66,33 @@ public sealed class BuildCache
         if (!File.Exists(path)) return Empty;
         try
         {
-            using var reader = new BinaryReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16), Encoding.UTF8);
+            using var reader = new BinaryReader(Open(path), Encoding.UTF8);
             if (reader.ReadString() != Format || reader.ReadString() != generator) return Empty;
             var sameTaxonomy = reader.ReadString() == taxonomyHash;
             var sameTools = reader.ReadString() == toolPins;
             var terms = new string[reader.ReadInt32()];
             for (var i = 0; i < terms.Length; i++) terms[i] = reader.ReadString();
-            var papers = new Dictionary<string, Entry>(StringComparer.Ordinal);
-            for (var n = reader.ReadInt32(); n > 0; n--)
+            var runs = new (long Start, long End)[reader.ReadInt32()];
+            for (var r = 0; r < runs.Length; r++)
             {
-                var file = reader.ReadString();
-                var entry = ReadEntry(reader, sameTaxonomy);
-                papers[file] = entry;
+                var length = reader.ReadInt64();
+                runs[r] = (reader.BaseStream.Position, reader.BaseStream.Position + length);
+                reader.BaseStream.Seek(length, SeekOrigin.Current);
             }
+            if (reader.BaseStream.Position > reader.BaseStream.Length) return Empty;
+            var read = new List<(string File, Entry Entry)>[runs.Length];
+            Parallel.For(0, runs.Length, r =>
+            {
+                using var run = new BinaryReader(Open(path), Encoding.UTF8);
+                run.BaseStream.Seek(runs[r].Start, SeekOrigin.Begin);
+                var entries = new List<(string, Entry)>();
+                while (run.BaseStream.Position < runs[r].End) entries.Add((run.ReadString(), ReadEntry(run, sameTaxonomy)));
+                if (run.BaseStream.Position != runs[r].End) throw new FormatException("a run of the cache ends inside an entry");
+                read[r] = entries;
+            });
+            var papers = new Dictionary<string, Entry>(read.Sum(r => r.Count), StringComparer.Ordinal);
+            foreach (var run in read)
+                foreach (var (file, entry) in run) papers[file] = entry;
             var math = new Dictionary<(string, bool), string>();
             for (var n = reader.ReadInt32(); n > 0; n--)
             {
@@ -87,6 +104,10 @@ public sealed class BuildCache
             return reader.ReadString() == Format ? new BuildCache(papers, terms) { Math = math, Related = related } : Empty;
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException or FormatException)
+        {
+            return Empty;
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(i => i is EndOfStreamException or IOException or ArgumentException or FormatException))
         {
             return Empty;
         }
@@ -131,11 +152,24 @@ public sealed class BuildCache
             writer.Write(toolPins);
             writer.Write(terms.Count);
             foreach (var term in terms) writer.Write(term);
-            writer.Write(papers.Count);
-            foreach (var (file, entry) in papers)
+            // Each run is preceded by its length, filled in once the run is written.
+            writer.Write(Runs);
+            for (var r = 0; r < Runs; r++)
             {
-                writer.Write(file);
-                WriteEntry(writer, entry);
+                writer.Flush();
+                var start = stream.Position;
+                writer.Write(0L);
+                for (var i = r * papers.Count / Runs; i < (r + 1) * papers.Count / Runs; i++)
+                {
+                    writer.Write(papers[i].File);
+                    WriteEntry(writer, papers[i].Entry);
+                }
+                writer.Flush();
+                var end = stream.Position;
+                stream.Position = start;
+                writer.Write(end - start - sizeof(long));
+                writer.Flush();
+                stream.Position = end;
             }
             var formulas = math.OrderBy(f => f.Key.Tex, StringComparer.Ordinal).ThenBy(f => f.Key.Display).ToList();
             writer.Write(formulas.Count);
@@ -176,6 +210,8 @@ public sealed class BuildCache
             }
         }
     }
+
+    private static FileStream Open(string path) => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
 
     private static string PathIn(string outputDir) => OutputWriter.ManifestFile(outputDir, FileName);
 }

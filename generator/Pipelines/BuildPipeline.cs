@@ -71,15 +71,17 @@ public static class BuildPipeline
         var context = new BuildContext(site, templates, ThemeAssets.Load(theme), math, searchEnabled: search is not null);
 
         stages.Done("tools, math, templates");
+        // What every page shares; a page whose own view model is also as last recorded is not rendered again.
+        // The last build's cards and render manifest are read while the outputs are planned.
+        var shared = ViewHasher.Hex(ViewHasher.Of(inputs.SharedHash, context.SiteView, math.Formulas > 0));
+        var cardsRead = Task.Run(() => options.Clean ? CardCache.Empty : CardCache.Read(options.OutputDir, InputManifest.Generator, shared));
+        var rendersRead = Task.Run(() => options.Clean ? RenderManifest.Empty : RenderManifest.Read(options.OutputDir, shared));
         var plan = Pipelines.SelectMany(p => p.Plan(context)).ToList();
         plan.AddRange(SitemapPipeline.Plan(context, plan).ToList());
         var planned = CheckUnique(plan);
-
-        // What every page shares; a page whose own view model is also as last recorded is not rendered again.
-        var shared = ViewHasher.Hex(ViewHasher.Of(inputs.SharedHash, context.SiteView, math.Formulas > 0));
-        var cards = options.Clean ? CardCache.Empty : CardCache.Read(options.OutputDir, InputManifest.Generator, shared);
+        var cards = cardsRead.GetAwaiter().GetResult();
         context.Views.CachedCard = cards.Card;
-        var renders = options.Clean ? RenderManifest.Empty : RenderManifest.Read(options.OutputDir, shared);
+        var renders = rendersRead.GetAwaiter().GetResult();
         stages.Done("plan");
 
         WriteReport report;
@@ -117,9 +119,11 @@ public static class BuildPipeline
             {
                 WaitQuietly(cardsWrite);
             }
+            // Two files of tens of thousands of lines each, written side by side.
+            var inputsWrite = Task.Run(() => inputs.Write(options.OutputDir));
             RenderManifest.Write(options.OutputDir, shared, render.Fingerprints);
+            inputsWrite.GetAwaiter().GetResult();
         }
-        inputs.Write(options.OutputDir);
         if (!cardsWrite.IsCompletedSuccessfully)
             log.WriteLine($"cache: cards not written ({cardsWrite.Exception?.InnerException?.Message}); the next build renders them again");
         stages.Done("commit");
