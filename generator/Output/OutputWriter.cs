@@ -55,10 +55,24 @@ public sealed class OutputWriter(string outputDir, string scope = "outputs")
     /// <summary>The full path of an output, refusing anything that would land outside the output folder.</summary>
     internal static string Resolve(string root, string relative)
     {
+        // The plan's own paths ("papers/x/index.html") need no normalising: tens of thousands per build.
+        if (IsPlain(relative) && Path.IsPathFullyQualified(root)) return root + Path.DirectorySeparatorChar + relative;
         var full = Path.GetFullPath(Path.Combine(root, relative));
         if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new ContentException(new ContentProblem(relative, 0, "an output path would leave the output folder"));
         return full;
+    }
+
+    /// <summary>A relative path of plain names: no root, no empty, "." or ".." segment, no backslash.</summary>
+    private static bool IsPlain(string relative)
+    {
+        if (relative.Length == 0 || relative[0] == '/' || relative[^1] == '/' || relative.Contains('\\') || relative.Contains("//", StringComparison.Ordinal)) return false;
+        foreach (var segment in relative.AsSpan().Split('/'))
+        {
+            var name = relative.AsSpan()[segment];
+            if (name is "." or "..") return false;
+        }
+        return true;
     }
 
     /// <summary>Removes a file this generator wrote, and folders that it leaves empty.</summary>

@@ -76,7 +76,10 @@ public static class BuildPipeline
         var shared = ViewHasher.Hex(ViewHasher.Of(inputs.SharedHash, context.SiteView, math.Formulas > 0));
         var cardsRead = Task.Run(() => options.Clean ? CardCache.Empty : CardCache.Read(options.OutputDir, InputManifest.Generator, shared));
         var rendersRead = Task.Run(() => options.Clean ? RenderManifest.Empty : RenderManifest.Read(options.OutputDir, shared));
-        var plan = Pipelines.SelectMany(p => p.Plan(context)).ToList();
+        // Each pipeline plans on its own core (they only read the model); the plan keeps their order.
+        var parts = new List<PlannedOutput>[Pipelines.Length];
+        Parallel.For(0, Pipelines.Length, i => parts[i] = Pipelines[i].Plan(context).ToList());
+        var plan = parts.SelectMany(p => p).ToList();
         plan.AddRange(SitemapPipeline.Plan(context, plan).ToList());
         var planned = CheckUnique(plan);
         var cards = cardsRead.GetAwaiter().GetResult();
