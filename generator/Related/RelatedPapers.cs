@@ -113,29 +113,28 @@ public static class RelatedPapers
         // What each paper's scores against the others depend on: its vector and the pruned lists it is in.
         var member = new uint[n]; // bit k: the paper is in the pruned list of its k-th term
         for (var t = 0; t < terms.Count; t++)
-            foreach (var (paper, _) in pruned[t]) member[paper] |= 1u << Array.FindIndex(vectors[paper], v => v.Term == t);
+            foreach (var (paper, _) in pruned[t])
+            {
+                var vector = vectors[paper];
+                var k = 0;
+                while (vector[k].Term != t) k++;
+                member[paper] |= 1u << k;
+            }
         var hashes = new ulong[n];
         Parallel.For(0, n, i => hashes[i] = ScoreHash(vectors[i], member[i], terms));
 
-        // Papers whose scores may have changed since the last build: new ones, changed ones, and (by
-        // slug) those gone. Every other pair of papers scores exactly as it did.
+        // Papers whose scores may have changed since the last build: new ones and changed ones (and
+        // those gone). Every other pair of papers scores exactly as it did.
+        // A paper's old scores stay true only where it is still here and unchanged: by slug, its place now.
         var changed = new bool[n];
-        var gone = new HashSet<string>(StringComparer.Ordinal);
+        var unchanged = new Dictionary<string, int>(n, StringComparer.Ordinal);
         if (previous is not null)
-        {
-            var present = new HashSet<string>(n, StringComparer.Ordinal);
             for (var i = 0; i < n; i++)
             {
-                present.Add(papers[i].Slug);
                 changed[i] = !previous.Papers.TryGetValue(papers[i].Slug, out var known) || known.Hash != hashes[i];
-                if (changed[i]) gone.Add(papers[i].Slug); // its old scores are no longer true either
+                if (!changed[i]) unchanged[papers[i].Slug] = i;
             }
-            foreach (var slug in previous.Papers.Keys)
-                if (!present.Contains(slug)) gone.Add(slug);
-        }
         var changedPostings = previous is null ? [] : Array.ConvertAll(pruned, list => list.Where(p => changed[p.Paper]).ToArray());
-        var index = new Dictionary<string, int>(n, StringComparer.Ordinal);
-        for (var i = 0; i < n; i++) index[papers[i].Slug] = i;
 
         // Per thread: a dense score array and the list of papers it touched, cleared after each paper.
         var best = new List<(int Paper, double Score)>[n];
@@ -179,7 +178,7 @@ public static class RelatedPapers
             foreach (var other in touched) candidates.Add((other, scores[other]));
             Clear(scores, touched);
             foreach (var (slug, score) in known.Best)
-                if (!gone.Contains(slug)) candidates.Add((index[slug], score));
+                if (unchanged.TryGetValue(slug, out var other)) candidates.Add((other, score));
             candidates.Sort((a, b) => Order(a.Score, papers[a.Paper].Slug, b.Score, papers[b.Paper].Slug));
             if (!known.Complete)
             {
