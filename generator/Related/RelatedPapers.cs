@@ -124,8 +124,8 @@ public static class RelatedPapers
         Parallel.For(0, n, i => hashes[i] = ScoreHash(vectors[i], member[i], terms));
 
         // Papers whose scores may have changed since the last build: new ones and changed ones (and
-        // those gone). Every other pair of papers scores exactly as it did.
-        // A paper's old scores stay true only where it is still here and unchanged: by slug, its place now.
+        // those gone, which are simply not here). Every other pair of papers scores exactly as it did,
+        // so an old score is reused only against an unchanged paper, found by slug at its place now.
         var changed = new bool[n];
         var unchanged = new Dictionary<string, int>(n, StringComparer.Ordinal);
         if (previous is not null)
