@@ -78,7 +78,7 @@ public sealed class TermFrequencies
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var paper in papers)
-            foreach (var term in RelatedPapers.TermCounts(paper).Keys)
+            foreach (var term in PaperVectors.TermCounts(paper).Keys)
                 counts[term] = counts.GetValueOrDefault(term) + 1;
         var text = new StringBuilder()
             .Append("# How many of these papers use each term (as related papers stem it): made by `generator terms`.\n")
