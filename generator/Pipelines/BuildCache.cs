@@ -9,10 +9,11 @@ namespace PaperTrail.Pipelines;
 /// What the last build worked out per paper file, so a rebuild does that work only for files that
 /// changed: the parsed paper (by the file's content hash), its topics (valid while topics.yml is the
 /// same) and its term counts for related papers; KaTeX's MathML per formula (valid while the
-/// tools' pins are the same); and the related papers found (<see cref="RelatedState"/>). Everything in it is true of the inputs whatever a build's outcome, so
-/// it is written as soon as the model is made. Kept in the output folder's hidden manifest folder.
-/// Made by another build of the generator, unreadable or cut short: ignored, and everything is
-/// worked out again: a cache can make a build slower, never different. Hidden papers are never in it.
+/// tools' pins are the same); and the related papers found (<see cref="RelatedState"/>). Everything
+/// in it is true of the inputs whatever a build's outcome, so it is written as soon as the model is
+/// made. Kept in the output folder's hidden manifest folder. Made by another build of the generator,
+/// unreadable or cut short: ignored, and everything is worked out again: a cache can make a build
+/// slower, never different. Hidden papers are never in it.
 /// </summary>
 public sealed class BuildCache
 {

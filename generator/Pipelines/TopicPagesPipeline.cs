@@ -1,4 +1,3 @@
-using System.Globalization;
 using PaperTrail.Rendering;
 using PaperTrail.Views;
 
@@ -37,21 +36,22 @@ public sealed class TopicPagesPipeline : IPipeline
             var newest = papers.Take(pageSize).ToList();
             var path = Urls.Topic(topic.Slug);
             PageView Page() => context.Page($"{topic.Name} · {siteTitle}", description, path, extraFeeds: feeds);
-            ChartView? Chart() => site.LastUpdated is { } end
+            // Drawn once per topic, for the page and its fingerprint.
+            var chart = new Lazy<ChartView?>(() => site.LastUpdated is { } end
                 ? WeeklyChart.Render("chart", topic.Name, papers.Select(p => p.Paper.FirstTrending), end)
-                : null;
-            IReadOnlyList<TopicYearView> Archive() => months
+                : null);
+            var archive = new Lazy<IReadOnlyList<TopicYearView>>(() => months
                 .GroupBy(m => m.Year)
                 .Select(year => new TopicYearView(year.Key, year
                     .Select(m => new TopicMonthLinkView(m.Label, context.Urls.Href(Urls.TopicMonth(topic.Slug, m.Year, m.Month)), m.Papers.Count))
                     .ToList()))
-                .ToList();
+                .ToList());
             yield return context.HtmlPage(path, "topic", Page,
-                () => new TopicPageView(context.Views.Topic(topic), context.Views.Papers(newest), Archive()) { Chart = Chart() })
+                () => new TopicPageView(context.Views.Topic(topic), context.Views.Papers(newest), archive.Value) { Chart = chart.Value })
                 with
                 {
                     LastModified = newest.Count > 0 ? newest[0].Paper.FirstTrending : site.LastUpdated,
-                    Fingerprint = () => ViewHasher.Of("topic", Page(), context.Views.Topic(topic), newest, Archive(), Chart()),
+                    Fingerprint = () => ViewHasher.Of("topic", Page(), context.Views.Topic(topic), newest, archive.Value, chart.Value),
                 };
 
             for (var m = 0; m < months.Count; m++)

@@ -82,7 +82,7 @@ public sealed class RelatedRebuildTests
         // place in a pruned list moved), and lists that do not hold every candidate.
         Assert.True(searchedAgain > direct, $"only the {searchedAgain} changed papers were searched again");
         Assert.Contains(state.Papers.Values, p => !p.Complete);
-        // The point of the cache: most papers were not searched again.
-        Assert.InRange(searchedAgain, direct, 4 * papers.Count / 4);
+        // The point of the cache: over four rounds, fewer searches than one full search of the archive.
+        Assert.InRange(searchedAgain, direct, papers.Count);
     }
 }
