@@ -15,15 +15,16 @@ public static class ArchiveChecker
         foreach (var file in archive.Papers)
         {
             var paper = file.Paper;
-            var where = DisplayPath.Of(Path.Combine(archive.ContentDir, file.RelativePath));
+            // Made only for a problem: ten thousand display paths were most of what checking cost.
+            string Where() => DisplayPath.Of(Path.Combine(archive.ContentDir, file.RelativePath));
 
             if (Path.GetFileNameWithoutExtension(file.RelativePath) != paper.Slug)
-                problems.Add(new ContentProblem(where, Line(where, "slug"), $"slug '{paper.Slug}' does not match the file name; rename the file to {paper.Slug}.md"));
+                problems.Add(new ContentProblem(Where(), Line(Where(), "slug"), $"slug '{paper.Slug}' does not match the file name; rename the file to {paper.Slug}.md"));
 
             foreach (var name in paper.Aliases.Prepend(paper.Slug))
             {
                 if (owners.TryGetValue(name, out var owner))
-                    problems.Add(new ContentProblem(where, Line(where, name == paper.Slug ? "slug" : "aliases"),
+                    problems.Add(new ContentProblem(Where(), Line(Where(), name == paper.Slug ? "slug" : "aliases"),
                         $"slug '{name}' is already used by {DisplayPath.Of(Path.Combine(archive.ContentDir, owner.RelativePath))}"));
                 else owners[name] = file;
             }
@@ -31,14 +32,14 @@ public static class ArchiveChecker
             if (paper.Arxiv is { } id)
             {
                 if (arxivOwners.TryGetValue(id, out var owner))
-                    problems.Add(new ContentProblem(where, Line(where, "arxiv"),
+                    problems.Add(new ContentProblem(Where(), Line(Where(), "arxiv"),
                         $"arXiv id {id} is already the identity of {DisplayPath.Of(Path.Combine(archive.ContentDir, owner.RelativePath))}; merge them with redirect_to"));
                 else arxivOwners[id] = file;
             }
 
             foreach (var topic in paper.Topics ?? [])
                 if (!topicSlugs.Contains(topic))
-                    problems.Add(new ContentProblem(where, Line(where, "topics"), $"unknown topic '{topic}'; topics.yml defines {string.Join(", ", topicSlugs.Order(StringComparer.Ordinal))}"));
+                    problems.Add(new ContentProblem(Where(), Line(Where(), "topics"), $"unknown topic '{topic}'; topics.yml defines {string.Join(", ", topicSlugs.Order(StringComparer.Ordinal))}"));
         }
 
         foreach (var file in archive.Papers.Where(f => f.Paper.RedirectTo is not null))

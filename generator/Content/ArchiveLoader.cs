@@ -13,7 +13,10 @@ public static class ArchiveLoader
     /// <param name="cached">Given a paper file (relative to the content folder), its content hash when
     /// known and the paper the last build parsed from those very bytes, if any: such a file is not
     /// read again. A file read is hashed (<see cref="PaperFile.ContentHash"/>).</param>
-    public static Archive Load(string contentDir, List<ContentProblem> problems, Func<string, (string? Hash, Paper? Paper)>? cached)
+    /// <param name="paperFiles">The paper files (relative to the content folder, in ordinal order) when the
+    /// caller has just listed them; else the papers folder is listed.</param>
+    public static Archive Load(string contentDir, List<ContentProblem> problems, Func<string, (string? Hash, Paper? Paper)>? cached,
+        IReadOnlyList<string>? paperFiles = null)
     {
         var site = new SiteConfig();
         var sitePath = Path.Combine(contentDir, "site.yml");
@@ -24,17 +27,18 @@ public static class ArchiveLoader
         if (File.Exists(topicsPath)) topics = TopicsReader.Read(DisplayPath.Of(topicsPath), ReadText(topicsPath), problems);
 
         var terms = Related.TermFrequencies.Load(contentDir, problems);
-        return new Archive(contentDir, site, topics, LoadPapers(contentDir, problems, cached)) { TermFrequencies = terms };
+        return new Archive(contentDir, site, topics, LoadPapers(contentDir, problems, cached, paperFiles)) { TermFrequencies = terms };
     }
 
     /// <summary>Loads only the papers (what ingest needs), in a stable order.</summary>
-    public static IReadOnlyList<PaperFile> LoadPapers(string contentDir, List<ContentProblem> problems) => LoadPapers(contentDir, problems, null);
+    public static IReadOnlyList<PaperFile> LoadPapers(string contentDir, List<ContentProblem> problems) => LoadPapers(contentDir, problems, null, null);
 
-    private static IReadOnlyList<PaperFile> LoadPapers(string contentDir, List<ContentProblem> problems, Func<string, (string? Hash, Paper? Paper)>? cached)
+    private static IReadOnlyList<PaperFile> LoadPapers(string contentDir, List<ContentProblem> problems, Func<string, (string? Hash, Paper? Paper)>? cached,
+        IReadOnlyList<string>? paperFiles)
     {
         var papersDir = Path.Combine(contentDir, PapersFolder);
         if (!Directory.Exists(papersDir)) return [];
-        var files = Directory.EnumerateFiles(papersDir, "*.md", SearchOption.AllDirectories)
+        var files = paperFiles?.ToArray() ?? Directory.EnumerateFiles(papersDir, "*.md", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(contentDir, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .ToArray();

@@ -57,14 +57,6 @@ public static class AtomicFile
         return removed;
     }
 
-    /// <summary>Writes only when the bytes differ; true when the file was written.</summary>
-    public static bool WriteIfChanged(string path, ReadOnlySpan<byte> bytes, bool durable = true)
-    {
-        if (HasBytes(path, bytes)) return false;
-        Write(path, bytes, durable);
-        return true;
-    }
-
     /// <summary>True when the file exists and holds exactly these bytes (compared only when the sizes match).</summary>
     public static bool HasBytes(string path, ReadOnlySpan<byte> bytes)
     {

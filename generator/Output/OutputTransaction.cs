@@ -76,6 +76,9 @@ public sealed class OutputTransaction : IDisposable
     /// </summary>
     public string StagingPath(string name) => Path.Combine(_staging, name);
 
+    /// <summary>The staging folder itself: what else the build writes there is moved into place only once it commits.</summary>
+    public string StagingFolder => _staging;
+
     /// <summary>Keeps an output as it is, unread: its caller knows the bytes it would render are already there.</summary>
     public void Keep(string file)
     {
@@ -109,8 +112,14 @@ public sealed class OutputTransaction : IDisposable
                 changed.Add(stale);
             }
 
-        var manifest = string.Join('\n', _offered.Keys.Order(StringComparer.Ordinal)) + "\n";
-        AtomicFile.WriteIfChanged(Path.Combine(_root, OutputWriter.ManifestPath(_scope)), System.Text.Encoding.UTF8.GetBytes(manifest), durable: false);
+        // Streamed: tens of thousands of lines need not be one string, and one array, in memory.
+        var files = _offered.Keys.ToArray();
+        Array.Sort(files, StringComparer.Ordinal);
+        AtomicFile.Write(Path.Combine(_root, OutputWriter.ManifestPath(_scope)), stream =>
+        {
+            using var text = new StreamWriter(stream, new System.Text.UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" };
+            foreach (var file in files) text.WriteLine(file);
+        }, durable: false);
         Dispose();
         return new WriteReport(written, _offered.Count - written, removed) { Changed = changed.Order(StringComparer.Ordinal).ToList() };
     }

@@ -14,14 +14,28 @@ namespace PaperTrail.Pipelines;
 /// made. Kept in the output folder's hidden manifest folder. Made by another build of the generator,
 /// unreadable or cut short: ignored, and everything is worked out again: a cache can make a build
 /// slower, never different. Hidden papers are never in it.
+/// <para>
+/// Two files: <c>cache.bin</c>, the base, with every paper's entry; and <c>cache-recent.bin</c>, with
+/// the entries that differ from the base's, the term table, the math and the related papers. A
+/// nightly rebuild writes only the second (tens of entries, not the 30 MB of ten thousand); the base
+/// is written again when the recent entries grow past an eighth of it, when the taxonomy changed, or
+/// when a paper left the archive or was hidden (its entry must not stay behind).
+/// </para>
 /// </summary>
 public sealed class BuildCache
 {
     public const string FileName = "cache.bin";
-    private const string Format = "paper-trail-cache 4";
+    public const string RecentFileName = "cache-recent.bin";
+    private const string Format = "paper-trail-cache 5";
+    private const string RecentFormat = "paper-trail-cache-recent 5";
 
     /// <summary>Paper entries are written in this many runs, each preceded by its length, so that they are read on every core.</summary>
     private const int Runs = 16;
+
+    /// <summary>Recent entries past this share of the base's (and past <see cref="MinRecent"/>) mean writing the base again.</summary>
+    private const int RecentShare = 8;
+
+    private const int MinRecent = 256;
 
     /// <summary>One paper file's cached work. Topics and Terms are null when not valid or not known.</summary>
     public sealed record Entry(string ContentHash, Paper Paper)
@@ -29,6 +43,12 @@ public sealed class BuildCache
         public IReadOnlyList<string>? Topics { get; init; }
         public bool FellBack { get; init; }
         public (int Term, float Count)[]? Terms { get; init; }
+
+        /// <summary>The same work for the same bytes: what decides whether an entry must be written again.</summary>
+        public bool SameWork(Entry other) =>
+            ContentHash == other.ContentHash && FellBack == other.FellBack
+            && (Topics is null ? other.Topics is null : other.Topics is not null && Topics.SequenceEqual(other.Topics, StringComparer.Ordinal))
+            && (Terms is null ? other.Terms is null : other.Terms is not null && (ReferenceEquals(Terms, other.Terms) || Terms.AsSpan().SequenceEqual(other.Terms)));
     }
 
     /// <summary>What one build worked out, to write: each paper file's entry, and the term table their counts index into.</summary>
@@ -56,6 +76,9 @@ public sealed class BuildCache
     /// <summary>The related papers the last build found, with what they depend on.</summary>
     public RelatedState? Related { get; private init; }
 
+    /// <summary>The base file this cache was read from (its id and its entries as read), or null: what the next write compares with.</summary>
+    private (string Id, Dictionary<string, Entry> Papers)? Base { get; init; }
+
     /// <summary>The paper of this file as the last build parsed it, when the file's bytes are the same.</summary>
     public Entry? Paper(string relativePath, string contentHash) =>
         _papers.TryGetValue(relativePath, out var entry) && entry.ContentHash == contentHash ? entry : null;
@@ -63,7 +86,7 @@ public sealed class BuildCache
     /// <summary>Reads the cache; topics made under another taxonomy, and math made by other tools, are left out.</summary>
     public static BuildCache Read(string outputDir, string generator, string taxonomyHash, string toolPins)
     {
-        var path = PathIn(outputDir);
+        var path = PathIn(outputDir, FileName);
         if (!File.Exists(path)) return Empty;
         try
         {
@@ -71,47 +94,98 @@ public sealed class BuildCache
             if (reader.ReadString() != Format || reader.ReadString() != generator) return Empty;
             var sameTaxonomy = reader.ReadString() == taxonomyHash;
             var sameTools = reader.ReadString() == toolPins;
-            var terms = new string[reader.ReadInt32()];
-            for (var i = 0; i < terms.Length; i++) terms[i] = reader.ReadString();
-            var runs = new (long Start, long End)[reader.ReadInt32()];
-            for (var r = 0; r < runs.Length; r++)
-            {
-                var length = reader.ReadInt64();
-                runs[r] = (reader.BaseStream.Position, reader.BaseStream.Position + length);
-                reader.BaseStream.Seek(length, SeekOrigin.Current);
-            }
-            if (reader.BaseStream.Position > reader.BaseStream.Length) return Empty;
-            var read = new List<(string File, Entry Entry)>[runs.Length];
-            Parallel.For(0, runs.Length, r =>
-            {
-                using var run = new BinaryReader(Open(path), Encoding.UTF8);
-                run.BaseStream.Seek(runs[r].Start, SeekOrigin.Begin);
-                var entries = new List<(string, Entry)>();
-                while (run.BaseStream.Position < runs[r].End) entries.Add((run.ReadString(), ReadEntry(run, sameTaxonomy)));
-                if (run.BaseStream.Position != runs[r].End) throw new FormatException("a run of the cache ends inside an entry");
-                read[r] = entries;
-            });
-            var papers = new Dictionary<string, Entry>(read.Sum(r => r.Count), StringComparer.Ordinal);
-            foreach (var run in read)
-                foreach (var (file, entry) in run) papers[file] = entry;
-            var math = new Dictionary<(string, bool), string>();
-            for (var n = reader.ReadInt32(); n > 0; n--)
-            {
-                var formula = (reader.ReadString(), reader.ReadBoolean());
-                var mathml = reader.ReadString();
-                if (sameTools) math[formula] = mathml;
-            }
-            var related = reader.ReadBoolean() ? RelatedState.Read(reader) : null;
-            return reader.ReadString() == Format ? new BuildCache(papers, terms) { Math = math, Related = related } : Empty;
+            var id = reader.ReadString();
+            var terms = ReadTerms(reader);
+            var papers = ReadEntries(reader, path, sameTaxonomy);
+            var (math, related) = ReadRest(reader, sameTools);
+            if (reader.ReadString() != Format) return Empty;
+            var cache = new BuildCache(papers, terms) { Math = math, Related = related, Base = (id, papers) };
+            return ReadRecent(outputDir, generator, taxonomyHash, toolPins, cache) ?? cache;
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException or FormatException)
+        catch (Exception e) when (IsUnreadable(e))
         {
             return Empty;
         }
-        catch (AggregateException e) when (e.InnerExceptions.All(i => i is EndOfStreamException or IOException or ArgumentException or FormatException))
+    }
+
+    /// <summary>The base overlaid with the recent file, when that file was written over this very base; else null.</summary>
+    private static BuildCache? ReadRecent(string outputDir, string generator, string taxonomyHash, string toolPins, BuildCache based)
+    {
+        var path = PathIn(outputDir, RecentFileName);
+        if (!File.Exists(path)) return null;
+        try
         {
-            return Empty;
+            using var reader = new BinaryReader(Open(path), Encoding.UTF8);
+            if (reader.ReadString() != RecentFormat || reader.ReadString() != generator) return null;
+            var sameTaxonomy = reader.ReadString() == taxonomyHash;
+            var sameTools = reader.ReadString() == toolPins;
+            var (id, basePapers) = based.Base!.Value;
+            if (reader.ReadString() != id) return null;
+            var terms = ReadTerms(reader);
+            // The base's term counts index into the same table: the recent one only ever adds terms at its end.
+            if (terms.Length < based.Terms.Count || based.Terms.Where((term, i) => terms[i] != term).Any()) return null;
+            var recent = ReadEntries(reader, path, sameTaxonomy);
+            var (math, related) = ReadRest(reader, sameTools);
+            if (reader.ReadString() != RecentFormat) return null;
+            var papers = new Dictionary<string, Entry>(basePapers, StringComparer.Ordinal);
+            foreach (var (file, entry) in recent) papers[file] = entry;
+            return new BuildCache(papers, terms) { Math = math, Related = related, Base = based.Base };
         }
+        catch (Exception e) when (IsUnreadable(e))
+        {
+            return null;
+        }
+    }
+
+    private static bool IsUnreadable(Exception e) =>
+        e is EndOfStreamException or IOException or ArgumentException or FormatException
+        || e is AggregateException a && a.InnerExceptions.All(IsUnreadable);
+
+    private static string[] ReadTerms(BinaryReader reader)
+    {
+        var terms = new string[reader.ReadInt32()];
+        for (var i = 0; i < terms.Length; i++) terms[i] = reader.ReadString();
+        return terms;
+    }
+
+    /// <summary>The paper entries, their runs read in parallel.</summary>
+    private static Dictionary<string, Entry> ReadEntries(BinaryReader reader, string path, bool sameTaxonomy)
+    {
+        var runs = new (long Start, long End)[reader.ReadInt32()];
+        for (var r = 0; r < runs.Length; r++)
+        {
+            var length = reader.ReadInt64();
+            runs[r] = (reader.BaseStream.Position, reader.BaseStream.Position + length);
+            reader.BaseStream.Seek(length, SeekOrigin.Current);
+        }
+        if (reader.BaseStream.Position > reader.BaseStream.Length) throw new EndOfStreamException();
+        var read = new List<(string File, Entry Entry)>[runs.Length];
+        Parallel.For(0, runs.Length, r =>
+        {
+            using var run = new BinaryReader(Open(path), Encoding.UTF8);
+            run.BaseStream.Seek(runs[r].Start, SeekOrigin.Begin);
+            var entries = new List<(string, Entry)>();
+            while (run.BaseStream.Position < runs[r].End) entries.Add((run.ReadString(), ReadEntry(run, sameTaxonomy)));
+            if (run.BaseStream.Position != runs[r].End) throw new FormatException("a run of the cache ends inside an entry");
+            read[r] = entries;
+        });
+        var papers = new Dictionary<string, Entry>(read.Sum(r => r.Count), StringComparer.Ordinal);
+        foreach (var run in read)
+            foreach (var (file, entry) in run) papers[file] = entry;
+        return papers;
+    }
+
+    private static (Dictionary<(string, bool), string> Math, RelatedState? Related) ReadRest(BinaryReader reader, bool sameTools)
+    {
+        var math = new Dictionary<(string, bool), string>();
+        for (var n = reader.ReadInt32(); n > 0; n--)
+        {
+            var formula = (reader.ReadString(), reader.ReadBoolean());
+            var mathml = reader.ReadString();
+            if (sameTools) math[formula] = mathml;
+        }
+        var related = reader.ReadBoolean() ? RelatedState.Read(reader) : null;
+        return (math, related);
     }
 
     private static Entry ReadEntry(BinaryReader reader, bool sameTaxonomy)
@@ -137,57 +211,111 @@ public sealed class BuildCache
     }
 
     /// <summary>
-    /// Writes the cache to a staging path (<see cref="Place"/> puts it where the next build reads it).
+    /// Writes the cache into a staging folder (<see cref="Place"/> puts it where the next build reads
+    /// it): only the recent file when the base read by this build still holds, else the base anew.
     /// Streamed: once written, what the build worked out per paper is let go before pages render.
     /// </summary>
-    public static void Write(string stagingPath, string generator, string taxonomyHash, string toolPins, Contents contents,
-        IEnumerable<KeyValuePair<(string Tex, bool Display), string>> math)
+    /// <returns>What was written, for <see cref="Place"/>.</returns>
+    public static Staged Write(string stagingFolder, string generator, string taxonomyHash, string toolPins, Contents contents,
+        IEnumerable<KeyValuePair<(string Tex, bool Display), string>> math, BuildCache previous)
     {
-        var (papers, terms) = contents;
-        using (var stream = new FileStream(stagingPath, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+        if (previous.Base is not { } based || Recent(contents, based.Papers) is not { } recent)
         {
-            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-            writer.Write(Format);
-            writer.Write(generator);
-            writer.Write(taxonomyHash);
-            writer.Write(toolPins);
-            writer.Write(terms.Count);
-            foreach (var term in terms) writer.Write(term);
-            // Each run is preceded by its length, filled in once the run is written.
-            writer.Write(Runs);
-            for (var r = 0; r < Runs; r++)
-            {
-                writer.Flush();
-                var start = stream.Position;
-                writer.Write(0L);
-                for (var i = r * papers.Count / Runs; i < (r + 1) * papers.Count / Runs; i++)
-                {
-                    writer.Write(papers[i].File);
-                    WriteEntry(writer, papers[i].Entry);
-                }
-                writer.Flush();
-                var end = stream.Position;
-                stream.Position = start;
-                writer.Write(end - start - sizeof(long));
-                writer.Flush();
-                stream.Position = end;
-            }
-            var formulas = math.OrderBy(f => f.Key.Tex, StringComparer.Ordinal).ThenBy(f => f.Key.Display).ToList();
-            writer.Write(formulas.Count);
-            foreach (var ((tex, display), mathml) in formulas)
-            {
-                writer.Write(tex);
-                writer.Write(display);
-                writer.Write(mathml);
-            }
-            writer.Write(contents.Related is not null);
-            contents.Related?.Write(writer);
-            writer.Write(Format); // the end mark: a file cut short reads as no cache
+            // The base's identity, from all a recent file's entries are read against: the term numbering
+            // and the bytes each entry was worked out from, under this generator and taxonomy. The same
+            // content builds the same cache, as it builds the same site.
+            var id = ViewHasher.Hex(ViewHasher.Of(generator, taxonomyHash, contents.Terms, contents.Papers.Select(p => p.File + "\t" + p.Entry.ContentHash).ToList()));
+            WriteFile(Path.Combine(stagingFolder, FileName), Format, generator, taxonomyHash, toolPins, id, contents.Terms, contents.Papers, math, contents.Related);
+            return new Staged(stagingFolder, IsBase: true);
         }
+        WriteFile(Path.Combine(stagingFolder, RecentFileName), RecentFormat, generator, taxonomyHash, toolPins, based.Id, contents.Terms, recent, math, contents.Related);
+        return new Staged(stagingFolder, IsBase: false);
     }
 
-    /// <summary>Moves a written cache into place (one rename: the next build reads the old cache or the new).</summary>
-    public static void Place(string stagingPath, string outputDir) => File.Move(stagingPath, PathIn(outputDir), overwrite: true);
+    /// <summary>What <see cref="Write"/> put in the staging folder: the base, or the recent file only.</summary>
+    public sealed record Staged(string Folder, bool IsBase);
+
+    /// <summary>
+    /// The entries that differ from the base's, or null when the base must be written again: too many
+    /// of them, or an entry of the base that this build does not have (a paper gone or hidden).
+    /// </summary>
+    private static List<(string File, Entry Entry)>? Recent(Contents contents, Dictionary<string, Entry> basePapers)
+    {
+        var recent = new List<(string, Entry)>();
+        var inBase = 0;
+        foreach (var (file, entry) in contents.Papers)
+        {
+            if (basePapers.TryGetValue(file, out var known))
+            {
+                inBase++;
+                if (known.SameWork(entry)) continue;
+            }
+            recent.Add((file, entry));
+        }
+        var tooMany = recent.Count > System.Math.Max(MinRecent, basePapers.Count / RecentShare);
+        return inBase < basePapers.Count || tooMany ? null : recent;
+    }
+
+    private static void WriteFile(string path, string format, string generator, string taxonomyHash, string toolPins, string baseId,
+        IReadOnlyList<string> terms, IReadOnlyList<(string File, Entry Entry)> papers,
+        IEnumerable<KeyValuePair<(string Tex, bool Display), string>> math, RelatedState? related)
+    {
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(format);
+        writer.Write(generator);
+        writer.Write(taxonomyHash);
+        writer.Write(toolPins);
+        writer.Write(baseId);
+        writer.Write(terms.Count);
+        foreach (var term in terms) writer.Write(term);
+        // Each run is preceded by its length, filled in once the run is written.
+        var runs = papers.Count < Runs ? 1 : Runs;
+        writer.Write(runs);
+        for (var r = 0; r < runs; r++)
+        {
+            writer.Flush();
+            var start = stream.Position;
+            writer.Write(0L);
+            for (var i = r * papers.Count / runs; i < (r + 1) * papers.Count / runs; i++)
+            {
+                writer.Write(papers[i].File);
+                WriteEntry(writer, papers[i].Entry);
+            }
+            writer.Flush();
+            var end = stream.Position;
+            stream.Position = start;
+            writer.Write(end - start - sizeof(long));
+            writer.Flush();
+            stream.Position = end;
+        }
+        var formulas = math.OrderBy(f => f.Key.Tex, StringComparer.Ordinal).ThenBy(f => f.Key.Display).ToList();
+        writer.Write(formulas.Count);
+        foreach (var ((tex, display), mathml) in formulas)
+        {
+            writer.Write(tex);
+            writer.Write(display);
+            writer.Write(mathml);
+        }
+        writer.Write(related is not null);
+        related?.Write(writer);
+        writer.Write(format); // the end mark: a file cut short reads as no cache
+    }
+
+    /// <summary>
+    /// Puts a written cache in place, each file by one rename. A new base goes first, then the old
+    /// recent file goes: a build stopped in between reads the new base and a recent file written over
+    /// another base, which it ignores.
+    /// </summary>
+    public static void Place(Staged staged, string outputDir)
+    {
+        if (staged.IsBase)
+        {
+            File.Move(Path.Combine(staged.Folder, FileName), PathIn(outputDir, FileName), overwrite: true);
+            File.Delete(PathIn(outputDir, RecentFileName));
+        }
+        else File.Move(Path.Combine(staged.Folder, RecentFileName), PathIn(outputDir, RecentFileName), overwrite: true);
+    }
 
     private static void WriteEntry(BinaryWriter writer, Entry entry)
     {
@@ -214,5 +342,5 @@ public sealed class BuildCache
 
     private static FileStream Open(string path) => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
 
-    private static string PathIn(string outputDir) => OutputWriter.ManifestFile(outputDir, FileName);
+    private static string PathIn(string outputDir, string fileName) => OutputWriter.ManifestFile(outputDir, fileName);
 }

@@ -48,7 +48,7 @@ public static class BuildPipeline
         var taxonomyHash = inputs.HashOf("content/topics.yml") ?? "none";
         var cache = options.Clean ? BuildCache.Empty : BuildCache.Read(options.OutputDir, InputManifest.Generator, taxonomyHash, inputs.ToolPins);
         var archive = ArchiveLoader.Load(options.ContentDir, problems, file =>
-            inputs.HashOf("content/" + file) is { } hash ? (hash, cache.Paper(file, hash)?.Paper) : (null, null));
+            inputs.HashOf("content/" + file) is { } hash ? (hash, cache.Paper(file, hash)?.Paper) : (null, null), inputs.PaperFiles);
         foreach (var file in archive.Papers)
             if (file.ContentHash is { } read) inputs.Know("content/" + file.RelativePath, read);
         ArchiveChecker.Check(archive, problems);
@@ -96,8 +96,7 @@ public static class BuildPipeline
             var recheckKept = transaction.Previous.Any(f => !planned.Contains(f));
             // The cache is true of the inputs whatever the build's outcome: written while the pages
             // render, so what it holds is let go early; put in place only if the build gets to commit.
-            var stagedCache = transaction.StagingPath(BuildCache.FileName);
-            var cacheWrite = WriteCache(stagedCache, taxonomyHash, inputs.ToolPins, worked, math);
+            var cacheWrite = WriteCache(transaction.StagingFolder, taxonomyHash, inputs.ToolPins, worked, math, cache);
             var render = new RenderStage(plan, new LinkChecker(context.Urls, plan), transaction, options.OutputDir, renders, recheckKept);
             try
             {
@@ -109,7 +108,7 @@ public static class BuildPipeline
                 WaitQuietly(cacheWrite);
             }
             stages.Done("render, check links, stage");
-            if (cacheWrite.IsCompletedSuccessfully) BuildCache.Place(stagedCache, options.OutputDir);
+            if (cacheWrite.IsCompletedSuccessfully) BuildCache.Place(cacheWrite.Result, options.OutputDir);
             else log.WriteLine($"cache: not written ({cacheWrite.Exception?.InnerException?.Message}); the next build does more work");
             // A commit that stops half way must not leave a manifest vouching for files it replaced.
             RenderManifest.Delete(options.OutputDir);
@@ -143,8 +142,8 @@ public static class BuildPipeline
         };
     }
 
-    private static Task WriteCache(string path, string taxonomyHash, string toolPins, BuildCache.Contents worked, MathRenderer math) =>
-        Task.Run(() => BuildCache.Write(path, InputManifest.Generator, taxonomyHash, toolPins, worked, math.Rendered));
+    private static Task<BuildCache.Staged> WriteCache(string stagingFolder, string taxonomyHash, string toolPins, BuildCache.Contents worked, MathRenderer math, BuildCache previous) =>
+        Task.Run(() => BuildCache.Write(stagingFolder, InputManifest.Generator, taxonomyHash, toolPins, worked, math.Rendered, previous));
 
     private static void WaitQuietly(Task task)
     {

@@ -26,7 +26,10 @@ public enum OutputKind
 public sealed record PlannedOutput(string Path, OutputKind Kind, Func<byte[]> Render)
 {
     /// <summary>The file under the output folder: "papers/x/index.html".</summary>
-    public string File => Urls.FileFor(Path);
+    // Made once: the render stage, the link checker and the manifests each ask for it, tens of thousands of times.
+    public string File => _file ??= Urls.FileFor(Path);
+
+    private string? _file;
 
     /// <summary>For the sitemap: the latest day the page's content changed.</summary>
     public DateOnly? LastModified { get; init; }

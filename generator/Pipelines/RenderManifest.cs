@@ -41,12 +41,8 @@ public sealed class RenderManifest
     }
 
     /// <summary>True when the output was rendered from this very view model and its file is still as written.</summary>
-    public bool Unchanged(string outputDir, string file, UInt128 fingerprint)
-    {
-        if (!_outputs.TryGetValue(file, out var before) || before.Fingerprint != fingerprint) return false;
-        var info = new FileInfo(Path.Combine(outputDir, file));
-        return info.Exists && info.Length == before.Size;
-    }
+    public bool Unchanged(FileSizes outputs, string file, UInt128 fingerprint) =>
+        _outputs.TryGetValue(file, out var before) && before.Fingerprint == fingerprint && outputs.SizeOf(file) == before.Size;
 
     public long SizeOf(string file) => _outputs[file].Size;
 

@@ -26,6 +26,7 @@ public sealed class RenderStage(
     {
         var problems = new ConcurrentBag<ContentProblem>();
         var rendered = 0;
+        using var sizes = new FileSizes(outputDir);
         Parallel.For(0, plan.Count, i =>
         {
             var output = plan[i];
@@ -33,7 +34,7 @@ public sealed class RenderStage(
             try
             {
                 var fingerprint = output.Fingerprint?.Invoke();
-                if (fingerprint is { } known && previous.Unchanged(outputDir, output.File, known) && TryKeep(i, known, problems)) return;
+                if (fingerprint is { } known && previous.Unchanged(sizes, output.File, known) && TryKeep(i, known, problems)) return;
                 bytes = output.Render();
                 Interlocked.Increment(ref rendered);
                 if (fingerprint is { } made) (_fingerprints[i], _sizes[i]) = (made, bytes.Length);

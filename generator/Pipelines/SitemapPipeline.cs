@@ -12,23 +12,25 @@ public static class SitemapPipeline
 
     public static IEnumerable<PlannedOutput> Plan(BuildContext context, IReadOnlyList<PlannedOutput> planned, int maxUrlsPerFile = MaxUrlsPerFile)
     {
-        var entries = planned.Where(o => o.Kind == OutputKind.Page)
+        var pages = planned.Where(o => o.Kind == OutputKind.Page).ToList();
+        // The entries (ordered, with absolute URLs) are made when the sitemap renders, alongside the
+        // pages, rather than while the build plans: at 10,000 papers that was 60 ms no other work overlapped.
+        var entries = new Lazy<List<SitemapEntry>>(() => pages
             .OrderBy(o => o.Path, StringComparer.Ordinal)
             .Select(o => new SitemapEntry(context.Urls.Absolute(o.Path), o.LastModified))
-            .ToList();
-        if (entries.Count <= maxUrlsPerFile)
+            .ToList());
+        if (pages.Count <= maxUrlsPerFile)
         {
-            yield return new PlannedOutput(Urls.Sitemap, OutputKind.Data, () => SitemapWriter.Write(entries));
+            yield return new PlannedOutput(Urls.Sitemap, OutputKind.Data, () => SitemapWriter.Write(entries.Value));
             yield break;
         }
-        var parts = entries.Chunk(maxUrlsPerFile).ToList();
         var names = new List<string>();
-        for (var i = 0; i < parts.Count; i++)
+        for (var i = 0; i * maxUrlsPerFile < pages.Count; i++)
         {
-            var part = parts[i];
+            var first = i * maxUrlsPerFile;
             var name = $"sitemap-{i + 1}.xml";
             names.Add(name);
-            yield return new PlannedOutput(name, OutputKind.Data, () => SitemapWriter.Write(part));
+            yield return new PlannedOutput(name, OutputKind.Data, () => SitemapWriter.Write(entries.Value.Skip(first).Take(maxUrlsPerFile).ToList()));
         }
         var lastModified = context.Site.LastUpdated;
         yield return new PlannedOutput(Urls.Sitemap, OutputKind.Data,

@@ -19,10 +19,12 @@ public sealed class ViewHasher
 {
     private static readonly ConcurrentDictionary<Type, MemberInfo[]> Members = new();
 
-    // The values are laid out in one buffer per thread and hashed in one call at the end: tens of
-    // thousands of pages each hash a few hundred small values, and one call per value cost more
-    // than the hashing.
-    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    // The values are laid out in a buffer and hashed in one call at the end: tens of thousands of
+    // pages each hash a few hundred small values, and one call per value cost more than the hashing.
+    // Buffers are reused per thread, as a stack: a value's own hash (a paper's fingerprint) may be
+    // made in the middle of another's, and a fresh 4 KB buffer for each of those was most of what
+    // hashing ten thousand pages allocated.
+    [ThreadStatic] private static Stack<ArrayBufferWriter<byte>>? t_buffers;
     private readonly ArrayBufferWriter<byte> _buffer;
 
     private ViewHasher(ArrayBufferWriter<byte> buffer) => _buffer = buffer;
@@ -30,15 +32,14 @@ public sealed class ViewHasher
     /// <summary>The hash of these values, in order: 128 bits of SHA-256.</summary>
     public static UInt128 Of(params object?[] values)
     {
-        // Taken while in use: a value's own hash (a paper's fingerprint) may be made in the middle of another.
-        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(4096);
-        t_buffer = null;
+        var buffers = t_buffers ??= new Stack<ArrayBufferWriter<byte>>();
+        var buffer = buffers.TryPop(out var free) ? free : new ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
         var hasher = new ViewHasher(buffer);
         foreach (var value in values) hasher.Add(value);
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(buffer.WrittenSpan, hash);
-        t_buffer = buffer;
+        buffers.Push(buffer);
         return BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 

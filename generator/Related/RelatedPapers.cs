@@ -98,21 +98,29 @@ public static class RelatedPapers
             whole = false;
             if (!known.Complete && known.Best.Count < Count) return false; // only a damaged cache says so
             Score(i, vectors[i], changedPostings, scores, touched);
-            var candidates = new List<(int Paper, double Score)>(known.Best.Count + touched.Count);
-            foreach (var other in touched) candidates.Add((other, scores[other]));
+            // Only the Kept best are needed and, when the old list was cut short, only those that rank
+            // at or above its last entry: a bounded selection, not a sort of every candidate (a paper
+            // can share terms with dozens of the changed papers).
+            var cut = !known.Complete;
+            var (lastSlug, lastScore) = known.Best.Count > 0 ? known.Best[^1] : default;
+            var selected = new List<(int Paper, double Score)>(Kept + 1);
+            var exact = 0;
+            foreach (var other in touched)
+                if (!cut || Order(scores[other], papers[other].Slug, lastScore, lastSlug) <= 0)
+                {
+                    exact++;
+                    Insert(selected, other, scores[other], papers, Kept);
+                }
             Clear(scores, touched);
             foreach (var (slug, score) in known.Best)
-                if (unchanged.TryGetValue(slug, out var other)) candidates.Add((other, score));
-            candidates.Sort((a, b) => Order(a.Score, papers[a.Paper].Slug, b.Score, papers[b.Paper].Slug));
-            if (!known.Complete)
-            {
-                var (lastSlug, lastScore) = known.Best[^1];
-                var exact = candidates.FindIndex(c => Order(c.Score, papers[c.Paper].Slug, lastScore, lastSlug) > 0);
-                if (exact >= 0) candidates.RemoveRange(exact, candidates.Count - exact);
-                if (candidates.Count < Count) return false;
-            }
-            whole = known.Complete && candidates.Count <= Kept;
-            list = candidates.Count > Kept ? candidates[..Kept] : candidates;
+                if (unchanged.TryGetValue(slug, out var other))
+                {
+                    exact++;
+                    Insert(selected, other, score, papers, Kept);
+                }
+            if (cut && exact < Count) return false;
+            whole = known.Complete && exact <= Kept;
+            list = selected;
             return true;
         }
     }
@@ -166,15 +174,17 @@ public static class RelatedPapers
     private static List<(int Paper, double Score)> Best(List<int> candidates, double[] scores, IReadOnlyList<Paper> papers, int keep)
     {
         var best = new List<(int Paper, double Score)>(keep + 1);
-        foreach (var candidate in candidates)
-        {
-            var score = scores[candidate];
-            var at = best.Count;
-            while (at > 0 && Order(score, papers[candidate].Slug, best[at - 1].Score, papers[best[at - 1].Paper].Slug) < 0) at--;
-            if (at >= keep) continue;
-            best.Insert(at, (candidate, score));
-            if (best.Count > keep) best.RemoveAt(keep);
-        }
+        foreach (var candidate in candidates) Insert(best, candidate, scores[candidate], papers, keep);
         return best;
+    }
+
+    /// <summary>Puts a candidate at its place in a best-first list of at most <paramref name="keep"/>, if it ranks among them.</summary>
+    private static void Insert(List<(int Paper, double Score)> best, int candidate, double score, IReadOnlyList<Paper> papers, int keep)
+    {
+        var at = best.Count;
+        while (at > 0 && Order(score, papers[candidate].Slug, best[at - 1].Score, papers[best[at - 1].Paper].Slug) < 0) at--;
+        if (at >= keep) return;
+        best.Insert(at, (candidate, score));
+        if (best.Count > keep) best.RemoveAt(keep);
     }
 }

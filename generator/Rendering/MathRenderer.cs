@@ -33,12 +33,13 @@ public sealed partial class MathRenderer
     public static MathRenderer Prepare(NodeTools? tools, IEnumerable<string> htmlWithMath, TextWriter log,
         IReadOnlyDictionary<(string Tex, bool Display), string>? known = null)
     {
+        if (tools is null) return None; // no KaTeX: no formula to look for
         var formulas = htmlWithMath.SelectMany(html => MathMarkup().Matches(html))
             .Select(m => (Tex: WebUtility.HtmlDecode(m.Groups["tex"].Value), Display: m.Value.StartsWith("<div", StringComparison.Ordinal)))
             .Distinct()
             .OrderBy(f => f.Tex, StringComparer.Ordinal).ThenBy(f => f.Display)
             .ToList();
-        if (formulas.Count == 0 || tools is null) return None;
+        if (formulas.Count == 0) return None;
         var rendered = new Dictionary<(string, bool), string>();
         if (known is not null)
         {

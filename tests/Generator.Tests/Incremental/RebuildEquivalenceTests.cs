@@ -170,6 +170,71 @@ public sealed class RebuildEquivalenceTests : IDisposable
         AssertRebuildEqualsColdBuild();
     }
 
+    private string CacheFile(string name) => Path.Combine(_site.Output, ".paper-trail", name);
+
+    private bool CacheHolds(string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        return new[] { "cache.bin", "cache-recent.bin" }.Select(CacheFile).Where(File.Exists)
+            .Any(f => File.ReadAllBytes(f).AsSpan().IndexOf(bytes) >= 0);
+    }
+
+    [Fact]
+    public void A_rebuild_after_adding_papers_leaves_the_cache_base_as_it_was_and_writes_the_recent_entries()
+    {
+        var before = File.ReadAllBytes(CacheFile("cache.bin"));
+        _site.Paper("p8", "New Paper Eight", "[2026-11-29]", "Reinforcement learning.");
+        AssertRebuildEqualsColdBuild();
+        Assert.Equal(before, File.ReadAllBytes(CacheFile("cache.bin")));
+        Assert.True(CacheHolds("New Paper Eight"));
+
+        // The recent entries add up from build to build, over the same base.
+        _site.Paper("p9", "New Paper Nine", "[2026-11-29]", "Reinforcement learning again.");
+        AssertRebuildEqualsColdBuild();
+        Assert.Equal(before, File.ReadAllBytes(CacheFile("cache.bin")));
+        var recent = File.ReadAllBytes(CacheFile("cache-recent.bin"));
+        Assert.True(recent.AsSpan().IndexOf("New Paper Eight"u8) >= 0);
+        Assert.True(recent.AsSpan().IndexOf("New Paper Nine"u8) >= 0);
+    }
+
+    [Fact]
+    public void Hiding_a_paper_writes_the_cache_base_again_and_no_cache_file_keeps_it()
+    {
+        _site.Paper("p8", "New Paper Eight", "[2026-11-29]", "Reinforcement learning.");
+        _site.BuildOk();
+        Assert.True(File.Exists(CacheFile("cache-recent.bin")));
+        Assert.True(CacheHolds("Diffusion Paper 5"));
+
+        _site.Paper("p5", "Diffusion Paper 5", "[2026-11-25]", "A diffusion model, number 5.", extra: "hidden: true");
+        AssertRebuildEqualsColdBuild();
+        Assert.False(File.Exists(CacheFile("cache-recent.bin")));
+        Assert.False(CacheHolds("Diffusion Paper 5"));
+        Assert.True(CacheHolds("New Paper Eight"));
+    }
+
+    [Fact]
+    public void A_recent_cache_file_written_over_another_base_is_ignored()
+    {
+        _site.Paper("p8", "New Paper Eight", "[2026-11-29]", "Reinforcement learning.");
+        _site.BuildOk();
+        var recent = File.ReadAllBytes(CacheFile("cache-recent.bin"));
+        _site.BuildOk("--clean"); // a new base, and no recent file
+        File.WriteAllBytes(CacheFile("cache-recent.bin"), recent);
+        _site.Paper("p9", "New Paper Nine", "[2026-11-28]", "Diffusion, and reinforcement learning.");
+        AssertRebuildEqualsColdBuild();
+    }
+
+    [Fact]
+    public void A_recent_cache_file_cut_short_is_ignored()
+    {
+        _site.Paper("p8", "New Paper Eight", "[2026-11-29]", "Reinforcement learning.");
+        _site.BuildOk();
+        var recent = File.ReadAllBytes(CacheFile("cache-recent.bin"));
+        File.WriteAllBytes(CacheFile("cache-recent.bin"), recent[..(recent.Length / 2)]);
+        _site.Paper("p8", "New Paper Eight, Edited", "[2026-11-29]", "Reinforcement learning, edited.");
+        AssertRebuildEqualsColdBuild();
+    }
+
     [Fact]
     public void After_changing_a_template()
     {

@@ -57,9 +57,9 @@ public sealed class FixtureSite : IDisposable
         Generator.Run(["build", "--content", Content, "--output", Output, "--themes", Themes, .. (Search ? Array.Empty<string>() : ["--no-search"]), .. extra]);
 
     /// <summary>Builds and insists it succeeded.</summary>
-    public FixtureSite BuildOk()
+    public FixtureSite BuildOk(params string[] extra)
     {
-        var result = Build();
+        var result = Build(extra);
         Assert.True(result.ExitCode == 0, result.ToString());
         return this;
     }
