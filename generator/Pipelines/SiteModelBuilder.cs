@@ -47,16 +47,21 @@ public static class SiteModelBuilder
             .Select(g => (g.Key, (IReadOnlyList<SitePaper>)g.Select(x => x.Paper).OrderBy(p => p, ReadingOrder.Instance).ToList()))
             .ToList();
 
-        var byTopic = archive.Topics.ToDictionary(
-            t => t.Slug,
-            t => (IReadOnlyList<SitePaper>)papers.Where(p => p.Topics.Any(pt => pt.Slug == t.Slug)).ToList(),
-            StringComparer.Ordinal);
+        // One pass over the papers, in their order, instead of one per topic.
+        var topicLists = archive.Topics.ToDictionary(t => t.Slug, _ => new List<SitePaper>(), StringComparer.Ordinal);
+        foreach (var paper in papers)
+            foreach (var slug in paper.Topics.Select(t => t.Slug).Distinct(StringComparer.Ordinal))
+                if (topicLists.TryGetValue(slug, out var list)) list.Add(paper);
+        var byTopic = topicLists.ToDictionary(t => t.Key, t => (IReadOnlyList<SitePaper>)t.Value, StringComparer.Ordinal);
 
         var bySlug = papers.ToDictionary(p => p.Slug, StringComparer.Ordinal);
         var terms = new TermTable(cache.Terms);
         var counts = order.Select(i => cached[i]?.Terms).ToArray();
-        var related = RelatedPapers.Compute(papers.Select(p => p.Paper).ToList(), archive.TermFrequencies, terms, counts, cache.Related, out var relatedState)
-            .ToDictionary(r => r.Key, r => (IReadOnlyList<SitePaper>)r.Value.Select(s => bySlug[s]).ToList(), StringComparer.Ordinal);
+        var slugs = RelatedPapers.Compute(papers.Select(p => p.Paper).ToList(), archive.TermFrequencies, terms, counts, cache.Related, out var relatedState);
+        var relatedLists = new IReadOnlyList<SitePaper>[papers.Count];
+        Parallel.For(0, papers.Count, k => relatedLists[k] = slugs[papers[k].Slug].Select(s => bySlug[s]).ToArray());
+        var related = new Dictionary<string, IReadOnlyList<SitePaper>>(papers.Count, StringComparer.Ordinal);
+        for (var k = 0; k < papers.Count; k++) related[papers[k].Slug] = relatedLists[k];
 
         PaperTokens.Release(shown.Select(f => f.Paper));
 

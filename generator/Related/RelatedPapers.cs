@@ -76,13 +76,23 @@ public static class RelatedPapers
             return state;
         }, _ => { });
 
+        // Each paper's lists made on every core; only the two maps are filled in one by one.
+        var kept = new RelatedState.PaperState[n];
+        var shown = new string[n][];
+        Parallel.For(0, n, i =>
+        {
+            var list = best[i];
+            var neighbours = new RelatedState.Neighbour[list.Count];
+            for (var k = 0; k < list.Count; k++) neighbours[k] = new RelatedState.Neighbour(papers[list[k].Paper].Slug, list[k].Score);
+            kept[i] = new RelatedState.PaperState(hashes[i], neighbours, complete[i]);
+            shown[i] = neighbours.Take(Count).Select(b => b.Slug).ToArray();
+        });
         var states = new Dictionary<string, RelatedState.PaperState>(n, StringComparer.Ordinal);
         var result = new Dictionary<string, IReadOnlyList<string>>(n, StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
         {
-            states[papers[i].Slug] = new RelatedState.PaperState(hashes[i],
-                best[i].Select(b => new RelatedState.Neighbour(papers[b.Paper].Slug, b.Score)).ToArray(), complete[i]);
-            result[papers[i].Slug] = best[i].Take(Count).Select(b => papers[b.Paper].Slug).ToList();
+            states[papers[i].Slug] = kept[i];
+            result[papers[i].Slug] = shown[i];
         }
         next = new RelatedState(reference.Hash, states);
         return result;
