@@ -150,11 +150,15 @@ public sealed class InputManifest
         var lines = File.ReadAllLines(path);
         if (lines.Length == 0 || lines[0] != _header) return null;
         var recorded = new Dictionary<string, (long Size, long Ticks, string Hash)>(StringComparer.Ordinal);
+        // Fields cut as spans: only the name and the hash become strings.
+        Span<Range> fields = stackalloc Range[5];
         foreach (var line in lines.Skip(1))
         {
-            var parts = line.Split('\t');
-            if (parts.Length != 4 || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out var size) || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var ticks)) return null;
-            recorded[parts[0]] = (size, ticks, parts[3]);
+            var text = line.AsSpan();
+            if (text.Split(fields, '\t') != 4
+                || !long.TryParse(text[fields[1]], CultureInfo.InvariantCulture, out var size)
+                || !long.TryParse(text[fields[2]], CultureInfo.InvariantCulture, out var ticks)) return null;
+            recorded[text[fields[0]].ToString()] = (size, ticks, text[fields[3]].ToString());
         }
         return recorded;
     }

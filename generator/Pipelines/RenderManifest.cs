@@ -31,11 +31,15 @@ public sealed class RenderManifest
         var outputs = new Dictionary<string, (UInt128, long)>(StringComparer.Ordinal);
         using var reader = new StreamReader(path, Encoding.UTF8);
         if (reader.ReadLine() != $"{Format} {shared}") return Empty;
+        // Fields cut as spans: only the file becomes a string.
+        Span<Range> fields = stackalloc Range[4];
         while (reader.ReadLine() is { } line)
         {
-            var parts = line.Split('\t');
-            if (parts.Length != 3 || !ViewHasher.TryParseHex(parts[1], out var fingerprint) || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var size)) return Empty;
-            outputs[parts[0]] = (fingerprint, size);
+            var text = line.AsSpan();
+            if (text.Split(fields, '\t') != 3
+                || !ViewHasher.TryParseHex(text[fields[1]], out var fingerprint)
+                || !long.TryParse(text[fields[2]], CultureInfo.InvariantCulture, out var size)) return Empty;
+            outputs[text[fields[0]].ToString()] = (fingerprint, size);
         }
         return new RenderManifest(outputs);
     }

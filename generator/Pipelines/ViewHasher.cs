@@ -102,7 +102,7 @@ public sealed class ViewHasher
     /// <summary>A hash as 32 hex digits, for the manifests.</summary>
     public static string Hex(UInt128 hash) => hash.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static bool TryParseHex(string text, out UInt128 hash) =>
+    public static bool TryParseHex(ReadOnlySpan<char> text, out UInt128 hash) =>
         UInt128.TryParse(text, System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out hash) && text.Length == 32;
 
     // Public properties and fields (a value tuple's items are fields) by name, which is stable and
