@@ -71,12 +71,9 @@ public sealed class OutputTransaction : IDisposable
     public IReadOnlyList<string> Previous => _previous;
 
     /// <summary>
-    /// A path in the staging folder for a file of the build's own (not an output): it is dropped with
-    /// the folder when the build fails, and must be moved out before <see cref="Commit"/>.
+    /// The staging folder, for files of the build's own (not outputs, which <see cref="Offer"/> stages):
+    /// they are dropped with the folder when the build fails, and must be moved out before <see cref="Commit"/>.
     /// </summary>
-    public string StagingPath(string name) => Path.Combine(_staging, name);
-
-    /// <summary>The staging folder itself: what else the build writes there is moved into place only once it commits.</summary>
     public string StagingFolder => _staging;
 
     /// <summary>Keeps an output as it is, unread: its caller knows the bytes it would render are already there.</summary>

@@ -86,50 +86,42 @@ public sealed class BuildCache
     /// <summary>Reads the cache; topics made under another taxonomy, and math made by other tools, are left out.</summary>
     public static BuildCache Read(string outputDir, string generator, string taxonomyHash, string toolPins)
     {
-        var path = PathIn(outputDir, FileName);
-        if (!File.Exists(path)) return Empty;
+        if (ReadFile(PathIn(outputDir, FileName), Format, generator, taxonomyHash, toolPins) is not { } based) return Empty;
+        var cache = new BuildCache(based.Papers, based.Terms) { Math = based.Math, Related = based.Related, Base = (based.Id, based.Papers) };
+        return ReadRecent(outputDir, generator, taxonomyHash, toolPins, cache) ?? cache;
+    }
+
+    /// <summary>The base overlaid with the recent file, when that file was written over this very base; else null.</summary>
+    private static BuildCache? ReadRecent(string outputDir, string generator, string taxonomyHash, string toolPins, BuildCache based)
+    {
+        var (id, basePapers) = based.Base!.Value;
+        if (ReadFile(PathIn(outputDir, RecentFileName), RecentFormat, generator, taxonomyHash, toolPins) is not { } recent || recent.Id != id) return null;
+        // The base's term counts index into the same table: the recent one only ever adds terms at its end.
+        if (recent.Terms.Length < based.Terms.Count || based.Terms.Where((term, i) => recent.Terms[i] != term).Any()) return null;
+        var papers = new Dictionary<string, Entry>(basePapers, StringComparer.Ordinal);
+        foreach (var (file, entry) in recent.Papers) papers[file] = entry;
+        return new BuildCache(papers, recent.Terms) { Math = recent.Math, Related = recent.Related, Base = based.Base };
+    }
+
+    /// <summary>What one cache file holds (the base and the recent file share a layout: <see cref="WriteFile"/>).</summary>
+    private sealed record FileContents(string Id, string[] Terms, Dictionary<string, Entry> Papers,
+        Dictionary<(string, bool), string> Math, RelatedState? Related);
+
+    /// <summary>One cache file, or null when it is missing, made by another generator, cut short or unreadable.</summary>
+    private static FileContents? ReadFile(string path, string format, string generator, string taxonomyHash, string toolPins)
+    {
+        if (!File.Exists(path)) return null;
         try
         {
             using var reader = new BinaryReader(Open(path), Encoding.UTF8);
-            if (reader.ReadString() != Format || reader.ReadString() != generator) return Empty;
+            if (reader.ReadString() != format || reader.ReadString() != generator) return null;
             var sameTaxonomy = reader.ReadString() == taxonomyHash;
             var sameTools = reader.ReadString() == toolPins;
             var id = reader.ReadString();
             var terms = ReadTerms(reader);
             var papers = ReadEntries(reader, path, sameTaxonomy);
             var (math, related) = ReadRest(reader, sameTools);
-            if (reader.ReadString() != Format) return Empty;
-            var cache = new BuildCache(papers, terms) { Math = math, Related = related, Base = (id, papers) };
-            return ReadRecent(outputDir, generator, taxonomyHash, toolPins, cache) ?? cache;
-        }
-        catch (Exception e) when (IsUnreadable(e))
-        {
-            return Empty;
-        }
-    }
-
-    /// <summary>The base overlaid with the recent file, when that file was written over this very base; else null.</summary>
-    private static BuildCache? ReadRecent(string outputDir, string generator, string taxonomyHash, string toolPins, BuildCache based)
-    {
-        var path = PathIn(outputDir, RecentFileName);
-        if (!File.Exists(path)) return null;
-        try
-        {
-            using var reader = new BinaryReader(Open(path), Encoding.UTF8);
-            if (reader.ReadString() != RecentFormat || reader.ReadString() != generator) return null;
-            var sameTaxonomy = reader.ReadString() == taxonomyHash;
-            var sameTools = reader.ReadString() == toolPins;
-            var (id, basePapers) = based.Base!.Value;
-            if (reader.ReadString() != id) return null;
-            var terms = ReadTerms(reader);
-            // The base's term counts index into the same table: the recent one only ever adds terms at its end.
-            if (terms.Length < based.Terms.Count || based.Terms.Where((term, i) => terms[i] != term).Any()) return null;
-            var recent = ReadEntries(reader, path, sameTaxonomy);
-            var (math, related) = ReadRest(reader, sameTools);
-            if (reader.ReadString() != RecentFormat) return null;
-            var papers = new Dictionary<string, Entry>(basePapers, StringComparer.Ordinal);
-            foreach (var (file, entry) in recent) papers[file] = entry;
-            return new BuildCache(papers, terms) { Math = math, Related = related, Base = based.Base };
+            return reader.ReadString() == format ? new FileContents(id, terms, papers, math, related) : null;
         }
         catch (Exception e) when (IsUnreadable(e))
         {

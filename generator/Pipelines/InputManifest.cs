@@ -87,7 +87,8 @@ public sealed class InputManifest
     {
         if (!_sameAsRecorded) return false;
         var outputs = new OutputWriter(outputDir).PreviousOutputs();
-        return outputs.Count > 0 && outputs.All(o => File.Exists(Path.Combine(outputDir, o)));
+        using var sizes = new FileSizes(outputDir);
+        return outputs.Count > 0 && outputs.All(o => sizes.SizeOf(o) >= 0);
     }
 
     /// <summary>

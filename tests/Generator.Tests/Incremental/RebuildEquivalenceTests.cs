@@ -117,6 +117,15 @@ public sealed class RebuildEquivalenceTests : IDisposable
     }
 
     [Fact]
+    public void An_output_removed_by_hand_with_no_input_changed_is_written_again()
+    {
+        File.Delete(Path.Combine(_site.Output, "papers", "p3", "index.html"));
+        Assert.DoesNotContain("no input changed", _site.Build().Output);
+        Assert.True(_site.Exists("papers/p3/index.html"));
+        AssertRebuildEqualsColdBuild();
+    }
+
+    [Fact]
     public void A_kept_page_whose_link_lost_its_target_fails_the_build_as_a_cold_build_does()
     {
         // A theme link fixed in a template, on one page only, to the day only p5 trended; that page (p1,
