@@ -7,8 +7,10 @@ namespace PaperTrail.Output;
 /// One build's writes to the output folder, landing together or not at all. Files are offered as
 /// they are rendered (from any thread) and each changed one is written at once to a staging folder,
 /// so rendered bytes never pile up in memory. Nothing in the site changes until <see cref="Commit"/>
-/// renames every staged file over its target (each rename atomic) and removes outputs no longer
-/// produced; a build that fails before that just drops the staging folder.
+/// puts every staged file in its target's place (each one atomically: <see cref="FileExchange"/>) and
+/// removes outputs no longer produced; a build that fails before that just drops the staging folder.
+/// After a commit the staging folder, which then holds the replaced files, is deleted in the
+/// background until the transaction is disposed.
 /// A first build into an empty folder has nothing to protect: a file whose target does not exist
 /// yet is written in place (no staging, no rename), and removed again if the build fails.
 /// </summary>
@@ -25,6 +27,7 @@ public sealed class OutputTransaction : IDisposable
     private readonly bool _firstBuild;
     private readonly string[] _foldersMadeHere; // the output and manifest folders, when this build made them
     private bool _committed;
+    private Task? _cleanup; // deleting the staging folder after the commit
     private int _staged;
 
     /// <summary>
@@ -79,12 +82,12 @@ public sealed class OutputTransaction : IDisposable
     /// <summary>Keeps an output as it is, unread: its caller knows the bytes it would render are already there.</summary>
     public void Keep(string file)
     {
-        OutputWriter.Resolve(_root, file);
+        OutputWriter.Check(_root, file);
         if (!_offered.TryAdd(file, null))
             throw new ContentException(new ContentProblem(file, 0, "two outputs would be written to this path"));
     }
 
-    /// <summary>Moves every staged file into place, removes what is no longer produced, records the manifest.</summary>
+    /// <summary>Moves every staged file into place, removes what is no longer produced, records the manifest. Dispose the transaction after it.</summary>
     public WriteReport Commit()
     {
         var changed = new ConcurrentBag<string>();
@@ -96,9 +99,12 @@ public sealed class OutputTransaction : IDisposable
             var target = OutputWriter.Resolve(_root, output.Key);
             EnsureFolder(Path.GetDirectoryName(target)!);
             WriteFaults.BeforeCommit(target);
-            File.Move(output.Value!, target, overwrite: true);
+            if (!FileExchange.TrySwap(output.Value!, target)) File.Move(output.Value!, target, overwrite: true);
             changed.Add(output.Key);
         });
+        // The files swapped out (the last build's versions) are freed while the caller writes its manifests.
+        var staging = _staging;
+        _cleanup = Task.Run(() => FolderRemover.Delete(staging));
         var written = changed.Count;
 
         var removed = 0;
@@ -117,15 +123,26 @@ public sealed class OutputTransaction : IDisposable
             using var text = new StreamWriter(stream, new System.Text.UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" };
             foreach (var file in files) text.WriteLine(file);
         }, durable: false);
-        Dispose();
         return new WriteReport(written, _offered.Count - written, removed) { Changed = changed.Order(StringComparer.Ordinal).ToList() };
     }
 
     /// <summary>Drops whatever was staged, and what a failed first build wrote in place; the folder stays as it was.</summary>
     public void Dispose()
     {
+        if (_committed)
+        {
+            // The site is in place: a staging folder that will not go is only left over, and the next
+            // build's transaction removes it first thing.
+            try
+            {
+                if (_cleanup is { } cleanup) cleanup.GetAwaiter().GetResult();
+                else FolderRemover.Delete(_staging);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+            _cleanup = null;
+            return;
+        }
         if (Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true);
-        if (_committed) return;
         foreach (var full in _createdInPlace) OutputWriter.Delete(_root, Path.GetRelativePath(_root, full));
         _createdInPlace.Clear();
         foreach (var folder in _foldersMadeHere)

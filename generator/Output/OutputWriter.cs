@@ -63,6 +63,12 @@ public sealed class OutputWriter(string outputDir, string scope = "outputs")
         return full;
     }
 
+    /// <summary>Refuses an output path that would land outside the output folder (what <see cref="Resolve"/> checks), without making the full path.</summary>
+    internal static void Check(string root, string relative)
+    {
+        if (!IsPlain(relative) || !Path.IsPathFullyQualified(root)) Resolve(root, relative);
+    }
+
     /// <summary>A relative path of plain names: no root, no empty, "." or ".." segment, no backslash.</summary>
     private static bool IsPlain(string relative)
     {

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using PaperTrail.Content;
 using PaperTrail.Output;
@@ -197,7 +198,11 @@ public sealed class BuildCache
         if (reader.ReadBoolean())
         {
             counts = new (int, float)[reader.ReadInt32()];
-            for (var i = 0; i < counts.Length; i++) counts[i] = (reader.ReadInt32(), reader.ReadSingle());
+            // A hundred pairs or so per paper, ten thousand papers: one read of their bytes, not two calls a pair.
+            Span<byte> pairs = counts.Length <= 512 ? stackalloc byte[counts.Length * 8] : new byte[counts.Length * 8];
+            reader.BaseStream.ReadExactly(pairs);
+            for (var i = 0; i < counts.Length; i++)
+                counts[i] = (BinaryPrimitives.ReadInt32LittleEndian(pairs[(8 * i)..]), BinaryPrimitives.ReadSingleLittleEndian(pairs[(8 * i + 4)..]));
         }
         return new Entry(hash, paper) { Topics = topics, FellBack = fellBack && sameTaxonomy, Terms = counts };
     }

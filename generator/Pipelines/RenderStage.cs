@@ -27,8 +27,10 @@ public sealed class RenderStage(
         var problems = new ConcurrentBag<ContentProblem>();
         var rendered = 0;
         using var sizes = new FileSizes(outputDir);
-        Parallel.For(0, plan.Count, i =>
+        var order = RenderOrder();
+        Parallel.For(0, order.Length, k =>
         {
+            var i = order[k];
             var output = plan[i];
             byte[] bytes;
             try
@@ -61,6 +63,22 @@ public sealed class RenderStage(
             throw new ContentException(other.Concat(broken).OrderBy(p => p.ToString(), StringComparer.Ordinal).Take(20).ToList());
         }
         return rendered;
+    }
+
+    /// <summary>
+    /// Plan positions, the outputs rendered every time first: the sitemap and the like are made from
+    /// the whole archive, tens of milliseconds each, and left to the end of the loop (the sitemap is
+    /// planned last) each ran on one core while the other had nothing left to do.
+    /// </summary>
+    private int[] RenderOrder()
+    {
+        var order = new int[plan.Count];
+        var next = 0;
+        for (var i = 0; i < plan.Count; i++)
+            if (plan[i].Fingerprint is null) order[next++] = i;
+        for (var i = 0; i < plan.Count; i++)
+            if (plan[i].Fingerprint is not null) order[next++] = i;
+        return order;
     }
 
     /// <summary>

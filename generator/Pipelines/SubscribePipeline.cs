@@ -16,6 +16,7 @@ public sealed class SubscribePipeline : IPipeline
     {
         var site = context.Site;
         var config = site.Config;
+        var days = site.Days.Take(config.FeedSize).ToList();
         yield return new PlannedOutput(Urls.Digest, OutputKind.Data, () => SyndicationFeedWriter.Rss(new FeedDocument
         {
             Title = $"{config.Title}: daily digest",
@@ -25,8 +26,13 @@ public sealed class SubscribePipeline : IPipeline
             SelfUrl = context.Urls.Absolute(Urls.Digest),
             Author = config.Author ?? config.Title,
             Updated = site.LastUpdated is { } last ? FeedDates.Midnight(last) : DateTimeOffset.UnixEpoch,
-            Entries = site.Days.Take(config.FeedSize).Select(d => DayEntry(context, d.Day, d.Papers)).ToList(),
-        }));
+            Entries = days.Select(d => DayEntry(context, d.Day, d.Papers)).ToList(),
+        }))
+        {
+            // Made from the latest days and their papers (each item's text from the paper alone): papers
+            // added to older days leave the digest as it was, and it is not made again.
+            Fingerprint = () => ViewHasher.Of("digest", site.LastUpdated, days.Select(d => d.Day).ToList(), days.Select(d => d.Papers).ToList()),
+        };
 
         var feeds = context.SiteView.Feeds;
         yield return context.HtmlPage(Urls.Subscribe, "subscribe",
