@@ -11,6 +11,9 @@
 # and, once each under GNU time, the peak memory (RSS) and the number of files written. Search
 # indexing (Pagefind) is timed on its own line. It prints a table, then one `bench …` line per N
 # with key=value figures for scripts. It is never part of `dotnet test`.
+# Incremental rebuilds (issue 12) are timed from the cold build's state: nothing changed, and EXTRA
+# papers added; the +EXTRA ratio to a cold build is given twice, min over min (add_of_cold) and as
+# the median of RUNS back-to-back pairs (add_of_cold_paired), which a machine's slow phase cannot split.
 #
 # Needs: Debian's hugo, hyperfine and time (apt-get install hugo hyperfine time), /usr/bin/python3.
 # Env: RUNS (default 5, 3 at 50k), EXTRA (papers added for the incremental rebuild, default 50),
@@ -115,6 +118,22 @@ for n in "${sizes[@]}"; do
   add_same=$(diff -rq --exclude=.paper-trail "$dir/inc/out" "$dir/cold-add" >/dev/null && echo yes || echo no)
   add_needed=$({ diff -rq --exclude=.paper-trail "$dir/out" "$dir/cold-add" || true; } | wc -l)
 
+  # The same ratio from pairs: a cold build, then at once a +$EXTRA rebuild, $runs times. A shared
+  # machine's slow phases last minutes, long enough to fall on the cold runs above and not on the
+  # rebuilds, or the other way round; two builds seconds apart share theirs. Median of the pairs' ratios.
+  pair_times=()
+  for _ in $(seq "$runs"); do
+    eval "$(aside "$dir/pair-cold")"
+    t0=$(date +%s%N); ${gen[*]} build --clean --no-search --content "$dir/content" --output "$dir/pair-cold" --themes "$root/themes" >/dev/null; t1=$(date +%s%N)
+    eval "$(aside "$dir/inc")" && cp -a "$dir/base" "$dir/inc" && sync
+    t2=$(date +%s%N); $incremental >/dev/null; t3=$(date +%s%N)
+    pair_times+=("$(( t1 - t0 )):$(( t3 - t2 ))")
+  done
+  read -r add_paired pairs_text < <("$py" -c '
+import statistics, sys
+pairs = [tuple(int(x) / 1e9 for x in p.split(":")) for p in sys.argv[1:]]
+print(f"{statistics.median(a / c for c, a in pairs):.2f}", ",".join(f"{a:.2f}/{c:.2f}" for c, a in pairs))' "${pair_times[@]}")
+
   search=$("${gen[@]}" build --content "$dir/content" --output "$dir/out" --themes "$root/themes" | sed -n 's/^search: indexed in \([0-9.]*\) s.*/\1/p')
 
   read -r ours_min ours_med < <(ms "$dir/ours.json")
@@ -128,6 +147,7 @@ for n in "${sizes[@]}"; do
   line+=" ours_ms_per_paper=$per_paper search_index_s=${search:-skipped}"
   line+=" noop_min_s=$noop_min noop_of_cold=$("$py" -c "print(f'{$noop_min/$ours_min:.2f}')") noop_written=$noop_written"
   line+=" add${EXTRA}_min_s=$add_min add_of_cold=$("$py" -c "print(f'{$add_min/$ours_min:.2f}')") add_written=$add_written"
+  line+=" add_of_cold_paired=$add_paired add_pairs_s=$pairs_text"
   line+=" add_files_differing=$add_needed add_equals_cold=$add_same add_rss_mb=$(rss_mb "$dir/add.time") generator=${flavour// /_} same_as_jit=$same_as_jit"
   summary+=("$line")
 done

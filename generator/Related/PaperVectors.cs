@@ -50,29 +50,42 @@ public static class PaperVectors
             inverseFrequency[t] = used > reference.Papers * MaxDocumentShare ? 0 : Math.Log((double)Math.Max(reference.Papers, used) / used);
         }
 
-        // Each paper's vector.
         // Terms no other paper of the archive uses are left out: they cannot make two papers alike.
+        for (var t = 0; t < terms.Count; t++)
+            if (documentFrequency[t] <= 1) inverseFrequency[t] = 0;
+        // Counts are whole numbers, mostly small: their logarithms looked up, the same values Math.Log gives.
+        var logs = new double[64];
+        for (var c = 1; c < logs.Length; c++) logs[c] = Math.Log(c);
+
+        // Each paper's vector.
         var vectors = new (int Term, double Weight)[n][];
-        Parallel.For(0, n, i =>
+        Parallel.For(0, n, () => new (int Term, double Weight)[TermsPerPaper + 1], (i, _, weighted) =>
         {
-            // The TermsPerPaper heaviest, heaviest first (ties by the term's text), picked as they come:
-            // a paper has a hundred terms or so, and a full sort of each, ten thousand times, cost more.
-            var weighted = new List<(int Term, double Weight)>(TermsPerPaper + 1);
+            // The TermsPerPaper heaviest, heaviest first (ties by the term's text), picked as they come
+            // into one buffer per thread: a paper has a hundred terms or so, and a full sort of each,
+            // ten thousand times, cost more.
+            var kept = 0;
             foreach (var (term, count) in paperTerms[i])
             {
-                if (documentFrequency[term] <= 1 || inverseFrequency[term] <= 0) continue;
-                var weight = (1 + Math.Log(count)) * inverseFrequency[term];
-                var at = weighted.Count;
+                var inverse = inverseFrequency[term];
+                if (inverse <= 0) continue;
+                var whole = (int)count;
+                var weight = (1 + (whole == count && whole > 0 && whole < logs.Length ? logs[whole] : Math.Log(count))) * inverse;
+                var at = kept;
                 while (at > 0 && Before(term, weight, weighted[at - 1])) at--;
                 if (at >= TermsPerPaper) continue;
-                weighted.Insert(at, (term, weight));
-                if (weighted.Count > TermsPerPaper) weighted.RemoveAt(TermsPerPaper);
+                Array.Copy(weighted, at, weighted, at + 1, kept - at);
+                weighted[at] = (term, weight);
+                if (kept < TermsPerPaper) kept++;
             }
             var norm = 0.0;
-            foreach (var t in weighted) norm += t.Weight * t.Weight;
+            for (var k = 0; k < kept; k++) norm += weighted[k].Weight * weighted[k].Weight;
             norm = Math.Sqrt(norm);
-            vectors[i] = norm == 0 ? [] : weighted.Select(t => (t.Term, t.Weight / norm)).ToArray();
-        });
+            var vector = norm == 0 ? [] : new (int Term, double Weight)[kept];
+            for (var k = 0; k < vector.Length; k++) vector[k] = (weighted[k].Term, weighted[k].Weight / norm);
+            vectors[i] = vector;
+            return weighted;
+        }, _ => { });
 
         return vectors;
 

@@ -12,7 +12,7 @@ public sealed class PrunedIndex
 
     private PrunedIndex((int Paper, double Weight)[][] lists) => Lists = lists;
 
-    /// <summary>Per term number, (paper number, weight), strongest first.</summary>
+    /// <summary>Per term number, (paper number, weight): its strongest papers, in no particular order.</summary>
     public (int Paper, double Weight)[][] Lists { get; }
 
     public static PrunedIndex Of((int Term, double Weight)[][] vectors, int termCount)
@@ -30,8 +30,15 @@ public sealed class PrunedIndex
         Parallel.For(0, termCount, t =>
         {
             var list = postings[t];
+            // A list short enough to keep whole needs no order: a paper's scores are summed in the order
+            // of its own vector, and its neighbours ranked by score and slug, whatever order they come in.
+            if (list.Length <= PapersPerTerm)
+            {
+                pruned[t] = list;
+                return;
+            }
             Array.Sort(list, (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Paper.CompareTo(b.Paper));
-            pruned[t] = list.Length > PapersPerTerm ? list[..PapersPerTerm] : list;
+            pruned[t] = list[..PapersPerTerm];
         });
 
         return new PrunedIndex(pruned);
