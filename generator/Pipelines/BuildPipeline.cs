@@ -34,19 +34,24 @@ public static class BuildPipeline
         if (!Directory.Exists(options.ContentDir))
             throw new ContentException(new ContentProblem(DisplayPath.Of(options.ContentDir), 0, "no content folder here"));
 
+        // What the last build worked out per paper file, reused for files whose bytes are the same: read
+        // on the other core while the inputs are scanned (it needs only topics.yml's hash and the tools' pins).
+        var taxonomyHash = InputManifest.TaxonomyHash(options);
+        var toolPins = InputManifest.ToolPinsFor(options);
+        var cacheRead = options.Clean ? Task.FromResult(BuildCache.Empty) : Task.Run(() => BuildCache.Read(options.OutputDir, InputManifest.Generator, taxonomyHash, toolPins));
+
         // Nothing changed since the last build: end here, before parsing the archive.
         var inputs = InputManifest.For(options);
         stages.Done("scan inputs");
         if (!options.Clean && inputs.Unchanged(options.OutputDir))
         {
+            WaitQuietly(cacheRead); // nothing of the build outlives it
             stages.Done("inputs unchanged");
             var outputs = new OutputWriter(options.OutputDir).PreviousOutputs().Count;
             return new BuildReport(0, outputs, 0, outputs, 0, 0) { NothingChanged = true, Stages = stages.Stages };
         }
         var problems = new List<ContentProblem>();
-        // What the last build worked out per paper file, reused for files whose bytes are the same.
-        var taxonomyHash = inputs.HashOf("content/topics.yml") ?? "none";
-        var cache = options.Clean ? BuildCache.Empty : BuildCache.Read(options.OutputDir, InputManifest.Generator, taxonomyHash, inputs.ToolPins);
+        var cache = cacheRead.GetAwaiter().GetResult();
         var archive = ArchiveLoader.Load(options.ContentDir, problems, file =>
             inputs.HashOf("content/" + file) is { } hash ? (hash, cache.Paper(file, hash)?.Paper) : (null, null), inputs.PaperFiles);
         foreach (var file in archive.Papers)
@@ -97,7 +102,7 @@ public static class BuildPipeline
             var recheckKept = transaction.Previous.Any(f => !planned.Contains(f));
             // The cache is true of the inputs whatever the build's outcome: written while the pages
             // render, so what it holds is let go early; put in place only if the build gets to commit.
-            var cacheWrite = WriteCache(transaction.StagingFolder, taxonomyHash, inputs.ToolPins, worked, math, cache);
+            var cacheWrite = WriteCache(transaction.StagingFolder, taxonomyHash, toolPins, worked, math, cache);
             var render = new RenderStage(plan, new LinkChecker(context.Urls, plan), transaction, options.OutputDir, renders, recheckKept);
             try
             {

@@ -40,7 +40,7 @@ public sealed class InputManifest
             roots["themes/" + name] = Path.Combine(options.ThemesDir, name);
         var tools = Path.GetDirectoryName(Path.GetFullPath(options.ThemesDir))!;
         roots["tools"] = Path.Combine(tools, "tools");
-        var pins = string.Join(",", new[] { "package.json", "package-lock.json" }.Select(f => Path.Combine(tools, f)).Select(f => File.Exists(f) ? ContentHash.OfFile(f) : "-"));
+        var pins = ToolPinsFor(options);
         var header = $"{Format} generator={Generator} search={options.Search} pins={pins}";
         var manifest = new InputManifest(header, roots) { ToolPins = pins };
         manifest._entries = manifest.Scan(options.OutputDir, options.Clean);
@@ -99,6 +99,20 @@ public sealed class InputManifest
 
     /// <summary>The hashes of the Node tools' package.json and package-lock.json: which KaTeX and Pagefind run.</summary>
     public string ToolPins { get; private init; } = "";
+
+    /// <summary><see cref="ToolPins"/> without a scan, from the two files beside the themes folder.</summary>
+    public static string ToolPinsFor(BuildOptions options)
+    {
+        var tools = Path.GetDirectoryName(Path.GetFullPath(options.ThemesDir))!;
+        return string.Join(",", new[] { "package.json", "package-lock.json" }.Select(f => Path.Combine(tools, f)).Select(f => File.Exists(f) ? ContentHash.OfFile(f) : "-"));
+    }
+
+    /// <summary>The hash of the content's topics.yml ("none" without one), read from its bytes: what topics cached per paper were assigned under.</summary>
+    public static string TaxonomyHash(BuildOptions options)
+    {
+        var path = Path.Combine(options.ContentDir, "topics.yml");
+        return File.Exists(path) ? ContentHash.OfFile(path) : "none";
+    }
 
     /// <summary>The hash of an input ("content/topics.yml"), or null when there is no such input.</summary>
     public string? HashOf(string name) => ByName.GetValueOrDefault(name)?.Hash;

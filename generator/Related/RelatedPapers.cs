@@ -192,7 +192,8 @@ public static class RelatedPapers
     private static void Insert(List<(int Paper, double Score)> best, int candidate, double score, IReadOnlyList<Paper> papers, int keep)
     {
         var at = best.Count;
-        while (at > 0 && Order(score, papers[candidate].Slug, best[at - 1].Score, papers[best[at - 1].Paper].Slug) < 0) at--;
+        // Scores decide all but ties: slugs are looked up only for those (most candidates fall below a full list at the first comparison).
+        while (at > 0 && (score != best[at - 1].Score ? score > best[at - 1].Score : string.CompareOrdinal(papers[candidate].Slug, papers[best[at - 1].Paper].Slug) < 0)) at--;
         if (at >= keep) return;
         best.Insert(at, (candidate, score));
         if (best.Count > keep) best.RemoveAt(keep);

@@ -33,11 +33,16 @@ public sealed class RelatedState
     {
         writer.Write(TableHash);
         var slugs = Papers.Keys.Order(StringComparer.Ordinal).ToList();
-        var index = new Dictionary<string, int>(slugs.Count, StringComparer.Ordinal);
+        // A hundred thousand neighbours are looked up by their slug: by reference first, which is how
+        // they come (a neighbour's slug is its paper's own string, read or computed), and costs no
+        // pass over the characters; by value for any other.
+        var byReference = new Dictionary<object, int>(slugs.Count, ReferenceEqualityComparer.Instance);
+        var byValue = new Dictionary<string, int>(slugs.Count, StringComparer.Ordinal);
         writer.Write(slugs.Count);
         foreach (var slug in slugs)
         {
-            index[slug] = index.Count;
+            byReference[slug] = byValue.Count;
+            byValue[slug] = byValue.Count;
             writer.Write(slug);
         }
         foreach (var slug in slugs)
@@ -48,7 +53,7 @@ public sealed class RelatedState
             writer.Write(paper.Best.Count);
             foreach (var (neighbour, score) in paper.Best)
             {
-                writer.Write(index[neighbour]);
+                writer.Write(byReference.TryGetValue(neighbour, out var at) ? at : byValue[neighbour]);
                 writer.Write(score);
             }
         }
