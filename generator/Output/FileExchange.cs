@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace PaperTrail.Output;
 
@@ -25,9 +24,9 @@ public static class FileExchange
         if (_unsupported) return false;
         try
         {
-            if (Native.renameat2(Native.AT_FDCWD, NulTerminated(staged), Native.AT_FDCWD, NulTerminated(target), Native.RENAME_EXCHANGE) == 0) return true;
+            if (Libc.renameat2(Libc.AT_FDCWD, Libc.NulTerminated(staged), Libc.AT_FDCWD, Libc.NulTerminated(target), Libc.RENAME_EXCHANGE) == 0) return true;
             var error = Marshal.GetLastPInvokeError();
-            if (error is Native.EINVAL or Native.ENOSYS or Native.ENOTSUP) _unsupported = true;
+            if (error is Libc.EINVAL or Libc.ENOSYS or Libc.ENOTSUP) _unsupported = true;
             // Anything else (no target yet, above all) is for the rename to do or to report.
             return false;
         }
@@ -36,22 +35,5 @@ public static class FileExchange
             _unsupported = true;
             return false;
         }
-    }
-
-    private static byte[] NulTerminated(string path)
-    {
-        var bytes = new byte[Encoding.UTF8.GetByteCount(path) + 1];
-        Encoding.UTF8.GetBytes(path, bytes);
-        return bytes;
-    }
-
-    private static class Native
-    {
-        public const int AT_FDCWD = -100;
-        public const uint RENAME_EXCHANGE = 2;
-        public const int EINVAL = 22, ENOSYS = 38, ENOTSUP = 95;
-
-        [DllImport("libc.so.6", SetLastError = true)]
-        public static extern int renameat2(int olddirfd, byte[] oldpath, int newdirfd, byte[] newpath, uint flags);
     }
 }

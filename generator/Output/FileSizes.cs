@@ -21,7 +21,7 @@ public sealed class FileSizes : IDisposable
         if (!OperatingSystem.IsLinux()) return;
         try
         {
-            _folder = Native.open(NulTerminated(Path.GetFullPath(root)), Native.O_RDONLY | Native.O_CLOEXEC);
+            _folder = Libc.open(Libc.NulTerminated(Path.GetFullPath(root)), Libc.O_RDONLY | Libc.O_CLOEXEC);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -37,17 +37,17 @@ public sealed class FileSizes : IDisposable
             Span<byte> path = stackalloc byte[Encoding.UTF8.GetMaxByteCount(relative.Length) + 1];
             var length = Encoding.UTF8.GetBytes(relative, path);
             path[length] = 0;
-            Span<byte> status = stackalloc byte[Native.StatxSize];
+            Span<byte> status = stackalloc byte[Libc.StatxSize];
             try
             {
-                if (Native.statx(_folder, ref MemoryMarshal.GetReference(path), 0, Native.STATX_TYPE | Native.STATX_SIZE, ref MemoryMarshal.GetReference(status)) == 0)
+                if (Libc.statx(_folder, ref MemoryMarshal.GetReference(path), 0, Libc.STATX_TYPE | Libc.STATX_SIZE, ref MemoryMarshal.GetReference(status)) == 0)
                 {
                     // struct statx is laid out the same on every architecture: stx_mode at 28, stx_size at 40.
                     var mode = MemoryMarshal.Read<ushort>(status[28..]);
-                    return (mode & Native.S_IFMT) == Native.S_IFREG ? MemoryMarshal.Read<long>(status[40..]) : -1;
+                    return (mode & Libc.S_IFMT) == Libc.S_IFREG ? MemoryMarshal.Read<long>(status[40..]) : -1;
                 }
                 var error = Marshal.GetLastPInvokeError();
-                if (error is Native.ENOENT or Native.ENOTDIR) return -1;
+                if (error is Libc.ENOENT or Libc.ENOTDIR) return -1;
                 // Anything else (no statx in this kernel, a name too long…): ask the slow way.
             }
             catch (EntryPointNotFoundException)
@@ -62,33 +62,7 @@ public sealed class FileSizes : IDisposable
     public void Dispose()
     {
         if (_folder < 0) return;
-        Native.close(_folder);
+        Libc.close(_folder);
         _folder = -1;
-    }
-
-    private static byte[] NulTerminated(string path)
-    {
-        var bytes = new byte[Encoding.UTF8.GetByteCount(path) + 1];
-        Encoding.UTF8.GetBytes(path, bytes);
-        return bytes;
-    }
-
-    private static class Native
-    {
-        private const string Libc = "libc.so.6";
-        public const int O_RDONLY = 0, O_CLOEXEC = 0x80000; // the same on x86-64 and arm64
-        public const uint STATX_TYPE = 0x1, STATX_SIZE = 0x200;
-        public const int S_IFMT = 0xF000, S_IFREG = 0x8000;
-        public const int ENOENT = 2, ENOTDIR = 20;
-        public const int StatxSize = 256;
-
-        [DllImport(Libc, SetLastError = true)]
-        public static extern int open(byte[] path, int flags);
-
-        [DllImport(Libc, SetLastError = true)]
-        public static extern int close(int fd);
-
-        [DllImport(Libc, SetLastError = true)]
-        public static extern int statx(int dirfd, ref byte path, int flags, uint mask, ref byte status);
     }
 }

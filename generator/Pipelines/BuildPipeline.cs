@@ -41,7 +41,7 @@ public static class BuildPipeline
         var cacheRead = options.Clean ? Task.FromResult(BuildCache.Empty) : Task.Run(() => BuildCache.Read(options.OutputDir, InputManifest.Generator, taxonomyHash, toolPins));
 
         // Nothing changed since the last build: end here, before parsing the archive.
-        var inputs = InputManifest.For(options);
+        var inputs = InputManifest.For(options, toolPins);
         stages.Done("scan inputs");
         if (!options.Clean && inputs.Unchanged(options.OutputDir))
         {

@@ -30,7 +30,8 @@ public sealed class InputManifest
     /// The inputs of a build with these options (site.yml's theme names the theme chain), each with
     /// its size, time and, where known, hash (<see cref="Scan"/>).
     /// </summary>
-    public static InputManifest For(BuildOptions options)
+    /// <param name="toolPins">The tools' pins when the caller already has them (<see cref="ToolPinsFor"/>).</param>
+    public static InputManifest For(BuildOptions options, string? toolPins = null)
     {
         var problems = new List<ContentProblem>();
         var sitePath = Path.Combine(options.ContentDir, "site.yml");
@@ -40,7 +41,7 @@ public sealed class InputManifest
             roots["themes/" + name] = Path.Combine(options.ThemesDir, name);
         var tools = Path.GetDirectoryName(Path.GetFullPath(options.ThemesDir))!;
         roots["tools"] = Path.Combine(tools, "tools");
-        var pins = ToolPinsFor(options);
+        var pins = toolPins ?? ToolPinsFor(options);
         var header = $"{Format} generator={Generator} search={options.Search} pins={pins}";
         var manifest = new InputManifest(header, roots) { ToolPins = pins };
         manifest._entries = manifest.Scan(options.OutputDir, options.Clean);
