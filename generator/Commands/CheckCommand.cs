@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PaperTrail.Content;
+using PaperTrail.Errors;
 
 namespace PaperTrail.Commands;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PaperTrail.Errors;
 
 namespace PaperTrail.Commands;
 

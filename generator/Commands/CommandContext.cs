@@ -1,4 +1,4 @@
-using PaperTrail.Content;
+using PaperTrail.Errors;
 
 namespace PaperTrail.Commands;
 
@@ -11,29 +11,32 @@ public sealed class CommandContext(TextWriter output, TextWriter errors)
     /// <summary>Whether a person watches the output (progress redraws in place) rather than a log.</summary>
     public bool IsTerminal => ReferenceEquals(Output, Console.Out) && !Console.IsOutputRedirected;
 
-    public int Guarded(Func<int> action)
+    public int Guarded(Func<int> action) => Guard(action, Errors);
+
+    /// <summary>
+    /// Runs a command: a <see cref="UserError"/> becomes its lines and its exit code, anything else is
+    /// a bug in the generator (exit 70) with the trace to report. Tests call this to see exactly
+    /// what a user would.
+    /// </summary>
+    public static int Guard(Func<int> action, TextWriter errors)
     {
         try
         {
             return action();
         }
-        catch (ContentException e)
+        catch (UserError e)
         {
-            foreach (var problem in e.Problems) Errors.WriteLine($"error: {problem}");
-            return ExitCodes.ContentError;
-        }
-        catch (UsageException e)
-        {
-            Errors.WriteLine($"usage error: {e.Message}");
-            return ExitCodes.UsageError;
+            var prefix = e.ExitCode == ExitCodes.UsageError ? "usage error" : "error";
+            foreach (var line in e.Lines) errors.WriteLine($"{prefix}: {line}");
+            return e.ExitCode;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            Errors.WriteLine($"crash: the generator failed, please report it with this text:{Environment.NewLine}{e}");
+            errors.WriteLine($"crash: the generator failed, please report it with this text:{Environment.NewLine}{e}");
             return ExitCodes.Crash;
         }
     }
 }
 
 /// <summary>An option's value is wrong in a way the parser cannot see (a malformed date…).</summary>
-public sealed class UsageException(string message) : Exception(message);
+public sealed class UsageException(string message) : UserError(message, ExitCodes.UsageError);

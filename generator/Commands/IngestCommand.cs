@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using PaperTrail.Content;
-using PaperTrail.Ingest;
+using PaperTrail.Errors;
 using PaperTrail.Ingest.Sources;
 using PaperTrail.Ingest.Web;
+using PaperTrail.Ingest;
 
 namespace PaperTrail.Commands;
 

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text;
 using PaperTrail.Content;
+using PaperTrail.Errors;
 using PaperTrail.Output;
+using PaperTrail.Topics;
 
 namespace PaperTrail.Commands;
 
@@ -40,21 +42,12 @@ public static class InitCommand
                 throw new UsageException($"{DisplayPath.Of(content)} already holds an archive; init never writes over one");
             Directory.CreateDirectory(Path.Combine(content, ArchiveLoader.PapersFolder));
             AtomicFile.Write(Path.Combine(content, "site.yml"), Encoding.UTF8.GetBytes(SiteYml + "\n"));
-            AtomicFile.Write(Path.Combine(content, "topics.yml"), DefaultTopics());
+            AtomicFile.Write(Path.Combine(content, "topics.yml"), DefaultTopics.Bytes());
             AtomicFile.Write(Path.Combine(content, ArchiveLoader.PapersFolder, ".gitkeep"), []);
             context.Output.WriteLine($"created {DisplayPath.Of(content)}: edit site.yml and topics.yml, then");
             context.Output.WriteLine($"  generator build --content {DisplayPath.Of(content)}");
             return ExitCodes.Ok;
         }));
         return command;
-    }
-
-    private static byte[] DefaultTopics()
-    {
-        using var stream = typeof(InitCommand).Assembly.GetManifestResourceStream("PaperTrail.default-topics.yml")
-            ?? throw new InvalidOperationException("the default topics.yml is not embedded in the generator");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
     }
 }

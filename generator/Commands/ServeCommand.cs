@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PaperTrail.Errors;
 using PaperTrail.Pipelines;
 using PaperTrail.Preview;
 using PaperTrail.Rendering;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using PaperTrail.Content;
+using PaperTrail.Errors;
 using PaperTrail.Output;
 using PaperTrail.Related;
 

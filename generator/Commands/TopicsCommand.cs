@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PaperTrail.Content;
+using PaperTrail.Errors;
 using PaperTrail.Ingest.Sources;
 using PaperTrail.Topics;
 

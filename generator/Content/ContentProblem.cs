@@ -1,3 +1,5 @@
+using PaperTrail.Errors;
+
 namespace PaperTrail.Content;
 
 /// <summary>A problem in a file a person edits, located so they can fix it.</summary>
@@ -10,7 +12,7 @@ public sealed record ContentProblem(string File, int Line, string Message)
 
 /// <summary>Thrown when content cannot be used; carries every problem found, not just the first.</summary>
 public sealed class ContentException(IReadOnlyList<ContentProblem> problems)
-    : Exception(string.Join(Environment.NewLine, problems))
+    : UserError(problems.Select(p => p.ToString()).ToList())
 {
     public IReadOnlyList<ContentProblem> Problems { get; } = problems;
 

@@ -2,6 +2,7 @@ using PaperTrail.Content;
 using PaperTrail.Ingest.Sources;
 using PaperTrail.Ingest.Web;
 using PaperTrail.Output;
+using PaperTrail.Errors;
 
 namespace PaperTrail.Ingest;
 
@@ -23,7 +24,7 @@ public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal
             progress.FileRead(input, result.Papers.Count);
             results.Add(result);
         }
-        if (results.Count == 0) throw new ContentException(new ContentProblem("ingest", 0, "nothing to ingest: name files, folders, addresses or --from"));
+        if (results.Count == 0) throw new UserError("ingest: nothing to ingest: name files, folders, addresses or --from");
 
         var problems = new List<ContentProblem>();
         var archive = ArchiveLoader.LoadPapers(options.ContentDir, problems);
@@ -70,11 +71,11 @@ public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal
     private SourceResult FetchKnownSource(string name, IngestOptions options)
     {
         var (url, source) = WebSources.Resolve(name, options.HuggingFace, options.Date)
-            ?? throw new ContentException(new ContentProblem("--from", 0, $"unknown web source '{name}'; known: {string.Join(", ", WebSources.Names)}"));
+            ?? throw new UserError($"--from: unknown web source '{name}'; known: {string.Join(", ", WebSources.Names)}", ExitCodes.UsageError);
         var result = Fetch(url, source, options);
         if (result.Papers.Count < options.MinPapers)
-            throw new ContentException(new ContentProblem(url.ToString(), 0,
-                $"only {result.Papers.Count} papers, fewer than the sanity floor of {options.MinPapers}: the answer looks broken, nothing was written"));
+            throw UserError.At(url.ToString(), 0,
+                $"only {result.Papers.Count} papers, fewer than the sanity floor of {options.MinPapers}: the answer looks broken, nothing was written");
         return result;
     }
 
@@ -85,7 +86,7 @@ public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal
         var document = fetcher.FetchAsync(url).GetAwaiter().GetResult();
         var result = SourceRegistry.Read(url.ToString(), document.Bytes, source);
         if (result.Papers.Count == 0)
-            throw new ContentException(new ContentProblem(url.ToString(), 0, $"no paper could be read from the answer ({document.MediaType ?? "no media type"}, {document.Bytes.Length} bytes); nothing was written"));
+            throw UserError.At(url.ToString(), 0, $"no paper could be read from the answer ({document.MediaType ?? "no media type"}, {document.Bytes.Length} bytes); nothing was written");
         return result;
     }
 

@@ -21,10 +21,10 @@ public sealed class LinkChecker(Urls urls, IReadOnlyList<PlannedOutput> plan)
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _known = new(StringComparer.Ordinal);
 
     /// <summary>The broken links of one rendered output (none for files that are not HTML); thread-safe.</summary>
-    public IReadOnlyList<ContentProblem> Check(PlannedOutput output, ReadOnlySpan<byte> html)
+    public IReadOnlyList<string> Check(PlannedOutput output, ReadOnlySpan<byte> html)
     {
         if (!output.IsHtml) return [];
-        List<ContentProblem>? problems = null;
+        List<string>? problems = null;
         Uri? page = null;
         foreach (var attribute in Attributes)
         {
@@ -39,7 +39,7 @@ public sealed class LinkChecker(Urls urls, IReadOnlyList<PlannedOutput> plan)
                     ? Judge(page ??= new Uri(urls.BaseUrl, output.Path), WebUtility.HtmlDecode(raw))
                     : _known.GetOrAdd(raw, r => Judge(urls.BaseUrl, WebUtility.HtmlDecode(r)));
                 if (reason is not null)
-                    (problems ??= []).Add(new ContentProblem(output.File, 0, $"broken link '{WebUtility.HtmlDecode(raw)}': {reason}"));
+                    (problems ??= []).Add($"{output.File}: broken link '{WebUtility.HtmlDecode(raw)}': {reason}");
                 var next = html[(start + length)..].IndexOf(attribute);
                 at = next < 0 ? -1 : start + length + next;
             }

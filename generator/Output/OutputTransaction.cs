@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using PaperTrail.Content;
+using PaperTrail.Errors;
 
 namespace PaperTrail.Output;
 
@@ -67,7 +68,7 @@ public sealed class OutputTransaction : IDisposable
             RandomAccess.Write(handle, bytes, 0);
         }
         if (!_offered.TryAdd(file, staged))
-            throw new ContentException(new ContentProblem(file, 0, "two outputs would be written to this path"));
+            throw UserError.At(file, 0, "two outputs would be written to this path");
     }
 
     /// <summary>The files the last build wrote in this scope (its manifest).</summary>
@@ -84,7 +85,7 @@ public sealed class OutputTransaction : IDisposable
     {
         OutputWriter.Check(_root, file);
         if (!_offered.TryAdd(file, null))
-            throw new ContentException(new ContentProblem(file, 0, "two outputs would be written to this path"));
+            throw UserError.At(file, 0, "two outputs would be written to this path");
     }
 
     /// <summary>Moves every staged file into place, removes what is no longer produced, records the manifest. Dispose the transaction after it.</summary>

@@ -1,4 +1,5 @@
 using PaperTrail.Content;
+using PaperTrail.Errors;
 
 namespace PaperTrail.Output;
 
@@ -59,7 +60,7 @@ public sealed class OutputWriter(string outputDir, string scope = "outputs")
         if (IsPlain(relative) && Path.IsPathFullyQualified(root)) return root + Path.DirectorySeparatorChar + relative;
         var full = Path.GetFullPath(Path.Combine(root, relative));
         if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            throw new ContentException(new ContentProblem(relative, 0, "an output path would leave the output folder"));
+            throw UserError.At(relative, 0, "an output path would leave the output folder");
         return full;
     }
 
@@ -86,7 +87,7 @@ public sealed class OutputWriter(string outputDir, string scope = "outputs")
     {
         string full;
         try { full = Resolve(root, relative); }
-        catch (ContentException) { return false; } // a tampered manifest never reaches outside
+        catch (UserError) { return false; } // a tampered manifest never reaches outside
         if (!File.Exists(full)) return false;
         File.Delete(full);
         for (var dir = Path.GetDirectoryName(full); dir is not null && dir.Length > root.Length; dir = Path.GetDirectoryName(dir))

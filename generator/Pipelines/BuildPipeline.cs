@@ -4,6 +4,7 @@ using PaperTrail.Rendering;
 using PaperTrail.Search;
 using PaperTrail.Tools;
 using PaperTrail.Topics;
+using PaperTrail.Errors;
 
 namespace PaperTrail.Pipelines;
 
@@ -163,7 +164,7 @@ public static class BuildPipeline
         var files = new HashSet<string>(plan.Count, StringComparer.Ordinal);
         var clashes = plan.Where(o => !files.Add(o.File)).Select(o => o.File).Distinct().ToList();
         if (clashes.Count > 0)
-            throw new ContentException(clashes.Select(c => new ContentProblem(c, 0, "two outputs would be written to this path")).ToList());
+            throw new UserError(clashes.Select(c => $"{c}: two outputs would be written to this path").ToList());
         return files;
     }
 }

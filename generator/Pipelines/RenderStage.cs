@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using PaperTrail.Content;
 using PaperTrail.Output;
+using PaperTrail.Errors;
 
 namespace PaperTrail.Pipelines;
 
@@ -24,7 +25,7 @@ public sealed class RenderStage(
     /// <summary>Renders what needs rendering; returns how many outputs were rendered.</summary>
     public int Run()
     {
-        var problems = new ConcurrentBag<ContentProblem>();
+        var problems = new ConcurrentBag<string>();
         var rendered = 0;
         using var sizes = new FileSizes(outputDir);
         var order = RenderOrder();
@@ -41,14 +42,14 @@ public sealed class RenderStage(
                 Interlocked.Increment(ref rendered);
                 if (fingerprint is { } made) (_fingerprints[i], _sizes[i]) = (made, bytes.Length);
             }
-            catch (ContentException e)
+            catch (UserError e)
             {
-                foreach (var problem in e.Problems) problems.Add(problem);
+                foreach (var problem in e.Lines) problems.Add(problem);
                 return;
             }
             catch (Exception e) when (e is Fluid.ParseException or InvalidOperationException or ArgumentException or FormatException)
             {
-                problems.Add(new ContentProblem(output.File, 0, $"could not render: {e.Message}"));
+                problems.Add($"{output.File}: could not render: {e.Message}");
                 return;
             }
             var broken = links.Check(output, bytes);
@@ -58,12 +59,18 @@ public sealed class RenderStage(
         // One problem per kind is enough: a missing layout would otherwise be named once per page.
         if (!problems.IsEmpty)
         {
-            var broken = problems.Where(p => p.Message.StartsWith("broken link", StringComparison.Ordinal)).Distinct();
-            var other = problems.Where(p => !p.Message.StartsWith("broken link", StringComparison.Ordinal)).DistinctBy(p => p.Message);
-            throw new ContentException(other.Concat(broken).OrderBy(p => p.ToString(), StringComparer.Ordinal).Take(20).ToList());
+            var broken = problems.Where(IsBrokenLink).Distinct();
+            var other = problems.Where(p => !IsBrokenLink(p)).DistinctBy(WithoutPage);
+            throw new UserError(other.Concat(broken).Order(StringComparer.Ordinal).Take(20).ToList());
         }
         return rendered;
     }
+
+    private static bool IsBrokenLink(string problem) => WithoutPage(problem).StartsWith("broken link", StringComparison.Ordinal);
+
+    /// <summary>A problem's text without the page it was found on ("page: text").</summary>
+    private static string WithoutPage(string problem) =>
+        problem.IndexOf(": ", StringComparison.Ordinal) is var at and >= 0 ? problem[(at + 2)..] : problem;
 
     /// <summary>
     /// Plan positions, the outputs rendered every time first: the sitemap and the like are made from
@@ -86,7 +93,7 @@ public sealed class RenderStage(
     /// when an output has left the plan since, they are checked again, from the file. False when the
     /// file cannot be read (gone since it was looked at): then it is rendered like any other.
     /// </summary>
-    private bool TryKeep(int i, UInt128 fingerprint, ConcurrentBag<ContentProblem> problems)
+    private bool TryKeep(int i, UInt128 fingerprint, ConcurrentBag<string> problems)
     {
         var output = plan[i];
         if (recheckKept)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using PaperTrail.Content;
+using PaperTrail.Errors;
 using PaperTrail.Pipelines;
 
 namespace PaperTrail.Preview;
@@ -34,7 +35,7 @@ public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
         """;
 
     private int _version;
-    private IReadOnlyList<ContentProblem> _problems = [];
+    private IReadOnlyList<string> _problems = [];
     private string _basePath = "/";
 
     public async Task RunAsync(CancellationToken stop)
@@ -84,10 +85,10 @@ public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
                 _problems = [];
                 log.WriteLine($"built in {clock.ElapsedMilliseconds} ms: {report.Papers} papers, {report.Written} files written");
             }
-            catch (ContentException e)
+            catch (UserError e)
             {
-                _problems = e.Problems;
-                foreach (var problem in e.Problems) log.WriteLine($"error: {problem}");
+                _problems = e.Lines;
+                foreach (var problem in e.Lines) log.WriteLine($"error: {problem}");
                 log.WriteLine("the preview shows these errors until they are fixed");
             }
             Interlocked.Increment(ref _version);
@@ -149,9 +150,9 @@ public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
         return Encoding.UTF8.GetBytes(at >= 0 ? html.Insert(at, tag + "\n") : html + tag);
     }
 
-    private static string ErrorPage(IReadOnlyList<ContentProblem> problems)
+    private static string ErrorPage(IReadOnlyList<string> problems)
     {
-        var items = string.Concat(problems.Select(p => $"<li><code>{WebUtility.HtmlEncode(p.ToString())}</code></li>"));
+        var items = string.Concat(problems.Select(p => $"<li><code>{WebUtility.HtmlEncode(p)}</code></li>"));
         return $"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build error</title></head><body>" +
                $"<h1>The site does not build</h1><p>Fix these and save: the page reloads by itself.</p><ul>{items}</ul></body></html>";
     }

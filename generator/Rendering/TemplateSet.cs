@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Fluid;
 using PaperTrail.Content;
 using PaperTrail.Views;
+using PaperTrail.Errors;
 
 namespace PaperTrail.Rendering;
 
@@ -39,19 +40,19 @@ public sealed class TemplateSet
         _options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         RegisterViews(_options.MemberAccessStrategy);
 
-        var problems = new List<ContentProblem>();
+        var problems = new List<string>();
         foreach (var (relative, path) in theme.All("layouts").Where(f => f.Key.EndsWith(".liquid", StringComparison.Ordinal)))
         {
             var name = relative[..^".liquid".Length];
             if (Parser.TryParse(File.ReadAllText(path), out var template, out var error)) _layouts[name] = template;
-            else problems.Add(new ContentProblem(DisplayPath.Of(path), 0, $"template error: {error}"));
+            else problems.Add($"{DisplayPath.Of(path)}: template error: {error}");
         }
         foreach (var (relative, path) in theme.All("partials").Where(f => f.Key.EndsWith(".liquid", StringComparison.Ordinal)))
             if (!Parser.TryParse(File.ReadAllText(path), out _, out var error))
-                problems.Add(new ContentProblem(DisplayPath.Of(path), 0, $"template error: {error}"));
+                problems.Add($"{DisplayPath.Of(path)}: template error: {error}");
         if (!_layouts.ContainsKey(BaseLayout))
-            problems.Add(new ContentProblem(DisplayPath.Of(theme.Folders[0]), 0, $"the theme has no layouts/{BaseLayout}.liquid"));
-        if (problems.Count > 0) throw new ContentException(problems);
+            problems.Add($"{DisplayPath.Of(theme.Folders[0])}: the theme has no layouts/{BaseLayout}.liquid");
+        if (problems.Count > 0) throw new UserError(problems);
     }
 
     /// <summary>Templates may read every view model in the views namespace, and nothing else.</summary>
@@ -71,7 +72,7 @@ public sealed class TemplateSet
         var template = _partials.GetOrAdd(partial, p =>
         {
             var path = _theme.Find($"partials/{p}.liquid")
-                ?? throw new ContentException(new ContentProblem("themes", 0, $"the theme has no partials/{p}.liquid"));
+                ?? throw UserError.At("themes", 0, $"the theme has no partials/{p}.liquid");
             return Parser.Parse(File.ReadAllText(path));
         });
         var context = new TemplateContext(_options);
@@ -83,7 +84,7 @@ public sealed class TemplateSet
     public byte[] RenderPage(string layout, SiteView site, PageView page, object model)
     {
         if (!_layouts.TryGetValue(layout, out var template))
-            throw new ContentException(new ContentProblem("themes", 0, $"the theme has no layouts/{layout}.liquid"));
+            throw UserError.At("themes", 0, $"the theme has no layouts/{layout}.liquid");
         var context = new TemplateContext(_options);
         context.SetValue("site", site);
         context.SetValue("page", page);

@@ -1,6 +1,6 @@
-using PaperTrail.Content;
 using PaperTrail.Output;
 using PaperTrail.Tools;
+using PaperTrail.Errors;
 
 namespace PaperTrail.Search;
 
@@ -40,7 +40,7 @@ public static class SearchIndexer
                 ["--site", Path.GetFullPath(outputDir), "--output-path", temp, "--glob", Glob, "--silent"],
                 tool.PackageDir, TimeSpan.FromMinutes(10));
             if (exit != 0)
-                throw new ContentException(new ContentProblem("pagefind", 0, $"search indexing failed (exit {exit}): {output.Trim()}"));
+                throw UserError.At("pagefind", 0, $"search indexing failed (exit {exit}): {output.Trim()}");
             var files = Directory.EnumerateFiles(temp, "*", SearchOption.AllDirectories)
                 .Where(f => !UnusedUi.Any(Path.GetFileName(f).StartsWith))
                 .Select(f => ($"{Folder}/{Path.GetRelativePath(temp, f).Replace('\\', '/')}", File.ReadAllBytes(f)))

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using PaperTrail.Content;
+using PaperTrail.Errors;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -70,15 +70,14 @@ public sealed class PaperFetcher : IDisposable
         var wait = header.Delta ?? (header.Date is { } date ? date - DateTimeOffset.UtcNow : TimeSpan.Zero);
         if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
         if (wait > _settings.MaxRetryAfter)
-            throw new ContentException(new ContentProblem(response!.RequestMessage?.RequestUri?.ToString() ?? "fetch", 0,
-                $"the server asks to retry after {wait.TotalSeconds:0} s, longer than the {_settings.MaxRetryAfter.TotalSeconds:0} s ingest waits"));
+            throw UserError.At(response!.RequestMessage?.RequestUri?.ToString() ?? "fetch", 0, $"the server asks to retry after {wait.TotalSeconds:0} s, longer than the {_settings.MaxRetryAfter.TotalSeconds:0} s ingest waits");
         return wait;
     }
 
     public async Task<FetchedDocument> FetchAsync(Uri url, CancellationToken cancel = default)
     {
         if (url.Scheme is not ("http" or "https"))
-            throw new ContentException(new ContentProblem(url.ToString(), 0, "only http and https addresses can be fetched"));
+            throw UserError.At(url.ToString(), 0, "only http and https addresses can be fetched");
         try
         {
             using var response = await _pipeline.ExecuteAsync(async token =>
@@ -87,13 +86,13 @@ public sealed class PaperFetcher : IDisposable
                 return answer;
             }, cancel);
             if (!response.IsSuccessStatusCode)
-                throw new ContentException(new ContentProblem(url.ToString(), 0, $"the server answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}"));
+                throw UserError.At(url.ToString(), 0, $"the server answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
             var bytes = await response.Content.ReadAsByteArrayAsync(cancel);
             return new FetchedDocument(url, bytes, response.Content.Headers.ContentType?.MediaType);
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or IOException or TaskCanceledException)
         {
-            throw new ContentException(new ContentProblem(url.ToString(), 0, $"could not fetch after {_settings.Retries + 1} attempts: {e.Message}"));
+            throw UserError.At(url.ToString(), 0, $"could not fetch after {_settings.Retries + 1} attempts: {e.Message}");
         }
     }
 

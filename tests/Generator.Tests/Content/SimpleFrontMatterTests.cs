@@ -34,10 +34,11 @@ public sealed class SimpleFrontMatterTests
     };
 
     [Fact]
-    public void Every_paper_of_the_default_archive_takes_the_fast_path_and_reads_as_YamlDotNet_reads_it()
+    public void Every_paper_of_the_archive_takes_the_fast_path_and_reads_as_YamlDotNet_reads_it()
     {
-        var files = Directory.GetFiles(Path.Combine(Repo.Root, "content", "papers"), "*.md", SearchOption.AllDirectories);
-        Assert.Equal(119, files.Length);
+        // Whatever the archive holds today: the nightly adds papers, a fork may start with none.
+        var papers = Path.Combine(Repo.Root, "content", "papers");
+        var files = Directory.Exists(papers) ? Directory.GetFiles(papers, "*.md", SearchOption.AllDirectories) : [];
         foreach (var file in files)
         {
             var yaml = Yaml(File.ReadAllText(file));

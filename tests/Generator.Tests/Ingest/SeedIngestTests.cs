@@ -32,7 +32,7 @@ public sealed class SeedIngestTests : IDisposable
         Assert.Contains("119 new, 0 updated, 0 unchanged, 0 skipped", result.Output);
         Assert.Equal(119, Directory.GetFiles(Content, "*.md", SearchOption.AllDirectories).Length);
         // The labels were made by a person reading the source: their titles are the truth.
-        var expected = File.ReadLines(Path.Combine(Repo.Shared, "labels", "topics-dev.jsonl"))
+        var expected = File.ReadLines(Path.Combine(Repo.Fixtures, "labels", "topics-dev.jsonl"))
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("title").GetString()!)
             .Order(StringComparer.Ordinal).ToList();
         Assert.Equal(119, expected.Count);

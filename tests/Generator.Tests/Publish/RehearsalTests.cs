@@ -43,7 +43,7 @@ public sealed class RehearsalTests : IDisposable
     [Fact]
     public void A_good_fixture_is_ingested_committed_pushed_built_and_ready_to_deploy()
     {
-        var (exit, output) = Rehearse(Path.Combine(Repo.Shared, "fixtures", "hf-html", "daily-list_2024-08-01_raw.html"));
+        var (exit, output) = Rehearse(Path.Combine(Repo.Fixtures, "hf-html", "daily-list_2024-08-01_raw.html"));
 
         Assert.True(exit == 0, output);
         Assert.Contains("ingest: 13 new", output);

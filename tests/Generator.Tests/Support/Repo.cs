@@ -1,13 +1,17 @@
 namespace PaperTrail.Tests.Support;
 
-/// <summary>Where the repository and the shared folder beside it are.</summary>
+/// <summary>Where the repository and the tests' captured inputs are (tests/fixtures; its README says where each came from).</summary>
 public static class Repo
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Shared => Path.Combine(Root, "..", "shared");
+    /// <summary>Real captured inputs, inside the repository so that a fork's tests have them too.</summary>
+    public static string Fixtures => Path.Combine(Root, "tests", "fixtures");
 
-    public static string SeedScrape => Path.Combine(Shared, "seed", "trending-scrape.txt");
+    public static string SeedScrape => Path.Combine(Fixtures, "seed", "trending-scrape.txt");
+
+    /// <summary>A sample of the trending corpus: 12 of its 190 daily API answers, 361 papers.</summary>
+    public static string Corpus => Path.Combine(Fixtures, "corpus", "hf-daily");
 
     private static string FindRoot()
     {

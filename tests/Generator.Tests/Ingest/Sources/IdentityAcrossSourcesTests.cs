@@ -27,7 +27,7 @@ public sealed class IdentityAcrossSourcesTests : IDisposable
         Generator.Run("ingest", scrape, "--date", "2024-07-31", "--content", Content);
         var slug = Files().Single().Paper.Slug;
 
-        var result = Generator.Run("ingest", Path.Combine(Repo.Shared, "fixtures", "hf-json", "page-props_DailyPapers_2024-08-01.json"), "--content", Content);
+        var result = Generator.Run("ingest", Path.Combine(Repo.Fixtures, "hf-json", "page-props_DailyPapers_2024-08-01.json"), "--content", Content);
 
         Assert.Contains("12 new, 1 updated", result.Output);
         var llama = Files().Where(f => f.Paper.Title == "The Llama 3 Herd of Models").ToList();
@@ -42,7 +42,7 @@ public sealed class IdentityAcrossSourcesTests : IDisposable
     [Fact]
     public void Later_upvotes_update_the_stored_figure_and_an_older_answer_never_lowers_it()
     {
-        var fixture = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Shared, "fixtures", "hf-json", "api-daily_papers_2026-05-08_trimmed.json")))!;
+        var fixture = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Fixtures, "hf-json", "api-daily_papers_2026-05-08_trimmed.json")))!;
         var first = _dir.Write("day.json", fixture.ToJsonString());
         Generator.Run("ingest", first, "--content", Content);
         fixture[0]!["paper"]!["upvotes"] = 500;
@@ -58,7 +58,7 @@ public sealed class IdentityAcrossSourcesTests : IDisposable
     [Fact]
     public void A_hidden_paper_stays_hidden_and_unchanged_when_its_source_comes_again()
     {
-        var source = Path.Combine(Repo.Shared, "fixtures", "hf-json", "page-props_PaperContent_2509.24002.json");
+        var source = Path.Combine(Repo.Fixtures, "hf-json", "page-props_PaperContent_2509.24002.json");
         Generator.Run("ingest", source, "--content", Content);
         var file = Files().Single();
         var path = Path.Combine(Content, file.RelativePath);

@@ -11,7 +11,7 @@ public sealed class SourceFixtureTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static string Fixture(string path) => Path.Combine(Repo.Shared, "fixtures", path);
+    private static string Fixture(string path) => Path.Combine(Repo.Fixtures, path);
 
     private Generator.Result Ingest(string file, params string[] extra) =>
         Generator.Run(["ingest", file, "--content", Content, "--date", "2026-11-28", .. extra]);

@@ -15,7 +15,7 @@ public sealed class FetchTests : IDisposable
     private readonly TempDir _dir = new();
     private string Content => _dir["content"];
 
-    private static string Fixture(string path) => File.ReadAllText(Path.Combine(Repo.Shared, "fixtures", path));
+    private static string Fixture(string path) => File.ReadAllText(Path.Combine(Repo.Fixtures, path));
     private static readonly string TrendingPage = Fixture("hf-html/daily-list_2024-08-01_raw.html");
     private static readonly string DailyJson = Fixture("hf-json/api-daily_papers_2026-05-08_trimmed.json");
 

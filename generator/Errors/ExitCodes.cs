@@ -1,12 +1,12 @@
-namespace PaperTrail.Commands;
+namespace PaperTrail.Errors;
 
 /// <summary>What the process tells a script (the nightly job) about how it ended.</summary>
 public static class ExitCodes
 {
     public const int Ok = 0;
 
-    /// <summary>The content or an input is wrong: the message names file and line.</summary>
-    public const int ContentError = 1;
+    /// <summary>The content, an input, the network, a tool or the output folder is wrong: the message says which.</summary>
+    public const int InputError = 1;
 
     /// <summary>The command line is wrong.</summary>
     public const int UsageError = 2;
