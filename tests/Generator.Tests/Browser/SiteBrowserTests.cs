@@ -4,16 +4,24 @@ using PaperTrail.Tests.Support;
 
 namespace PaperTrail.Tests.Browser;
 
-/// <summary>The default archive built with search and loaded in Chromium under netlify.toml's headers.</summary>
+/// <summary>
+/// The seed (tests/fixtures/seed: the first real scrape, 119 papers) ingested into a new archive with
+/// the default taxonomy, built with search and loaded in Chromium under netlify.toml's headers. Made
+/// from a fixture, not from content/, which the nightly grows and a fork replaces.
+/// </summary>
 public sealed class BuiltDefaultSite : IDisposable
 {
     private readonly TempDir _dir = new();
-    public string Output => _dir.Path;
+    public string Output => _dir["output"];
     public Generator.Result Build { get; }
 
-    public BuiltDefaultSite() =>
-        Build = Generator.Run("build", "--content", Path.Combine(Repo.Root, "content"), "--output", _dir.Path,
-            "--themes", Path.Combine(Repo.Root, "themes"));
+    public BuiltDefaultSite()
+    {
+        var content = _dir["archive/content"];
+        Generator.Run("init", _dir["archive"]);
+        Generator.Run("ingest", Repo.SeedScrape, "--date", "2026-11-28", "--content", content);
+        Build = Generator.Run("build", "--content", content, "--output", Output, "--themes", Path.Combine(Repo.Root, "themes"));
+    }
 
     public void Dispose() => _dir.Dispose();
 }
