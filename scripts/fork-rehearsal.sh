@@ -1,20 +1,19 @@
 #!/usr/bin/env bash
-# Runs the README's test command (dotnet test) where a fork runs it, in a fresh clone of this
-# repository with no ../shared beside it:
+# Makes a fork as a user would have it, for the README's test command (dotnet test) to run in: a
+# fresh clone of this repository in DIR, with no ../shared beside it, in one of two states:
 #   day100  the archive after a nightly: a captured day's papers ingested with a date after the
 #           archive's newest day (the seed trending again, plus a day of new papers), committed;
 #   own     content/ replaced by `generator init`, a two-topic topics.yml, a changed site.yml and a
 #           theme of the fork's own.
-# Usage: scripts/fork-rehearsal.sh day100|own [extra dotnet test arguments]
-# The clone is made in a temporary folder and removed afterwards; nothing here changes.
+# Usage: scripts/fork-rehearsal.sh day100|own DIR    (DIR must not exist; .ci/run uses it)
+# Nothing in this repository changes.
 set -euo pipefail
-scenario="${1:?usage: fork-rehearsal.sh day100|own}"
-shift
+scenario="${1:?usage: fork-rehearsal.sh day100|own DIR}"
+fork="${2:?usage: fork-rehearsal.sh day100|own DIR}"
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-git clone -q "$repo" "$work/fork"
-cd "$work/fork"
+[ ! -e "$fork" ] || { echo "$fork already exists" >&2; exit 2; }
+git clone -q "$repo" "$fork"
+cd "$fork"
 git config user.name "fork rehearsal"
 git config user.email "fork@example.org"
 gen() { dotnet run --project generator -v quiet -- "$@"; }
@@ -22,7 +21,7 @@ gen() { dotnet run --project generator -v quiet -- "$@"; }
 case "$scenario" in
   day100)
     newest=$(grep -rh '^trending:' content/papers | grep -oE '[0-9]{4}-[0-9]{2}-[0-9]{2}' | sort | tail -1)
-    next=$(date -u -d "$newest + 1 day" +%F)
+    if [ -n "$newest" ]; then next=$(date -u -d "$newest + 1 day" +%F); else next=$(date -u +%F); fi
     echo "fork rehearsal: the archive's newest day is $newest; ingesting a captured day as $next"
     gen ingest tests/fixtures/seed/trending-scrape.txt --date "$next"
     gen ingest tests/fixtures/hf-html/daily-list_2024-08-01_raw.html
@@ -51,5 +50,4 @@ YML
     ;;
   *) echo "unknown scenario '$scenario'" >&2; exit 2 ;;
 esac
-
-dotnet test Site.sln "$@"
+echo "fork rehearsal ($scenario) ready in $fork"
