@@ -36,8 +36,9 @@ public static class BuildCommand
                 $"{report.FellBack} papers fell back to the fallback topic; {report.Rendered} rendered, " +
                 $"{report.Outputs - report.Rendered} kept from the last build as their view models were unchanged");
             if (report.Search is { } search)
-                context.Output.WriteLine(search.Indexed
-                    ? $"search: indexed in {search.Took.TotalSeconds:0.0} s, {search.Files} files ({search.Written} written, {search.Removed} removed)"
+                context.Output.WriteLine(
+                    search.NothingToIndex ? "search: no paper to index yet; the search page says there is nothing to search"
+                    : search.Indexed ? $"search: indexed in {search.Took.TotalSeconds:0.0} s, {search.Files} files ({search.Written} written, {search.Removed} removed)"
                     : "search: no page changed, index kept as it was");
             else context.Output.WriteLine($"search: skipped ({report.SearchSkipped}); pages show no search box");
             if (result.GetValue(verbose))

@@ -41,10 +41,11 @@ public static class BuildPipeline
         var toolPins = InputManifest.ToolPinsFor(options);
         var cacheRead = options.Clean ? Task.FromResult(BuildCache.Empty) : Task.Run(() => BuildCache.Read(options.OutputDir, InputManifest.Generator, taxonomyHash, toolPins));
 
-        // Nothing changed since the last build: end here, before parsing the archive.
+        // Nothing changed since the last build: end here, before parsing the archive. With search on,
+        // the last build must also have finished its index, and the index must still be all there.
         var inputs = InputManifest.For(options, toolPins);
         stages.Done("scan inputs");
-        if (!options.Clean && inputs.Unchanged(options.OutputDir))
+        if (!options.Clean && inputs.Unchanged(options.OutputDir) && (!options.Search || SearchIndexState.IsWhole(options.OutputDir)))
         {
             WaitQuietly(cacheRead); // nothing of the build outlives it
             stages.Done("inputs unchanged");
@@ -120,6 +121,9 @@ public static class BuildPipeline
             // A commit that stops half way must not leave a manifest vouching for files it replaced.
             RenderManifest.Delete(options.OutputDir);
             cardsWrite = Task.Run(() => cards.Write(options.OutputDir, InputManifest.Generator, shared, site.Papers.Select(p => p.Fingerprint), context.Views.Cards()));
+            // From here until the search step finishes, the index may be behind the pages: if indexing
+            // fails, the next build must index again, though it finds the inputs as recorded below.
+            if (options.Search) SearchIndexState.MarkPending(options.OutputDir);
             try
             {
                 report = transaction.Commit();
@@ -136,7 +140,7 @@ public static class BuildPipeline
         if (!cardsWrite.IsCompletedSuccessfully)
             log.WriteLine($"cache: cards not written ({cardsWrite.Exception?.InnerException?.Message}); the next build renders them again");
         stages.Done("commit");
-        var indexed = search is null ? null : SearchIndexer.Run(search, options.OutputDir, options.Clean ? ["index.html"] : report.Changed);
+        var indexed = search is null ? null : SearchIndexer.Run(search, options.OutputDir, options.Clean ? ["index.html"] : report.Changed, site.Papers.Count);
         if (indexed is not null) stages.Done("search index");
         return new BuildReport(site.Papers.Count, plan.Count, report.Written, report.Unchanged, report.Removed, fellBack)
         {

@@ -3,7 +3,10 @@ using PaperTrail.Views;
 
 namespace PaperTrail.Pipelines;
 
-/// <summary>"/search/", when the build makes a search index: a form whose topic and year choices are known now.</summary>
+/// <summary>
+/// "/search/", when search is on: a form whose topic and year choices are known now, or, while the
+/// archive has no paper and so no index, a page that says there is nothing to search yet.
+/// </summary>
 public sealed class SearchPagePipeline : IPipeline
 {
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
@@ -15,7 +18,9 @@ public sealed class SearchPagePipeline : IPipeline
             () => new SearchPageView(
                 site.Topics.Where(t => site.PapersByTopic[t.Slug].Count > 0).Select(t => t.Name).ToList(),
                 site.Papers.Select(p => p.Paper.FirstTrending.Year).Distinct().OrderDescending()
-                    .Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList()),
+                    .Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList(),
+                // The indexer makes an index exactly when there are paper pages (SearchIndexer.Run).
+                HasIndex: site.Papers.Count > 0),
             OutputKind.UnlistedPage);
     }
 }

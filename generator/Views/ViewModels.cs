@@ -231,7 +231,9 @@ public sealed record RelatedView(string Title, string Href, string FirstSeen);
 public sealed record NotFoundView(IReadOnlyList<DayLinkView> RecentDays);
 
 /// <summary><c>search.liquid</c>: the choices of the search form, known at build time.</summary>
-public sealed record SearchPageView(IReadOnlyList<string> Topics, IReadOnlyList<string> Years);
+/// <param name="HasIndex">False when the archive has no paper yet: no index is built, so the page says
+/// there is nothing to search and loads no script that would look for one.</param>
+public sealed record SearchPageView(IReadOnlyList<string> Topics, IReadOnlyList<string> Years, bool HasIndex);
 
 /// <summary>A chart of papers per week, as inline SVG made at build time, with its text alternative.</summary>
 public sealed record ChartView(string Svg, string Summary);
