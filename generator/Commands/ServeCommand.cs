@@ -14,11 +14,11 @@ public static class ServeCommand
     public static Command Create(CommandContext context)
     {
         var content = CommonOptions.Content();
-        var port = new Option<int>("--port") { Description = "the port on 127.0.0.1", DefaultValueFactory = _ => 8080 };
+        var port = new Option<int>("--port") { Description = "the port on localhost", DefaultValueFactory = _ => 8080 };
         var output = new Option<string>("--output") { Description = "where the preview is built (not output/, which is deployed)", DefaultValueFactory = _ => DefaultOutput };
         var themes = new Option<string?>("--themes") { Description = "the themes folder (default: the repository's themes/)" };
         var noSearch = new Option<bool>("--no-search") { Description = "do not build the search index" };
-        var command = new Command("serve", "build, serve on 127.0.0.1, rebuild on every change, reload open pages") { content, port, output, themes, noSearch };
+        var command = new Command("serve", "build, serve on localhost, rebuild on every change, reload open pages") { content, port, output, themes, noSearch };
         command.SetAction(result => context.Guarded(() =>
         {
             var portNumber = result.GetValue(port);

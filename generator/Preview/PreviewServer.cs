@@ -8,7 +8,7 @@ using PaperTrail.Pipelines;
 namespace PaperTrail.Preview;
 
 /// <summary>
-/// <c>generator serve</c>: builds the site into a preview folder, serves it on 127.0.0.1 only,
+/// <c>generator serve</c>: builds the site into a preview folder, serves it on localhost only,
 /// rebuilds when content, themes or site.yml change, and reloads open tabs through a small script
 /// added to pages as they are served (never written to disk, never deployed). A build error is
 /// shown in the terminal and in the browser, and the server keeps running.
@@ -43,9 +43,10 @@ public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
         Rebuild();
         using var listener = new HttpListener();
         // Loopback only, whatever the environment says: a preview is not a public server.
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        // "localhost" rather than 127.0.0.1: Windows lets anyone listen on it without a URL reservation.
+        listener.Prefixes.Add($"http://localhost:{port}/");
         listener.Start();
-        log.WriteLine($"serving http://127.0.0.1:{port}{_basePath} (Ctrl+C to stop)");
+        log.WriteLine($"serving http://localhost:{port}{_basePath} (Ctrl+C to stop)");
 
         var folders = new[] { build.ContentDir, build.ThemesDir };
         using var watcher = new SourceWatcher(folders);

@@ -65,8 +65,8 @@ public static class SearchIndexer
         var temp = Path.Combine(Path.GetTempPath(), "paper-trail-pagefind-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var (exit, output) = NodeTools.Run(tool.Pagefind,
-                ["--site", Path.GetFullPath(outputDir), "--output-path", temp, "--glob", Glob, "--silent"],
+            var (exit, output) = NodeTools.Run(tool.Node,
+                [tool.Pagefind, "--site", Path.GetFullPath(outputDir), "--output-path", temp, "--glob", Glob, "--silent"],
                 tool.PackageDir, TimeSpan.FromMinutes(10));
             if (exit != 0)
                 throw UserError.At("pagefind", 0, $"search indexing failed (exit {exit}): {output.Trim()}");

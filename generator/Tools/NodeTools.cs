@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 
 namespace PaperTrail.Tools;
 
@@ -11,13 +12,29 @@ namespace PaperTrail.Tools;
 public sealed class NodeTools
 {
     public string PackageDir { get; }
-    public string Pagefind => Path.Combine(PackageDir, "node_modules", ".bin", "pagefind");
+
+    /// <summary>The node program (node.exe on Windows), in full.</summary>
+    public string Node { get; }
+
+    /// <summary>
+    /// Pagefind's JavaScript entry point, run by <see cref="Node"/>: the shims npm puts in
+    /// node_modules/.bin are a symbolic link here and a .cmd file on Windows, neither of which
+    /// starts the same way everywhere.
+    /// </summary>
+    public string Pagefind { get; private set; } = "";
+
     public string MathScript => Path.Combine(PackageDir, "tools", "render-math.mjs");
 
-    private bool Installed =>
-        File.Exists(Pagefind) && File.Exists(Path.Combine(PackageDir, "node_modules", "katex", "package.json"));
+    private NodeTools(string packageDir, string node) => (PackageDir, Node) = (packageDir, node);
 
-    private NodeTools(string packageDir) => PackageDir = packageDir;
+    /// <summary>Whether both tools are installed; then <see cref="Pagefind"/> is where.</summary>
+    private bool FoundInstalled()
+    {
+        var pagefind = PagefindEntry();
+        if (pagefind is null || !File.Exists(Path.Combine(PackageDir, "node_modules", "katex", "package.json"))) return false;
+        Pagefind = pagefind;
+        return true;
+    }
 
     /// <summary>The tools, ready to run, or null with the reason they are not.</summary>
     public static NodeTools? Prepare(string themesDir, TextWriter log, out string? unavailable)
@@ -29,21 +46,23 @@ public sealed class NodeTools
             unavailable = "no package.json that pins pagefind beside the themes folder";
             return null;
         }
-        if (!OnPath("node") || !OnPath("npm"))
+        var lookup = ExecutableLookup.ForThisMachine();
+        var (node, npm) = (lookup.Find("node"), lookup.Find("npm"));
+        if (node is null || npm is null)
         {
             unavailable = "Node.js (node and npm) was not found";
             return null;
         }
-        var tools = new NodeTools(packageDir);
-        if (tools.Installed) return tools;
+        var tools = new NodeTools(packageDir, node);
+        if (tools.FoundInstalled()) return tools;
 
         // npm ci empties node_modules first: two builds installing at once (parallel tests, a build
         // beside a preview) would pull the tools from under each other, so installs take turns.
         using var turn = InstallLock(packageDir);
-        if (tools.Installed) return tools; // installed by whoever held the lock before us
+        if (tools.FoundInstalled()) return tools; // installed by whoever held the lock before us
         log.WriteLine("tools: installing the pinned Pagefind and KaTeX (npm ci)");
-        var (exit, output) = Run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], packageDir, TimeSpan.FromMinutes(5));
-        if (exit == 0 && tools.Installed) return tools;
+        var (exit, output) = Run(npm, ["ci", "--no-audit", "--no-fund", "--loglevel=error"], packageDir, TimeSpan.FromMinutes(5));
+        if (exit == 0 && tools.FoundInstalled()) return tools;
         unavailable = $"npm ci failed ({output.Trim().Split('\n').LastOrDefault()})";
         return null;
     }
@@ -75,23 +94,47 @@ public sealed class NodeTools
         return null;
     }
 
-    private static bool OnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Any(dir => dir.Length > 0 && File.Exists(Path.Combine(dir, program)));
+    /// <summary>
+    /// Where npm installed Pagefind's command: the "bin" of node_modules/pagefind/package.json,
+    /// either one path or one per command name. Null while Pagefind is not installed.
+    /// </summary>
+    private string? PagefindEntry()
+    {
+        var package = Path.Combine(PackageDir, "node_modules", "pagefind");
+        try
+        {
+            using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(package, "package.json")));
+            if (!json.RootElement.TryGetProperty("bin", out var bin)) return null;
+            var relative = bin.ValueKind switch
+            {
+                JsonValueKind.String => bin.GetString(),
+                JsonValueKind.Object when bin.TryGetProperty("pagefind", out var named) && named.ValueKind == JsonValueKind.String => named.GetString(),
+                _ => null,
+            };
+            if (string.IsNullOrEmpty(relative)) return null;
+            var entry = Path.GetFullPath(Path.Combine(package, relative));
+            return File.Exists(entry) ? entry : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null; // not installed, or half installed: npm ci puts it right
+        }
+    }
 
-    /// <summary>Runs a program to completion within a time limit; its output for messages.</summary>
+    /// <summary>
+    /// Runs a program to completion within a time limit; its output for messages. A bare name
+    /// ("node") is looked up on PATH as the shell would; a batch file (npm.cmd) runs through cmd.exe.
+    /// </summary>
     public static (int Exit, string Output) Run(string program, IEnumerable<string> args, string workingDir, TimeSpan limit, string? input = null)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = workingDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = input is not null,
-            UseShellExecute = false,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-        };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
+        if (Path.GetFileName(program) == program) program = ExecutableLookup.ForThisMachine().Find(program) ?? program;
+        var start = ProgramStart.For(program, args, OperatingSystem.IsWindows(), Environment.GetEnvironmentVariable("ComSpec") ?? "cmd.exe");
+        start.WorkingDirectory = workingDir;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.RedirectStandardInput = input is not null;
+        start.UseShellExecute = false;
+        start.StandardOutputEncoding = System.Text.Encoding.UTF8;
         using var process = Process.Start(start)!;
         if (input is not null)
         {

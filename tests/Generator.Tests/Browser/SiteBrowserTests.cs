@@ -52,7 +52,7 @@ public sealed class SiteBrowserTests(BuiltDefaultSite site, Support.Browser brow
     private static async Task<List<string>> ResultTitles(IPage page) =>
         [.. await page.Locator("[data-search-results] .card-title a").AllTextContentsAsync()];
 
-    [BrowserFact]
+    [BrowserFact(needsNodeJs: true)]
     public async Task Searching_a_word_of_an_abstract_finds_its_paper()
     {
         using var server = Serve();
@@ -68,7 +68,7 @@ public sealed class SiteBrowserTests(BuiltDefaultSite site, Support.Browser brow
         Assert.Empty(visit.FailedRequests);
     }
 
-    [BrowserFact]
+    [BrowserFact(needsNodeJs: true)]
     public async Task The_header_search_box_leads_to_results_with_the_keyboard()
     {
         using var server = Serve();
@@ -85,7 +85,7 @@ public sealed class SiteBrowserTests(BuiltDefaultSite site, Support.Browser brow
         Assert.Empty(visit.ConsoleErrors);
     }
 
-    [BrowserFact]
+    [BrowserFact(needsNodeJs: true)]
     public async Task A_topic_filter_narrows_the_results()
     {
         using var server = Serve();
@@ -105,7 +105,7 @@ public sealed class SiteBrowserTests(BuiltDefaultSite site, Support.Browser brow
         Assert.Empty(visit.ConsoleErrors);
     }
 
-    [BrowserFact]
+    [BrowserFact(needsNodeJs: true)]
     public async Task A_paper_page_shows_related_papers_without_rel_tag()
     {
         using var server = Serve();
@@ -119,7 +119,7 @@ public sealed class SiteBrowserTests(BuiltDefaultSite site, Support.Browser brow
         Assert.Equal(0, rels);
     }
 
-    [BrowserFact]
+    [BrowserFact(needsNodeJs: true)]
     public async Task Main_pages_load_without_console_errors_on_phone_and_desktop()
     {
         using var server = Serve();

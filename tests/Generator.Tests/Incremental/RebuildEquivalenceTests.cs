@@ -75,7 +75,7 @@ public sealed class RebuildEquivalenceTests : IDisposable
         Assert.Contains("Diffusion Paper Four, Renamed", _site.Text("days/2026-11-24/index.html"));
     }
 
-    [Fact]
+    [NodeFact]
     public void Math_a_rebuild_takes_from_the_cache_is_the_math_a_cold_build_renders()
     {
         // The repository's theme folder, so the pinned KaTeX beside it is found.

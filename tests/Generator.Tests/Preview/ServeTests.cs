@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using PaperTrail.Tests.Support;
 
 namespace PaperTrail.Tests.Preview;
 
 /// <summary>
-/// <c>generator serve</c> run as a user runs it: on a free port of 127.0.0.1, it serves the site,
-/// sees an edit and rebuilds, shows a broken file in the browser and keeps running.
+/// <c>generator serve</c> run as a user runs it: on a free port of localhost, it serves the site,
+/// sees an edit and rebuilds, shows a broken file in the browser and keeps running; and it answers
+/// this machine only.
 /// </summary>
 public sealed class ServeTests : IDisposable
 {
@@ -28,6 +30,7 @@ public sealed class ServeTests : IDisposable
     }
 
 
+    /// <summary>Starts serve on a free port; the address it prints, which a user opens.</summary>
     private Uri Start()
     {
         var port = TestFiles.FreePort();
@@ -35,13 +38,15 @@ public sealed class ServeTests : IDisposable
         foreach (var arg in new[] { GeneratorProcess.Dll, "serve", "--content", _site.Content, "--themes", _site.Themes, "--output", _preview.Path, "--port", port.ToString(), "--no-search" })
             start.ArgumentList.Add(arg);
         _server = Process.Start(start)!;
-        var ready = new TaskCompletionSource();
-        _server.OutputDataReceived += (_, e) => { if (e.Data is null) return; lock (_log) _log.Add(e.Data); if (e.Data.StartsWith("serving ")) ready.TrySetResult(); };
+        var ready = new TaskCompletionSource<string>();
+        _server.OutputDataReceived += (_, e) => { if (e.Data is null) return; lock (_log) _log.Add(e.Data); if (e.Data.StartsWith("serving ")) ready.TrySetResult(e.Data); };
         _server.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.Add(e.Data); };
         _server.BeginOutputReadLine();
         _server.BeginErrorReadLine();
         Assert.True(ready.Task.Wait(TimeSpan.FromSeconds(60)), "serve did not start: " + string.Join("\n", _log));
-        return new Uri($"http://127.0.0.1:{port}/");
+        // localhost, not 127.0.0.1: on Windows only a localhost address may be listened on without administrator rights.
+        Assert.Equal($"serving http://localhost:{port}/ (Ctrl+C to stop)", ready.Task.Result);
+        return new Uri($"http://localhost:{port}/");
     }
 
     private async Task<(HttpStatusCode Status, string Body)> Get(Uri url)
@@ -90,5 +95,28 @@ public sealed class ServeTests : IDisposable
         await Until(page, b => b.Contains("Fixed Again"));
         Assert.False(File.Exists(Path.Combine(_site.Output, "index.html"))); // output/ is never touched by a preview
         Assert.DoesNotContain("reload.js", File.ReadAllText(Path.Combine(_preview.Path, "papers", "a", "index.html")));
+    }
+
+    [Fact]
+    public async Task Answers_on_loopback_and_not_on_the_machines_network_addresses()
+    {
+        var root = Start();
+        Assert.Equal(HttpStatusCode.OK, (await Get(new Uri(root, "papers/a/"))).Status);
+
+        // What another machine on the network would reach, asking for the same page by the same name.
+        var addresses = NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses.Select(a => a.Address))
+            .Where(a => !IPAddress.IsLoopback(a) && !a.IsIPv6LinkLocal)
+            .ToList();
+        foreach (var address in addresses)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"http://{new IPEndPoint(address, root.Port)}/papers/a/");
+            request.Headers.Host = root.Authority;
+            HttpStatusCode? status = null;
+            try { using var response = await _http.SendAsync(request); status = response.StatusCode; }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { } // refused or dropped: nothing answers there
+            Assert.True(status != HttpStatusCode.OK, $"the preview answered on {address}");
+        }
     }
 }

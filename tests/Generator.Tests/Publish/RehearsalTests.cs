@@ -45,7 +45,7 @@ public sealed class RehearsalTests : IDisposable
         return text.Trim();
     }
 
-    [Fact]
+    [PosixFact("bash, python3 and scripts/nightly.sh")]
     public void A_good_fixture_is_ingested_committed_pushed_built_and_ready_to_deploy()
     {
         var fixture = Path.Combine(Repo.Fixtures, "hf-html", "daily-list_2024-08-01_raw.html");
@@ -63,7 +63,7 @@ public sealed class RehearsalTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_work["repo"], "output", "papers", "the-llama-3-herd-of-models", "index.html")));
     }
 
-    [Theory]
+    [PosixTheory("bash, python3 and scripts/nightly.sh")]
     [InlineData("empty.html", "")]
     [InlineData("broken.html", "<!DOCTYPE html><html><body><p>We changed everything</p></body></html>")]
     public void A_broken_or_empty_fixture_fails_the_job_and_commits_nothing(string name, string text)

@@ -11,7 +11,7 @@ public sealed class SearchIndexTests : IDisposable
 
     public void Dispose() => _site.Dispose();
 
-    [Fact]
+    [NodeFact]
     public void The_build_writes_the_index_and_a_search_page_and_a_rebuild_rewrites_nothing()
     {
         var first = _site.Build();
@@ -31,7 +31,7 @@ public sealed class SearchIndexTests : IDisposable
         Assert.Empty(before.Differences(FolderSnapshot.Of(_site.Output)));
     }
 
-    [Fact]
+    [NodeFact]
     public void A_changed_page_reindexes_and_a_removed_paper_leaves_no_stale_index_file()
     {
         _site.BuildOk();

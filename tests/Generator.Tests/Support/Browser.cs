@@ -3,19 +3,29 @@ using Microsoft.Playwright;
 namespace PaperTrail.Tests.Support;
 
 /// <summary>
-/// Headless Debian Chromium driven by Playwright, shared by a test class. Launched with the flags a
-/// closed network needs; never downloads a browser of its own.
+/// Headless Chromium driven by Playwright, shared by a test class: Debian's at /usr/bin/chromium, or
+/// the one PAPER_TRAIL_CHROMIUM names (Chrome on a Windows runner). Launched with the flags a closed
+/// network needs; never downloads a browser of its own.
 /// </summary>
 public sealed class Browser : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string PathVariable = "PAPER_TRAIL_CHROMIUM";
+    public const string DebianChromium = "/usr/bin/chromium";
+
+    public static string ChromiumPath =>
+        Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } path ? path : DebianChromium;
 
     private IPlaywright? _playwright;
     public IBrowser Chromium { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath)) return; // BrowserFact skips, or fails in CI
+        if (Requirements.MissingChromium() is { } missing)
+        {
+            // BrowserFact skips on a developer's machine; in CI a browser test must run, so it fails here.
+            if (Requirements.InCi) throw new InvalidOperationException(missing + ", and CI must run the browser tests");
+            return;
+        }
         _playwright = await Playwright.CreateAsync();
         Chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -46,31 +56,5 @@ public sealed class Browser : IAsyncLifetime
         page.Response += (_, response) => { if (response.Status >= 400 && !response.Url.EndsWith("/404.html", StringComparison.Ordinal)) visit.FailedRequests.Add($"{response.Status} {response.Url}"); };
         await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
         return visit;
-    }
-}
-
-/// <summary>
-/// A browser test: skipped where Debian's Chromium is not installed (a developer's fresh machine),
-/// but never in CI (CI=true), where .ci/run installs it and a missing browser must fail.
-/// </summary>
-public sealed class BrowserFactAttribute : FactAttribute
-{
-    public BrowserFactAttribute()
-    {
-        if (!File.Exists(Browser.ChromiumPath) && Environment.GetEnvironmentVariable("CI") != "true")
-            Skip = $"needs Debian's chromium at {Browser.ChromiumPath} (apt-get install chromium); .ci/run installs it";
-    }
-}
-
-/// <summary>
-/// A test of what the Node.js tools do (KaTeX, Pagefind): skipped where node is not installed (a
-/// developer's fresh machine), never in CI (CI=true), where the machine has it.
-/// </summary>
-public sealed class NodeFactAttribute : FactAttribute
-{
-    public NodeFactAttribute()
-    {
-        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(d => d.Length > 0 && File.Exists(Path.Combine(d, "node")));
-        if (!onPath && Environment.GetEnvironmentVariable("CI") != "true") Skip = "needs Node.js (node and npm) for KaTeX and Pagefind";
     }
 }

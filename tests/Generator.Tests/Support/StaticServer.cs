@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace PaperTrail.Tests.Support;
 
 /// <summary>
-/// Serves a built site on 127.0.0.1 the way a static host would (dir/ → dir/index.html, 404.html
+/// Serves a built site on localhost the way a static host would (dir/ → dir/index.html, 404.html
 /// for the rest), adding the given response headers. Bound to loopback only; stopped on dispose.
 /// </summary>
 public sealed class StaticServer : IDisposable
@@ -20,7 +20,8 @@ public sealed class StaticServer : IDisposable
     {
         _root = Path.GetFullPath(root);
         _headers = headers ?? new Dictionary<string, string>();
-        BaseUrl = $"http://127.0.0.1:{TestFiles.FreePort()}/";
+        // localhost: on Windows, HttpListener may listen on it without administrator rights.
+        BaseUrl = $"http://localhost:{TestFiles.FreePort()}/";
         _listener.Prefixes.Add(BaseUrl);
         _listener.Start();
         _loop = Task.Run(Serve);
