@@ -138,8 +138,8 @@ public sealed class InitTests : IDisposable
             Assert.True(started, "serve did not start: " + string.Join("\n", log));
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
 
-            using var home = await http.GetAsync($"http://127.0.0.1:{port}/");
-            using var search = await http.GetAsync($"http://127.0.0.1:{port}/search/");
+            using var home = await http.GetAsync($"http://localhost:{port}/");
+            using var search = await http.GetAsync($"http://localhost:{port}/search/");
 
             Assert.True(home.StatusCode == HttpStatusCode.OK, string.Join("\n", log));
             Assert.Contains("No papers yet", await home.Content.ReadAsStringAsync());

@@ -42,7 +42,7 @@ public sealed class NodeToolsTests : IDisposable
         Assert.Equal(ExecutableLookup.ForThisMachine().Find("node"), tools.Node);
         Assert.False(Directory.Exists(_dir["node_modules/.bin"]));
 
-        var report = SearchIndexer.Run(tools, output, ["papers/a/index.html"]);
+        var report = SearchIndexer.Run(tools, output, ["papers/a/index.html"], paperPages: 1);
 
         Assert.True(report.Indexed);
         var args = JsonSerializer.Deserialize<string[]>(File.ReadAllText(Path.Combine(output, "pagefind", "pagefind-entry.json")))!;
