@@ -7,13 +7,12 @@ namespace PaperTrail.Output;
 
 /// <summary>
 /// Checks, before anything is committed, that every internal link of every rendered page points at
-/// an output of the plan. Links are read from the rendered bytes (a span search for href= and
-/// src=, no HTML parse), so a template's mistake is caught as surely as a pipeline's, at little cost.
+/// an output of the plan. Links are read from the rendered bytes as a browser reads them
+/// (<see cref="HtmlLinks"/>: any quoting and case, every URL of a srcset, nothing in comments or
+/// scripts), so a template's mistake is caught as surely as a pipeline's, at little cost.
 /// </summary>
 public sealed class LinkChecker(Urls urls, IReadOnlyList<PlannedOutput> plan)
 {
-    private static readonly byte[][] Attributes = [" href=\""u8.ToArray(), " src=\""u8.ToArray()];
-
     private readonly HashSet<string> _files = plan.Select(o => o.File).ToHashSet(StringComparer.Ordinal);
 
     // Most links mean the same on every page (root-relative ones like the header's, absolute ones
@@ -24,27 +23,63 @@ public sealed class LinkChecker(Urls urls, IReadOnlyList<PlannedOutput> plan)
     public IReadOnlyList<string> Check(PlannedOutput output, ReadOnlySpan<byte> html)
     {
         if (!output.IsHtml) return [];
+        var links = new List<HtmlLink>(32);
+        HtmlLinks.Find(html, links);
         List<string>? problems = null;
         Uri? page = null;
-        foreach (var attribute in Attributes)
+        foreach (var link in links)
         {
-            for (var at = html.IndexOf(attribute); at >= 0;)
-            {
-                var start = at + attribute.Length;
-                var length = html[start..].IndexOf((byte)'"');
-                if (length < 0) break;
-                var raw = Encoding.UTF8.GetString(html.Slice(start, length));
-                var reason = IsOtherHost(raw) ? null
-                    : DependsOnPage(raw)
-                    ? Judge(page ??= new Uri(urls.BaseUrl, output.Path), WebUtility.HtmlDecode(raw))
-                    : _known.GetOrAdd(raw, r => Judge(urls.BaseUrl, WebUtility.HtmlDecode(r)));
-                if (reason is not null)
-                    (problems ??= []).Add($"{output.File}: broken link '{WebUtility.HtmlDecode(raw)}': {reason}");
-                var next = html[(start + length)..].IndexOf(attribute);
-                at = next < 0 ? -1 : start + length + next;
-            }
+            var value = Decoded(html.Slice(link.Start, link.Length));
+            if (link.IsSrcset)
+                foreach (var candidate in SrcsetUrls(value)) Report(candidate);
+            else
+                Report(value.Trim()); // a browser strips the spaces around a URL
         }
         return problems is null ? [] : problems.Distinct().ToList();
+
+        void Report(string href)
+        {
+            var reason = IsOtherHost(href) ? null
+                : DependsOnPage(href) ? Judge(page ??= new Uri(urls.BaseUrl, output.Path), href)
+                : _known.GetOrAdd(href, h => Judge(urls.BaseUrl, h));
+            if (reason is not null) (problems ??= []).Add($"{output.File}: broken link '{href}': {reason}");
+        }
+    }
+
+    private static string Decoded(ReadOnlySpan<byte> value)
+    {
+        var text = Encoding.UTF8.GetString(value);
+        return text.Contains('&') ? WebUtility.HtmlDecode(text) : text;
+    }
+
+    /// <summary>
+    /// The URLs of a srcset ("/a.png 1x, /b.png 2x"): each candidate is a URL, then descriptors up to
+    /// a comma; a URL's own trailing commas end the candidate (HTML Standard, "parse a srcset attribute").
+    /// </summary>
+    public static IEnumerable<string> SrcsetUrls(string srcset)
+    {
+        var at = 0;
+        while (true)
+        {
+            while (at < srcset.Length && (char.IsWhiteSpace(srcset[at]) || srcset[at] == ',')) at++;
+            if (at >= srcset.Length) yield break;
+            var start = at;
+            while (at < srcset.Length && !char.IsWhiteSpace(srcset[at])) at++;
+            var url = srcset[start..at];
+            if (url.EndsWith(','))
+            {
+                yield return url.TrimEnd(',');
+                continue;
+            }
+            yield return url;
+            // Descriptors run to a comma outside parentheses.
+            for (var depth = 0; at < srcset.Length; at++)
+            {
+                if (srcset[at] == '(') depth++;
+                else if (srcset[at] == ')' && depth > 0) depth--;
+                else if (srcset[at] == ',' && depth == 0) break;
+            }
+        }
     }
 
     /// <summary>
@@ -52,12 +87,12 @@ public sealed class LinkChecker(Urls urls, IReadOnlyList<PlannedOutput> plan)
     /// so neither parsed nor remembered (every paper has its own arXiv and code links). Anything
     /// unusual in the authority (an entity, userinfo, an escape) takes the full check.
     /// </summary>
-    private bool IsOtherHost(string raw)
+    private bool IsOtherHost(string href)
     {
-        var start = raw.StartsWith("https://", StringComparison.Ordinal) ? 8 : raw.StartsWith("http://", StringComparison.Ordinal) ? 7 : -1;
+        var start = href.StartsWith("https://", StringComparison.Ordinal) ? 8 : href.StartsWith("http://", StringComparison.Ordinal) ? 7 : -1;
         if (start < 0) return false;
-        var end = raw.AsSpan(start).IndexOfAny('/', '?', '#');
-        var authority = end < 0 ? raw.AsSpan(start) : raw.AsSpan(start, end);
+        var end = href.AsSpan(start).IndexOfAny('/', '?', '#');
+        var authority = end < 0 ? href.AsSpan(start) : href.AsSpan(start, end);
         if (authority.Length == 0 || authority.IndexOfAny("&@%\\;") >= 0) return false;
         var colon = authority.IndexOf(':');
         var host = colon < 0 ? authority : authority[..colon];
@@ -65,13 +100,13 @@ public sealed class LinkChecker(Urls urls, IReadOnlyList<PlannedOutput> plan)
     }
 
     /// <summary>A link that is neither root-relative ("/x") nor absolute ("https://…", "mailto:…") resolves against its page.</summary>
-    private static bool DependsOnPage(string raw)
+    private static bool DependsOnPage(string href)
     {
-        if (raw.StartsWith('/')) return false; // "/x" and "//host/x" mean the same from every page
-        var colon = raw.IndexOf(':');
+        if (href.StartsWith('/')) return false; // "/x" and "//host/x" mean the same from every page
+        var colon = href.IndexOf(':');
         if (colon <= 0) return true;
         for (var i = 0; i < colon; i++)
-            if (!(char.IsAsciiLetter(raw[i]) || (i > 0 && (char.IsAsciiDigit(raw[i]) || raw[i] is '+' or '-' or '.')))) return true;
+            if (!(char.IsAsciiLetter(href[i]) || (i > 0 && (char.IsAsciiDigit(href[i]) || href[i] is '+' or '-' or '.')))) return true;
         return false;
     }
 

@@ -11,7 +11,9 @@ namespace PaperTrail.Ingest.Sources;
 /// Hugging Face papers pages (a day's list, trending, a single paper), parsed with AngleSharp.
 /// The JSON the page embeds for its scripts (<c>[data-target="DailyPapers"]</c>,
 /// <c>[data-target="PaperContent"]</c>, attribute <c>data-props</c>) is read first; the visible markup
-/// is the fallback; when neither yields a paper the page's structure has changed and nothing is read.
+/// is the fallback, and only Hugging Face's: cards that link <c>/papers/&lt;arXiv id&gt;</c>, or the
+/// page of a paper whose address is <c>huggingface.co/papers/&lt;arXiv id&gt;</c>. Any other HTML (a page of
+/// this site, say) yields no paper, and neither does a page whose structure has changed: nothing is read.
 /// </summary>
 public sealed partial class HfHtmlSource : IPaperSource
 {
@@ -19,8 +21,12 @@ public sealed partial class HfHtmlSource : IPaperSource
 
     private static readonly string[] EmbeddedTargets = ["DailyPapers", "PaperContent"];
 
-    [GeneratedRegex(@"/papers/(?<id>\d{4}\.\d{4,5})")]
+    [GeneratedRegex(@"^/papers/(?<id>\d{4}\.\d{4,5})(?:[/?#]|$)")]
     private static partial Regex PaperPath();
+
+    // The address a paper page gives itself (canonical link, og:url).
+    [GeneratedRegex(@"^https?://(?:[a-z0-9-]+\.)*huggingface\.co/papers/(?<id>\d{4}\.\d{4,5})(?:[/?#]|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex PaperAddress();
 
     public bool Recognises(string fileName, ReadOnlySpan<byte> bytes)
     {
@@ -36,7 +42,8 @@ public sealed partial class HfHtmlSource : IPaperSource
         var visible = FromMarkup(document, sourceFile);
         if (visible.Papers.Count > 0) return visible;
         throw new ContentException(new ContentProblem(sourceFile, 0,
-            "page structure changed: neither the embedded JSON (data-target=\"DailyPapers\"/\"PaperContent\") nor the visible markup yields a paper; nothing was ingested"));
+            "not a Hugging Face papers page, or its page structure changed: neither the embedded JSON (data-target=\"DailyPapers\"/\"PaperContent\") "
+            + "nor the visible markup (cards linking /papers/<arXiv id>, or a paper page at huggingface.co/papers/<arXiv id>) yields a paper; nothing was ingested"));
     }
 
     private static SourceResult? FromEmbeddedJson(IDocument document, string sourceFile)
@@ -59,36 +66,37 @@ public sealed partial class HfHtmlSource : IPaperSource
         return null;
     }
 
-    /// <summary>A list page's cards (title and id, no abstract), or a paper page's heading, authors and abstract.</summary>
+    /// <summary>A list page's cards (title and id, no abstract), or a paper page's heading, authors and abstract; nothing from a page that is not Hugging Face's.</summary>
     private static SourceResult FromMarkup(IDocument document, string sourceFile)
     {
         var papers = new List<SourcePaper>();
         foreach (var link in document.QuerySelectorAll("article h3 a[href^=\"/papers/\"]"))
         {
             var title = TextCleaner.Clean(link.TextContent);
-            if (!TextCleaner.IsUsableTitle(title)) continue;
+            var path = PaperPath().Match(link.GetAttribute("href") ?? "");
+            if (!TextCleaner.IsUsableTitle(title) || !path.Success) continue;
             papers.Add(new SourcePaper
             {
                 Title = title,
-                Arxiv = ArxivId.Normalize(PaperPath().Match(link.GetAttribute("href") ?? "").Groups["id"].Value),
+                Arxiv = ArxivId.Normalize(path.Groups["id"].Value),
                 SourceFile = sourceFile,
                 Line = link.SourceReference?.Position.Line ?? 1,
             });
         }
         if (papers.Count > 0) return new SourceResult(papers, []);
 
+        var address = PaperAddress().Match(document.QuerySelector("link[rel=canonical]")?.GetAttribute("href")
+            ?? document.QuerySelector("meta[property='og:url']")?.GetAttribute("content") ?? "");
         var heading = document.QuerySelector("main h1, h1");
         var pageTitle = TextCleaner.Clean(heading?.TextContent);
-        if (!TextCleaner.IsUsableTitle(pageTitle)) return new SourceResult([], []);
-        var address = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href")
-            ?? document.QuerySelector("meta[property='og:url']")?.GetAttribute("content") ?? "";
+        if (!address.Success || !TextCleaner.IsUsableTitle(pageTitle)) return new SourceResult([], []);
         var abstractHeading = document.QuerySelectorAll("h2").FirstOrDefault(h => h.TextContent.Trim() == "Abstract");
         var abstractText = abstractHeading?.ParentElement?.QuerySelectorAll("p").LastOrDefault()?.TextContent;
         papers.Add(new SourcePaper
         {
             Title = pageTitle,
             Abstract = TextCleaner.CleanParagraphs(abstractText),
-            Arxiv = ArxivId.Normalize(PaperPath().Match(address).Groups["id"].Value),
+            Arxiv = ArxivId.Normalize(address.Groups["id"].Value),
             Authors = document.QuerySelectorAll("span.author").Select(a => TextCleaner.Clean(a.TextContent)).Where(a => a.Length > 0).Distinct().ToList(),
             SourceFile = sourceFile,
             Line = heading?.SourceReference?.Position.Line ?? 1,

@@ -37,9 +37,16 @@ public sealed class HfJsonSource : IPaperSource
             var lines = root.ValueKind == JsonValueKind.Array ? JsonPositions.ArrayItemLines(bytes)
                 : root.ValueKind == JsonValueKind.Object && root.TryGetProperty("dailyPapers", out _) ? JsonPositions.ArrayItemLines(bytes, "dailyPapers")
                 : [1];
-            return ReadRoot(root, sourceFile, i => i < lines.Count ? lines[i] : 1);
+            var result = ReadRoot(root, sourceFile, i => i < lines.Count ? lines[i] : 1);
+            if (result.Papers.Count == 0 && result.Skipped.Count > 0 && result.Skipped.All(s => s.Reason == NotAPaper))
+                throw new ContentException(new ContentProblem(sourceFile, 0,
+                    "not Hugging Face JSON: no item has a \"paper\" object or an arXiv \"id\" (expected /api/daily_papers, /api/papers/<id> or a page's data-props); nothing was ingested"));
+            return result;
         }
     }
+
+    // JSON of another kind (a JSON Feed, a package manifest): its objects have neither.
+    private const string NotAPaper = "not a Hugging Face paper: no \"paper\" object and no arXiv \"id\"";
 
     /// <summary>
     /// Reads papers from parsed Hugging Face JSON, whichever of its shapes: an array of items, a
@@ -82,6 +89,12 @@ public sealed class HfJsonSource : IPaperSource
         // An item wraps the paper ({ paper: {...}, title, publishedAt }); /api/papers/<id> is the paper itself.
         var wrapped = item.TryGetProperty("paper", out var inner) && inner.ValueKind == JsonValueKind.Object;
         var paper = wrapped ? inner : item;
+        var arxiv = ArxivId.Normalize(String(paper, "id"));
+        if (!wrapped && arxiv is null)
+        {
+            reason = NotAPaper;
+            return null;
+        }
         var title = TextCleaner.Clean(String(item, "title") ?? String(paper, "title"));
         if (!TextCleaner.IsUsableTitle(title))
         {
@@ -91,7 +104,6 @@ public sealed class HfJsonSource : IPaperSource
         var links = new Dictionary<string, string>(StringComparer.Ordinal);
         if (String(paper, "githubRepo") is { } code && SafeUrl.IsWebUrl(code)) links["code"] = code;
         if (String(paper, "projectPage") is { } project && SafeUrl.IsWebUrl(project)) links["project"] = project;
-        var arxiv = ArxivId.Normalize(String(paper, "id"));
 
         return new SourcePaper
         {

@@ -12,8 +12,11 @@ public sealed class ScrapeTextSource : IPaperSource
 {
     public string Name => "scrape";
 
-    /// <summary>The fallback source: any text that is not one of the structured formats.</summary>
-    public bool Recognises(string fileName, ReadOnlySpan<byte> bytes) => true;
+    /// <summary>
+    /// The last source tried: text that is none of the structured formats, when it has the shape of
+    /// a papers page (<see cref="ScrapeShape"/>). <c>--source scrape</c> reads any text.
+    /// </summary>
+    public bool Recognises(string fileName, ReadOnlySpan<byte> bytes) => ScrapeShape.Judge(bytes).IsPapersPage;
 
     SourceResult IPaperSource.Read(string sourceFile, byte[] bytes) => Parse(sourceFile, bytes);
 
@@ -69,19 +72,19 @@ public sealed class ScrapeTextSource : IPaperSource
     }
 
     /// <summary>"SubscribeSpacetime…" is glued; "Subscriber models…" is a title of its own.</summary>
-    private static bool IsGlued(string line) =>
+    internal static bool IsGlued(string line) =>
         line.Length > GluedPrefix.Length
         && line.StartsWith(GluedPrefix, StringComparison.Ordinal)
         && !char.IsLower(line[GluedPrefix.Length]);
 
     /// <summary>UTF-8 with or without BOM; invalid bytes become U+FFFD, which cleaning removes.</summary>
-    private static string Decode(byte[] bytes) => new UTF8Encoding(false, false).GetString(bytes).TrimStart('\uFEFF');
+    internal static string Decode(ReadOnlySpan<byte> bytes) => new UTF8Encoding(false, false).GetString(bytes).TrimStart('\uFEFF');
 
-    private static List<string> SplitLines(string text) =>
+    internal static List<string> SplitLines(string text) =>
         text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n').ToList();
 
     /// <summary>The index of the line holding the first title: after the boilerplate.</summary>
-    private static int FindFirstTitle(List<string> lines)
+    internal static int FindFirstTitle(List<string> lines)
     {
         for (var i = 0; i < lines.Count; i++)
         {
