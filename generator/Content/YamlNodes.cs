@@ -138,7 +138,7 @@ public sealed class YamlNodes(string file, int lineOffset, List<ContentProblem> 
         }
         if (stream.Documents.Count == 0) return new YamlMappingNode();
         foreach (var extra in stream.Documents.Skip(1).Select(d => d.RootNode).Where(n => n is not YamlScalarNode { Value: null or "" }))
-            Problem(extra, $"{what} must be one YAML document, but a second one starts here: remove the line '---' above it");
+            Problem(extra, $"{what} must be one YAML document, but a second one starts here: remove the '---' or '...' line above it");
         if (stream.Documents[0].RootNode is YamlMappingNode root) return root;
         if (stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" }) return new YamlMappingNode();
         Problem(stream.Documents[0].RootNode, $"{what} must be a mapping of keys to values");

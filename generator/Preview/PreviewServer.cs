@@ -36,6 +36,9 @@ public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
         })();
         """;
 
+    /// <summary>The build each change runs; tests put a failing one in its place.</summary>
+    internal Func<BuildOptions, BuildReport> RunBuild { get; init; } = options => BuildPipeline.Run(options, TextWriter.Null);
+
     private int _version;
     private Failure? _failure;
     private string _basePath = "/";
@@ -56,12 +59,15 @@ public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
     }
 
     private UserError PortUnavailable(HttpListenerException e) =>
-        e.ErrorCode is (int)SocketError.AddressAlreadyInUse or WindowsSharingViolation or WindowsAlreadyExists
+        AddressInUse.Contains(e.ErrorCode)
             ? new UserError($"port {port} is in use on this computer; choose another with --port")
             : new UserError($"cannot listen on port {port} ({e.Message}); choose another with --port");
 
-    // What HttpListener reports on Windows, where http.sys holds the ports, for a port already taken.
-    private const int WindowsSharingViolation = 32, WindowsAlreadyExists = 183;
+    /// <summary>
+    /// How HttpListener says the port is taken: the errno EADDRINUSE where .NET listens itself (98 on
+    /// Linux, 48 on macOS), or http.sys's sharing violation and "already exists" on Windows.
+    /// </summary>
+    private static readonly int[] AddressInUse = [98, 48, 32, 183, (int)SocketError.AddressAlreadyInUse];
 
     private async Task ServeAsync(CancellationToken stop)
     {
@@ -113,7 +119,7 @@ public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
             var clock = System.Diagnostics.Stopwatch.StartNew();
             try
             {
-                var report = BuildPipeline.Run(build, TextWriter.Null);
+                var report = RunBuild(build);
                 _basePath = BasePathOf(build.ContentDir);
                 _failure = null;
                 log.WriteLine($"built in {clock.ElapsedMilliseconds} ms: {report.Papers} papers, {report.Written} files written");
