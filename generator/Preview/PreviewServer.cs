@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Net.Sockets;
 using PaperTrail.Commands;
 using PaperTrail.Content;
 using PaperTrail.Errors;
@@ -59,15 +58,16 @@ public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
     }
 
     private UserError PortUnavailable(HttpListenerException e) =>
-        AddressInUse.Contains(e.ErrorCode)
+        AddressInUse().Contains(e.ErrorCode)
             ? new UserError($"port {port} is in use on this computer; choose another with --port")
             : new UserError($"cannot listen on port {port} ({e.Message}); choose another with --port");
 
     /// <summary>
-    /// How HttpListener says the port is taken: the errno EADDRINUSE where .NET listens itself (98 on
-    /// Linux, 48 on macOS), or http.sys's sharing violation and "already exists" on Windows.
+    /// How HttpListener says the port is taken: http.sys's sharing violation or "already exists" on
+    /// Windows, elsewhere the errno EADDRINUSE of the socket .NET binds itself.
     /// </summary>
-    private static readonly int[] AddressInUse = [98, 48, 32, 183, (int)SocketError.AddressAlreadyInUse];
+    private static int[] AddressInUse() =>
+        OperatingSystem.IsWindows() ? [32, 183] : OperatingSystem.IsLinux() ? [98] : [48];
 
     private async Task ServeAsync(CancellationToken stop)
     {
