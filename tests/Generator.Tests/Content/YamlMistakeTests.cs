@@ -53,6 +53,18 @@ public sealed class YamlMistakeTests : IDisposable
     }
 
     [Fact]
+    public void A_value_that_runs_over_lines_is_quoted_on_the_one_line_of_its_problem()
+    {
+        _site.Write(Paper, "---\ntitle: \"A Paper\"\nslug: a\n  b\n\n  c\ntrending: [2026-11-28]\n---\n");
+
+        var result = Check();
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var line = Assert.Single(result.Errors.TrimEnd().Split('\n'));
+        Assert.Contains("a.md:3: 'slug' has 'a b\\nc'", line);
+    }
+
+    [Fact]
     public void A_second_document_in_site_yml_is_reported_not_silently_ignored()
     {
         _site.Write("content/site.yml", "title: Fixture Archive\n---\nbase_url: https://example.org/\n");
@@ -65,6 +77,9 @@ public sealed class YamlMistakeTests : IDisposable
     [InlineData("title: \"Fixture Archive\nbase_url: https://example.org/\n", 1, "is the quote opened on this line closed?")]
     [InlineData("title: Fixture Archive\n\tbase_url: https://example.org/\n", 2, "not valid YAML")]
     [InlineData("title: Fixture: Archive\n", 1, "not valid YAML")]
+    // Valid YAML, but every page's footer would link to it: a slip found by the property below.
+    [InlineData("title: Fixture Archive\nbase_url: https://example.org/\ncontact: someone@example:.org\n", 3, "'contact' has 'someone@example:.org'")]
+    [InlineData("title: Fixture Archive\nbase_url: https://example.org/papers/\n language en\n", 2, "is the line below it indented by mistake?")]
     public void A_broken_site_yml_is_named_with_its_line(string text, int at, string message)
     {
         _site.Write("content/site.yml", text);
