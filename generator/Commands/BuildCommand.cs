@@ -20,7 +20,7 @@ public static class BuildCommand
         command.SetAction(result => context.Guarded(() =>
         {
             var options = new BuildOptions(
-                result.GetValue(content)!,
+                ContentFolder.Require(result.GetValue(content)!),
                 result.GetValue(output)!,
                 result.GetValue(themes) ?? ThemeFiles.DefaultThemesDir(),
                 result.GetValue(clean),

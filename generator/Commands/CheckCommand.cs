@@ -13,8 +13,7 @@ public static class CheckCommand
         var command = new Command("check", "validate the archive: schema, slugs, topics, dates") { content };
         command.SetAction(result => context.Guarded(() =>
         {
-            var dir = result.GetValue(content)!;
-            if (!Directory.Exists(dir)) throw new UsageException($"no content folder at {DisplayPath.Of(dir)}");
+            var dir = ContentFolder.Require(result.GetValue(content)!);
             var problems = new List<ContentProblem>();
             var archive = ArchiveLoader.Load(dir, problems);
             ArchiveChecker.Check(archive, problems);

@@ -20,10 +20,15 @@ public static class Cli
             InitCommand.Create(context),
         };
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        var unknown = UnknownOptions.In(parsed);
+        if (parsed.Errors.Count > 0 || unknown.Count > 0)
         {
-            foreach (var error in parsed.Errors) errors.WriteLine($"usage error: {error.Message}");
-            errors.WriteLine("run 'generator --help' for usage");
+            foreach (var line in UnknownOptions.Describe(unknown, parsed.CommandResult.Command)) errors.WriteLine($"usage error: {line}");
+            // System.CommandLine also reports an unknown option, as an "unrecognized argument": said once is enough.
+            foreach (var error in parsed.Errors.Where(e => !unknown.Any(word => e.Message.Contains($"'{word}'", StringComparison.Ordinal))))
+                errors.WriteLine($"usage error: {error.Message}");
+            var command = parsed.CommandResult.Command == root ? "generator" : $"generator {parsed.CommandResult.Command.Name}";
+            errors.WriteLine($"run '{command} --help' for usage");
             return ExitCodes.UsageError;
         }
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = errors, EnableDefaultExceptionHandler = false });

@@ -23,8 +23,7 @@ public static class ServeCommand
         {
             var portNumber = result.GetValue(port);
             if (portNumber is < 1 or > 65535) throw new UsageException("--port must be between 1 and 65535");
-            var dir = result.GetValue(content)!;
-            if (!Directory.Exists(dir)) throw new UsageException($"no content folder at {Content.DisplayPath.Of(dir)}");
+            var dir = ContentFolder.Require(result.GetValue(content)!);
             var options = new BuildOptions(dir, result.GetValue(output)!, result.GetValue(themes) ?? ThemeFiles.DefaultThemesDir(), Search: !result.GetValue(noSearch));
             using var stop = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };

@@ -27,6 +27,8 @@ public static class TermsCommand
             var dir = result.GetValue(content)!;
             var problems = new List<ContentProblem>();
             var from = result.GetValue(papers) ?? [];
+            // The archive is read for its papers, or written to for the table's default place.
+            if (from.Length == 0 || result.GetValue(output) is null) ContentFolder.Require(dir);
             var set = from.Length > 0
                 ? SourceFilePapers.Read(from)
                 : ArchiveLoader.LoadPapers(dir, problems).Select(f => f.Paper).Where(p => !p.Hidden && p.RedirectTo is null).ToList();

@@ -24,10 +24,10 @@ public static class TopicsCommand
         var command = new Command("topics", "inspect and measure topic assignment") { content, report, explain, evaluate, papers, name, details };
         command.SetAction(result => context.Guarded(() =>
         {
-            var dir = result.GetValue(content)!;
+            var dir = ContentFolder.Require(result.GetValue(content)!);
             var problems = new List<ContentProblem>();
             var topicsPath = Path.Combine(dir, "topics.yml");
-            if (!File.Exists(topicsPath)) throw new UsageException($"no topics.yml in {DisplayPath.Of(dir)}");
+            if (!File.Exists(topicsPath)) throw new UserError($"no topics.yml in {DisplayPath.Of(dir)}: topics reads the taxonomy from it");
             var taxonomy = TopicsReader.Read(DisplayPath.Of(topicsPath), ArchiveLoader.ReadText(topicsPath), problems);
             if (problems.Count > 0) throw new ContentException(problems);
 

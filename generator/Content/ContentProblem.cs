@@ -1,3 +1,4 @@
+using System.Text;
 using PaperTrail.Errors;
 
 namespace PaperTrail.Content;
@@ -7,7 +8,24 @@ namespace PaperTrail.Content;
 /// <param name="Line">1-based line, or 0 when the problem concerns the whole file.</param>
 public sealed record ContentProblem(string File, int Line, string Message)
 {
-    public override string ToString() => Line > 0 ? $"{File}:{Line}: {Message}" : $"{File}: {Message}";
+    /// <summary>"file:line: message", always one line: a value quoted in the message may hold line breaks or other controls.</summary>
+    public override string ToString() => Line > 0 ? $"{File}:{Line}: {OneLine(Message)}" : $"{File}: {OneLine(Message)}";
+
+    private static string OneLine(string text)
+    {
+        if (!text.Any(char.IsControl)) return text;
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+            sb.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:X4}",
+                _ => c.ToString(),
+            });
+        return sb.ToString();
+    }
 }
 
 /// <summary>Thrown when content cannot be used; carries every problem found, not just the first.</summary>

@@ -27,8 +27,8 @@ public static class SiteConfigReader
                 case "contact":
                     var contact = nodes.NonEmptyString(value, key);
                     if (contact is null) break;
-                    if (!SafeUrl.IsWebUrl(contact) && !IsEmail(contact))
-                        nodes.Problem(value, $"'contact' has '{contact}': write an e-mail address or an http(s) address");
+                    if (!IsLinkableWebUrl(contact) && !IsEmail(contact))
+                        nodes.Problem(value, $"'contact' has '{contact}': write an e-mail address or an http(s) address{SpaceHint(contact)}");
                     else config = config with { Contact = contact };
                     break;
                 case "sources":
@@ -47,8 +47,8 @@ public static class SiteConfigReader
                 case "base_url":
                     var url = nodes.NonEmptyString(value, key);
                     if (url is null) break;
-                    if (!SafeUrl.IsWebUrl(url) || url.Contains('?') || url.Contains('#'))
-                        nodes.Problem(value, $"'base_url' has '{url}': write an absolute http(s) URL such as https://example.org/ or https://example.org/papers/");
+                    if (!IsLinkableWebUrl(url) || url.Contains('?') || url.Contains('#'))
+                        nodes.Problem(value, $"'base_url' has '{url}': write an absolute http(s) URL such as https://example.org/ or https://example.org/papers/{SpaceHint(url)}");
                     else config = config with { BaseUrl = new Uri(url.EndsWith('/') ? url : url + "/") };
                     break;
                 default:
@@ -59,6 +59,26 @@ public static class SiteConfigReader
         return config;
     }
 
-    private static bool IsEmail(string text) =>
-        text.Count(c => c == '@') == 1 && text.IndexOf('@') > 0 && text.IndexOf('@') < text.Length - 3 && !text.Any(char.IsWhiteSpace) && text.Contains('.');
+    /// <summary>
+    /// An http(s) address that every page can link to as written: one with a space or a character
+    /// that must be escaped (a line run on into it, a stray quote) would be escaped in the links, and
+    /// every link of the site would then miss the base path.
+    /// </summary>
+    private static bool IsLinkableWebUrl(string text) => SafeUrl.IsWebUrl(text) && Uri.IsWellFormedUriString(text, UriKind.Absolute);
+
+    private static string SpaceHint(string text) =>
+        text.Any(char.IsWhiteSpace) ? " (an address has no spaces: is the line below it indented by mistake?)" : "";
+
+    /// <summary>
+    /// An address every page can link to as "mailto:…": one '@', a domain that is a host name. A looser
+    /// check let "someone@example:.org" through, and every page then failed the build with a broken link.
+    /// </summary>
+    private static bool IsEmail(string text)
+    {
+        var at = text.IndexOf('@');
+        if (at <= 0 || text.LastIndexOf('@') != at || text.Any(char.IsWhiteSpace)) return false;
+        var domain = text[(at + 1)..];
+        return domain.Contains('.') && Uri.CheckHostName(domain) == UriHostNameType.Dns
+            && Uri.TryCreate("mailto:" + text, UriKind.Absolute, out _);
+    }
 }

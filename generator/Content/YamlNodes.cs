@@ -1,4 +1,5 @@
 using System.Globalization;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace PaperTrail.Content;
@@ -115,27 +116,71 @@ public sealed class YamlNodes(string file, int lineOffset, List<ContentProblem> 
     public YamlMappingNode? ParseMapping(string yaml, string what)
     {
         var stream = new YamlStream();
+        using var reader = new StringReader(yaml);
+        var parser = new BoundedYamlParser(reader);
         try
         {
-            using var reader = new StringReader(yaml);
-            stream.Load(reader);
+            stream.Load(parser);
         }
-        catch (YamlDotNet.Core.YamlException e)
+        catch (YamlException e)
         {
-            // At end of input the parser points past the YAML: name its last line instead.
-            var yamlLines = yaml.TrimEnd('\n').Split('\n').Length;
-            var line = (int)Math.Min(e.Start.Line, yamlLines) + lineOffset;
-            problems.Add(new ContentProblem(file, line, $"{what} is not valid YAML: {InnerMessage(e)}"));
+            var (at, note) = Locate(e, yaml, parser);
+            SyntaxProblem(yaml, what, at, note, InnerMessage(e), parser);
+            return null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Nothing but this text goes into the parser, so whatever it throws is about the text: on some
+            // broken input YamlDotNet fails with InvalidOperationException or ArgumentException and no
+            // position. Its scanner's position is where it gave up.
+            SyntaxProblem(yaml, what, parser.LineReached, null, "the YAML reader cannot make sense of it from here", parser);
             return null;
         }
         if (stream.Documents.Count == 0) return new YamlMappingNode();
+        foreach (var extra in stream.Documents.Skip(1).Select(d => d.RootNode).Where(n => n is not YamlScalarNode { Value: null or "" }))
+            Problem(extra, $"{what} must be one YAML document, but a second one starts here: remove the '---' or '...' line above it");
         if (stream.Documents[0].RootNode is YamlMappingNode root) return root;
         if (stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" }) return new YamlMappingNode();
         Problem(stream.Documents[0].RootNode, $"{what} must be a mapping of keys to values");
         return null;
     }
 
-    private static string InnerMessage(YamlDotNet.Core.YamlException e)
+    /// <summary>
+    /// The line to name for a fault, and a note on what to look at. End is where the reader found the
+    /// fault, Start where what it was reading (a quoted value, a list) began. A quote left open runs
+    /// on over the next lines until something breaks, and a fault at the end of the text means
+    /// something was never closed: then Start is the line to fix. Some of the scanner's faults (a tab
+    /// as indentation) carry the start of the whole text as both, while the scanner itself stands on
+    /// the fault.
+    /// </summary>
+    private (long At, string? Note) Locate(YamlException e, string yaml, BoundedYamlParser parser)
+    {
+        var startsSomewhere = e.Start.Index > 0 && e.Start.Index < yaml.Length;
+        if (startsSomewhere && yaml[(int)e.Start.Index] is '"' or '\'' && (e.Start.Line < e.End.Line || e.End.Index >= yaml.Length))
+            return (e.Start.Line, "is the quote opened on this line closed?");
+        if (startsSomewhere && e.End.Index >= yaml.Length) return (e.Start.Line, null);
+        var at = e is SyntaxErrorException ? Math.Max(e.End.Line, parser.LineReached) : e.End.Line;
+        return (at, startsSomewhere && e.Start.Line < at ? $"reading what began on line {e.Start.Line + lineOffset}" : null);
+    }
+
+    /// <summary>
+    /// The problem at the line the reader stopped on, with the note, or else the bracket still open
+    /// when there is one further up: an unclosed list is only found lines later.
+    /// </summary>
+    private void SyntaxProblem(string yaml, string what, long stopped, string? note, string message, BoundedYamlParser parser)
+    {
+        // At end of input the parser points past the YAML: name its last line instead.
+        var yamlLines = yaml.TrimEnd('\n').Split('\n').Length;
+        var at = (int)Math.Clamp(stopped, 1, yamlLines);
+        if (note is null && parser.OpenFlowStart is { } open && open.Line < at)
+            note = $"is the {Bracket(yaml, open)} opened on line {open.Line + lineOffset} closed?";
+        problems.Add(new ContentProblem(file, at + lineOffset, $"{what} is not valid YAML: {message}{(note is null ? "" : $" ({note})")}"));
+    }
+
+    private static string Bracket(string yaml, Mark open) =>
+        open.Index < yaml.Length && yaml[(int)open.Index] == '{' ? "{ … }" : "[ … ]";
+
+    private static string InnerMessage(YamlException e)
     {
         var message = (e.InnerException?.Message ?? e.Message);
         // YamlDotNet prefixes positions like "(Line: 3, Col: 1, Idx: 20) - (…): "; we give our own line.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using PaperTrail.Commands;
 using PaperTrail.Content;
 using PaperTrail.Errors;
 using PaperTrail.Pipelines;
@@ -34,11 +35,41 @@ public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
         })();
         """;
 
+    /// <summary>The build each change runs; tests put a failing one in its place.</summary>
+    internal Func<BuildOptions, BuildReport> RunBuild { get; init; } = options => BuildPipeline.Run(options, TextWriter.Null);
+
     private int _version;
-    private IReadOnlyList<string> _problems = [];
+    private Failure? _failure;
     private string _basePath = "/";
 
+    /// <summary>Builds, then serves and rebuilds until <paramref name="stop"/>; a port it cannot listen on is a <see cref="UserError"/>.</summary>
     public async Task RunAsync(CancellationToken stop)
+    {
+        try
+        {
+            await ServeAsync(stop);
+        }
+        catch (HttpListenerException e)
+        {
+            // Only starting the listener lets one out: the loop below stops on those of GetContextAsync,
+            // and Respond handles those of an answer.
+            throw PortUnavailable(e);
+        }
+    }
+
+    private UserError PortUnavailable(HttpListenerException e) =>
+        AddressInUse().Contains(e.ErrorCode)
+            ? new UserError($"port {port} is in use on this computer; choose another with --port")
+            : new UserError($"cannot listen on port {port} ({e.Message}); choose another with --port");
+
+    /// <summary>
+    /// How HttpListener says the port is taken: http.sys's sharing violation or "already exists" on
+    /// Windows, elsewhere the errno EADDRINUSE of the socket .NET binds itself.
+    /// </summary>
+    private static int[] AddressInUse() =>
+        OperatingSystem.IsWindows() ? [32, 183] : OperatingSystem.IsLinux() ? [98] : [48];
+
+    private async Task ServeAsync(CancellationToken stop)
     {
         Rebuild();
         using var listener = new HttpListener();
@@ -55,7 +86,15 @@ public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
             while (!stop.IsCancellationRequested)
             {
                 try { await Task.Delay(300, stop); } catch (OperationCanceledException) { return; }
-                if (watcher.ChangedAndSettled(TimeSpan.FromMilliseconds(250))) Rebuild();
+                // Rebuild reports its own failures; this keeps the watch going whatever else happens.
+                try
+                {
+                    if (watcher.ChangedAndSettled(TimeSpan.FromMilliseconds(250))) Rebuild();
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    log.WriteLine($"watching: {e.Message}; still watching");
+                }
             }
         }, stop);
 
@@ -81,16 +120,22 @@ public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
             var clock = System.Diagnostics.Stopwatch.StartNew();
             try
             {
-                var report = BuildPipeline.Run(build, TextWriter.Null);
+                var report = RunBuild(build);
                 _basePath = BasePathOf(build.ContentDir);
-                _problems = [];
+                _failure = null;
                 log.WriteLine($"built in {clock.ElapsedMilliseconds} ms: {report.Papers} papers, {report.Written} files written");
             }
-            catch (UserError e)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                _problems = e.Lines;
-                foreach (var problem in e.Lines) log.WriteLine($"error: {problem}");
-                log.WriteLine("the preview shows these errors until they are fixed");
+                // Reported as the command line would report it, in the terminal and in the browser; the
+                // server keeps running and the next save builds again.
+                var report = new StringWriter();
+                var crashed = CommandContext.Report(e, report) == ExitCodes.Crash;
+                _failure = new Failure(report.ToString().TrimEnd().Split(Environment.NewLine), crashed);
+                log.Write(report.ToString());
+                log.WriteLine(crashed
+                    ? "the preview shows this until a rebuild succeeds; still watching for changes"
+                    : "the preview shows these errors until they are fixed");
             }
             Interlocked.Increment(ref _version);
         }
@@ -112,7 +157,7 @@ public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
             var path = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath);
             if (path == ControlPrefix + "version") { Send(response, 200, "text/plain", Encoding.UTF8.GetBytes(Volatile.Read(ref _version).ToString(CultureInfo.InvariantCulture))); return; }
             if (path == ControlPrefix + "reload.js") { Send(response, 200, "text/javascript", Encoding.UTF8.GetBytes(ReloadScript)); return; }
-            if (_problems.Count > 0) { Send(response, 500, "text/html", Inject(ErrorPage(_problems))); return; }
+            if (_failure is { } failure) { Send(response, 500, "text/html", Inject(ErrorPage(failure))); return; }
             if (path == "/" && _basePath != "/") { response.Redirect(_basePath); response.Close(); return; }
 
             var file = FileFor(path);
@@ -129,6 +174,12 @@ public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
         catch (Exception e) when (e is IOException or HttpListenerException or ObjectDisposedException)
         {
             // The browser went away mid-answer.
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug answering one request: say so and drop that answer, never the server.
+            log.WriteLine($"crash: answering {context.Request.Url?.AbsolutePath} failed, please report it with this text:{Environment.NewLine}{e}");
+            response.Abort();
         }
     }
 
@@ -151,11 +202,20 @@ public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
         return Encoding.UTF8.GetBytes(at >= 0 ? html.Insert(at, tag + "\n") : html + tag);
     }
 
-    private static string ErrorPage(IReadOnlyList<string> problems)
+    /// <summary>Why the last build failed, in the lines the terminal showed; a crash is a bug of the generator.</summary>
+    private sealed record Failure(IReadOnlyList<string> Lines, bool Crashed);
+
+    private static string ErrorPage(Failure failure)
     {
-        var items = string.Concat(problems.Select(p => $"<li><code>{WebUtility.HtmlEncode(p)}</code></li>"));
+        var (problems, crashed) = (failure.Lines, failure.Crashed);
+        var advice = crashed
+            ? "The generator itself failed (a bug, not your content): please report the text below. Any save builds again, and the page reloads by itself."
+            : "Fix these and save: the page reloads by itself.";
+        var details = crashed
+            ? $"<pre>{WebUtility.HtmlEncode(string.Join('\n', problems))}</pre>"
+            : $"<ul>{string.Concat(problems.Select(p => $"<li><code>{WebUtility.HtmlEncode(p)}</code></li>"))}</ul>";
         return $"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build error</title></head><body>" +
-               $"<h1>The site does not build</h1><p>Fix these and save: the page reloads by itself.</p><ul>{items}</ul></body></html>";
+               $"<h1>The site does not build</h1><p>{advice}</p>{details}</body></html>";
     }
 
     private static string ContentType(string file) => Path.GetExtension(file) switch

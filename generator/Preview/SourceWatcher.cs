@@ -58,18 +58,29 @@ public sealed class SourceWatcher : IDisposable
         return true;
     }
 
-    /// <summary>Every file's path, size and write time, hashed: cheap enough to poll every second.</summary>
+    /// <summary>
+    /// Every file's path, size and write time, hashed: cheap enough to poll every second. Files come
+    /// and go while it looks (an editor saves by a rename, a folder is deleted): what cannot be read
+    /// now counts as absent, and the next poll sees the settled state.
+    /// </summary>
     private string Fingerprint()
     {
         var hash = new HashCode();
         foreach (var folder in _folders)
-            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var files = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
+            string[] listed;
+            try { listed = Directory.GetFiles(folder, "*", files); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { hash.Add(folder + " unreadable"); continue; }
+            foreach (var file in listed.Order(StringComparer.Ordinal))
             {
                 var info = new FileInfo(file);
                 hash.Add(file);
+                if (!info.Exists) continue;
                 hash.Add(info.Length);
                 hash.Add(info.LastWriteTimeUtc.Ticks);
             }
+        }
         return hash.ToHashCode().ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
