@@ -26,29 +26,8 @@ public sealed class CommandContext(TextWriter output, TextWriter errors)
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return Report(e, errors);
+            return FailureReport.Write(e, errors);
         }
-    }
-
-    /// <summary>
-    /// What <see cref="Guard"/> prints for a failure, and the exit code. Work done in parallel
-    /// (Parallel.For, tasks) hands its failures over wrapped in an <see cref="AggregateException"/>:
-    /// when every one inside is a <see cref="UserError"/>, that is what the user sees.
-    /// </summary>
-    public static int Report(Exception failure, TextWriter errors)
-    {
-        var inner = failure is AggregateException wrapped ? wrapped.Flatten().InnerExceptions : [failure];
-        if (inner.Count > 0 && inner.All(e => e is UserError))
-        {
-            foreach (var e in inner.Cast<UserError>())
-            {
-                var prefix = e.ExitCode == ExitCodes.UsageError ? "usage error" : "error";
-                foreach (var line in e.Lines) errors.WriteLine($"{prefix}: {line}");
-            }
-            return inner.Cast<UserError>().Max(e => e.ExitCode);
-        }
-        errors.WriteLine($"crash: the generator failed, please report it with this text:{Environment.NewLine}{failure}");
-        return ExitCodes.Crash;
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using PaperTrail.Commands;
 using PaperTrail.Content;
 using PaperTrail.Errors;
 using PaperTrail.Pipelines;
@@ -71,12 +70,12 @@ public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
 
     private async Task ServeAsync(CancellationToken stop)
     {
-        Rebuild();
         using var listener = new HttpListener();
         // Loopback only, whatever the environment says: a preview is not a public server.
         // "localhost" rather than 127.0.0.1: Windows lets anyone listen on it without a URL reservation.
         listener.Prefixes.Add($"http://localhost:{port}/");
-        listener.Start();
+        listener.Start(); // before the first build, so a busy port is said at once
+        Rebuild();
         log.WriteLine($"serving http://localhost:{port}{_basePath} (Ctrl+C to stop)");
 
         var folders = new[] { build.ContentDir, build.ThemesDir };
@@ -130,7 +129,7 @@ public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
                 // Reported as the command line would report it, in the terminal and in the browser; the
                 // server keeps running and the next save builds again.
                 var report = new StringWriter();
-                var crashed = CommandContext.Report(e, report) == ExitCodes.Crash;
+                var crashed = FailureReport.Write(e, report) == ExitCodes.Crash;
                 _failure = new Failure(report.ToString().TrimEnd().Split(Environment.NewLine), crashed);
                 log.Write(report.ToString());
                 log.WriteLine(crashed

@@ -1,0 +1,30 @@
+namespace PaperTrail.Errors;
+
+/// <summary>
+/// What a person is told of a failure, and the exit code a script sees: a <see cref="UserError"/>
+/// as its lines, anything else as a bug in the generator (exit 70) with the trace to report. The
+/// command line and the preview both tell failures this way.
+/// </summary>
+public static class FailureReport
+{
+    /// <summary>
+    /// Writes the failure to <paramref name="errors"/> and returns its exit code. Work done in
+    /// parallel (Parallel.For, tasks) hands its failures over wrapped in an <see cref="AggregateException"/>:
+    /// when every one inside is a <see cref="UserError"/>, that is what the user sees.
+    /// </summary>
+    public static int Write(Exception failure, TextWriter errors)
+    {
+        var inner = failure is AggregateException wrapped ? wrapped.Flatten().InnerExceptions : [failure];
+        if (inner.Count > 0 && inner.All(e => e is UserError))
+        {
+            foreach (var e in inner.Cast<UserError>())
+            {
+                var prefix = e.ExitCode == ExitCodes.UsageError ? "usage error" : "error";
+                foreach (var line in e.Lines) errors.WriteLine($"{prefix}: {line}");
+            }
+            return inner.Cast<UserError>().Max(e => e.ExitCode);
+        }
+        errors.WriteLine($"crash: the generator failed, please report it with this text:{Environment.NewLine}{failure}");
+        return ExitCodes.Crash;
+    }
+}
