@@ -75,6 +75,7 @@ log="$(mktemp)"
 cleanup+=("rm -f '$log'")
 gen ingest "${fetch[@]}" --date "$day" | tee "$log"
 counts="$(grep '^ingest: ' "$log" | tail -1 | sed 's/^ingest: //')"
+dropped="$(grep '^ingest: dropped link ' "$log" || true)" # scraped links into this site: the papers went in without them
 endstep
 
 step "check the archive"
@@ -119,3 +120,7 @@ else
 fi
 endstep
 echo "nightly $mode run for $day done: $counts"
+if [ -n "$dropped" ]; then
+  echo "$dropped"
+  if [ -n "${GITHUB_ACTIONS:-}" ]; then while IFS= read -r line; do echo "::warning title=Link dropped at ingest::${line//%/%25}"; done <<<"$dropped"; fi
+fi

@@ -28,9 +28,11 @@ public static class IngestCommand
         var command = new Command("ingest", "merge papers from files or folders into the archive") { inputs, date, content, dryRun, source, from, scheduled, minPapers, timeout, retries, retryDelay, huggingFace };
         command.SetAction(result => context.Guarded(() =>
         {
+            // The one reading of the clock: the day of this ingest bounds the trending days sources give.
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
             var options = new IngestOptions(
                 InputFiles.Expand(result.GetValue(inputs) ?? []),
-                ParseDate(result.GetValue(date)),
+                ParseDate(result.GetValue(date), today),
                 result.GetValue(content)!,
                 result.GetValue(dryRun),
                 result.GetValue(source))
@@ -44,6 +46,7 @@ public static class IngestCommand
                     BaseDelay = TimeSpan.FromSeconds(Math.Max(0, result.GetValue(retryDelay))),
                 },
                 HuggingFace = BaseAddress(result.GetValue(huggingFace)!),
+                Today = today,
             };
             new Ingester(context.Output, context.Errors, context.IsTerminal).Run(options);
             return ExitCodes.Ok;
@@ -72,10 +75,13 @@ public static class IngestCommand
             ? url
             : throw new UsageException($"--hf-base '{text}' is not an http(s) address");
 
-    private static DateOnly ParseDate(string? text)
+    /// <summary>--date, by default today; a day papers cannot have trended on is a mistake of the command line.</summary>
+    private static DateOnly ParseDate(string? text, DateOnly today)
     {
-        if (text is null) return DateOnly.FromDateTime(DateTime.UtcNow);
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        throw new UsageException($"--date '{text}' is not a date of the form YYYY-MM-DD");
+        if (text is null) return today;
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            throw new UsageException($"--date '{text}' is not a date of the form YYYY-MM-DD");
+        if (new TrendingBounds(today).Refusal(date) is { } reason) throw new UsageException($"--date {text} {reason}");
+        return date;
     }
 }

@@ -11,12 +11,20 @@ public sealed record IngestOptions(IReadOnlyList<string> Inputs, DateOnly Date, 
 
     public Web.FetchSettings Fetch { get; init; } = new();
 
+    /// <summary>
+    /// The day ingest runs (UTC), set by the command from the clock: a trending day after the next
+    /// one is refused (<see cref="TrendingBounds"/>). Given, not read, so tests can fix it.
+    /// </summary>
+    public required DateOnly Today { get; init; }
+
     /// <summary>Where the Hugging Face addresses of <see cref="From"/> live (a mirror, or a test's stub).</summary>
     public Uri HuggingFace { get; init; } = new("https://huggingface.co/");
 }
 
 /// <summary>The one line of counts ingest ends with.</summary>
-public sealed record IngestCounts(int New, int Updated, int Unchanged, int Skipped)
+public sealed record IngestCounts(int New, int Updated, int Unchanged, int Skipped, int DroppedLinks = 0)
 {
-    public override string ToString() => $"{New} new, {Updated} updated, {Unchanged} unchanged, {Skipped} skipped";
+    public override string ToString() =>
+        $"{New} new, {Updated} updated, {Unchanged} unchanged, {Skipped} skipped"
+        + (DroppedLinks == 0 ? "" : DroppedLinks == 1 ? ", 1 link dropped" : $", {DroppedLinks} links dropped");
 }

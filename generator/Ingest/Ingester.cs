@@ -20,7 +20,7 @@ public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal
         foreach (var name in options.From) results.Add(FetchKnownSource(name, options));
         foreach (var input in options.Inputs)
         {
-            var result = IsWebAddress(input, out var url) ? Fetch(url, options.Source, options) : ReadSource(input, options.Source);
+            var result = IsWebAddress(input, out var url) ? Fetch(url, options.Source, options) : ReadSource(input, options);
             progress.FileRead(input, result.Papers.Count);
             results.Add(result);
         }
@@ -31,8 +31,9 @@ public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal
         if (problems.Count > 0)
             throw new ContentException([.. problems, new ContentProblem(DisplayPath.Of(options.ContentDir), 0, "the archive has errors; fix them (generator check) before ingesting")]);
 
+        var ownLinks = new OwnHostLinks(SiteBaseUrl(options.ContentDir));
         var merger = new ArchiveMerger(archive, relative => File.ReadAllBytes(Path.Combine(options.ContentDir, relative)));
-        int added = 0, updated = 0, unchanged = 0, skipped = 0;
+        int added = 0, updated = 0, unchanged = 0, skipped = 0, droppedLinks = 0;
         foreach (var result in results)
         {
             foreach (var record in result.Skipped)
@@ -40,8 +41,12 @@ public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal
                 errors.WriteLine(record);
                 skipped++;
             }
-            foreach (var paper in result.Papers)
+            foreach (var scraped in result.Papers)
             {
+                var dropped = new List<DroppedLink>();
+                var paper = ownLinks.Drop(scraped, dropped);
+                foreach (var link in dropped) output.WriteLine(link);
+                droppedLinks += dropped.Count;
                 switch (merger.Merge(paper, options.Date))
                 {
                     case MergeOutcome.New: added++; break;
@@ -59,7 +64,7 @@ public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal
             else AtomicFile.Write(path, write.Bytes);
         }
 
-        var counts = new IngestCounts(added, updated, unchanged, skipped);
+        var counts = new IngestCounts(added, updated, unchanged, skipped, droppedLinks);
         output.WriteLine((options.DryRun ? "dry run, nothing written: " : "ingest: ") + counts);
         return counts;
     }
@@ -84,18 +89,34 @@ public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal
         using var fetcher = new PaperFetcher(options.Fetch, errors);
         output.WriteLine($"fetch: {url}");
         var document = fetcher.FetchAsync(url).GetAwaiter().GetResult();
-        var result = SourceRegistry.Read(url.ToString(), document.Bytes, source);
+        var result = new TrendingBounds(options.Today).Apply(SourceRegistry.Read(url.ToString(), document.Bytes, source));
         if (result.Papers.Count == 0)
             throw UserError.At(url.ToString(), 0, $"no paper could be read from the answer ({document.MediaType ?? "no media type"}, {document.Bytes.Length} bytes); nothing was written");
         return result;
     }
 
+    /// <summary>
+    /// The site's address, from site.yml (the default one when there is none): links on its host are
+    /// dropped from what is scraped. A site.yml with errors stops ingest, since which links point into
+    /// the site cannot be told.
+    /// </summary>
+    private static Uri SiteBaseUrl(string contentDir)
+    {
+        var path = Path.Combine(contentDir, "site.yml");
+        if (!File.Exists(path)) return new SiteConfig().BaseUrl;
+        var problems = new List<ContentProblem>();
+        var config = SiteConfigReader.Read(DisplayPath.Of(path), ArchiveLoader.ReadText(path), problems);
+        if (problems.Count > 0)
+            throw new ContentException([.. problems, new ContentProblem(DisplayPath.Of(path), 0, "fix site.yml before ingesting: its base_url tells which scraped links point into this site")]);
+        return config.BaseUrl;
+    }
+
     private static string Describe(MergeOutcome outcome) => outcome == MergeOutcome.New ? "new" : "updated";
 
-    private static SourceResult ReadSource(string input, string? source)
+    private static SourceResult ReadSource(string input, IngestOptions options)
     {
         var display = DisplayPath.Of(input);
-        var result = SourceRegistry.Read(input, source);
+        var result = new TrendingBounds(options.Today).Apply(SourceRegistry.Read(input, options.Source));
         if (result.Papers.Count == 0)
         {
             var why = result.Skipped.Count > 0

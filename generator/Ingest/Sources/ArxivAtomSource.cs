@@ -30,9 +30,11 @@ public sealed class ArxivAtomSource : IPaperSource
         XDocument document;
         try
         {
-            // No DTDs, no external entities: the answer is data from the network.
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-            using var reader = XmlReader.Create(new MemoryStream(bytes), settings);
+            // No DTDs, no external entities: the answer is data from the network. Invalid UTF-8 is
+            // repaired and character references to lone surrogates or controls are let through
+            // (CheckCharacters off): cleaning removes both, so broken text costs a character, not the answer.
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, CheckCharacters = false };
+            using var reader = XmlReader.Create(new MemoryStream(TextRepair.Xml(bytes)), settings);
             document = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException e)
@@ -54,7 +56,7 @@ public sealed class ArxivAtomSource : IPaperSource
             }
             var primary = entry.Element(Arxiv + "primary_category")?.Attribute("term")?.Value;
             var categories = entry.Elements(Atom + "category").Select(c => c.Attribute("term")?.Value).OfType<string>()
-                .Prepend(primary).OfType<string>().Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();
+                .Prepend(primary).OfType<string>().Select(TextCleaner.Clean).Where(c => c.Length > 0).Distinct().ToList();
             papers.Add(new SourcePaper
             {
                 Title = title,

@@ -12,8 +12,9 @@ namespace PaperTrail.Ingest.Sources;
 /// The JSON the page embeds for its scripts (<c>[data-target="DailyPapers"]</c>,
 /// <c>[data-target="PaperContent"]</c>, attribute <c>data-props</c>) is read first; the visible markup
 /// is the fallback, and only Hugging Face's: cards that link <c>/papers/&lt;arXiv id&gt;</c>, or the
-/// page of a paper whose address is <c>huggingface.co/papers/&lt;arXiv id&gt;</c>. Any other HTML (a page of
-/// this site, say) yields no paper, and neither does a page whose structure has changed: nothing is read.
+/// page of a paper whose address is <c>huggingface.co/papers/&lt;arXiv id&gt;</c> and that shows its
+/// abstract. Any other HTML (a page of this site, say) yields no paper, and neither does an error
+/// page (a rate limit, a Cloudflare challenge) or a page whose structure has changed: nothing is read.
 /// </summary>
 public sealed partial class HfHtmlSource : IPaperSource
 {
@@ -43,7 +44,21 @@ public sealed partial class HfHtmlSource : IPaperSource
         if (visible.Papers.Count > 0) return visible;
         throw new ContentException(new ContentProblem(sourceFile, 0,
             "not a Hugging Face papers page, or its page structure changed: neither the embedded JSON (data-target=\"DailyPapers\"/\"PaperContent\") "
-            + "nor the visible markup (cards linking /papers/<arXiv id>, or a paper page at huggingface.co/papers/<arXiv id>) yields a paper; nothing was ingested"));
+            + "nor the visible markup (cards linking /papers/<arXiv id>, or a paper page at huggingface.co/papers/<arXiv id> with its abstract) yields a paper"
+            + ErrorPageHint(document) + "; nothing was ingested"));
+    }
+
+    /// <summary>
+    /// What an answer that holds no paper looks like, when it is a page servers send instead of the
+    /// one asked for (often with status 200): said so the person reading the log knows to wait, not to fix the parser.
+    /// </summary>
+    private static string ErrorPageHint(IDocument document)
+    {
+        var html = document.DocumentElement.OuterHtml;
+        if (document.Title?.Trim() == "Just a moment..." || html.Contains("challenge-platform", StringComparison.Ordinal) || html.Contains("cf-challenge", StringComparison.Ordinal))
+            return " (it looks like a Cloudflare challenge page)";
+        var heading = document.QuerySelector("h1")?.TextContent.Trim() ?? "";
+        return heading.Length == 3 && heading[0] is ('4' or '5') && heading.All(char.IsAsciiDigit) ? $" (it looks like an error page: HTTP {heading})" : "";
     }
 
     private static SourceResult? FromEmbeddedJson(IDocument document, string sourceFile)
@@ -55,7 +70,7 @@ public sealed partial class HfHtmlSource : IPaperSource
             var line = element.SourceReference?.Position.Line ?? 1;
             try
             {
-                using var json = JsonDocument.Parse(element.GetAttribute("data-props")!);
+                using var json = JsonDocument.Parse(TextRepair.Json(element.GetAttribute("data-props")!));
                 return HfJsonSource.ReadRoot(json.RootElement, sourceFile, _ => line);
             }
             catch (JsonException)
@@ -90,8 +105,10 @@ public sealed partial class HfHtmlSource : IPaperSource
         var heading = document.QuerySelector("main h1, h1");
         var pageTitle = TextCleaner.Clean(heading?.TextContent);
         if (!address.Success || !TextCleaner.IsUsableTitle(pageTitle)) return new SourceResult([], []);
+        // A paper page shows its abstract; an error page served at a paper's address (a heading "429") does not.
         var abstractHeading = document.QuerySelectorAll("h2").FirstOrDefault(h => h.TextContent.Trim() == "Abstract");
-        var abstractText = abstractHeading?.ParentElement?.QuerySelectorAll("p").LastOrDefault()?.TextContent;
+        if (abstractHeading is null) return new SourceResult([], []);
+        var abstractText = abstractHeading.ParentElement?.QuerySelectorAll("p").LastOrDefault()?.TextContent;
         papers.Add(new SourcePaper
         {
             Title = pageTitle,

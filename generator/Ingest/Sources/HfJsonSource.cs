@@ -22,6 +22,7 @@ public sealed class HfJsonSource : IPaperSource
 
     public SourceResult Read(string sourceFile, byte[] bytes)
     {
+        bytes = TextRepair.Json(bytes);
         JsonDocument document;
         try
         {

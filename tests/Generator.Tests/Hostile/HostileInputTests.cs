@@ -28,10 +28,10 @@ public sealed class HostileInputTests(HostileSite site) : IClassFixture<HostileS
     public void Every_record_with_a_usable_title_is_kept_and_only_the_unusable_one_skipped()
     {
         Assert.True(site.Ingest.ExitCode == 0, site.Ingest.ToString());
-        // 17 records + broken-bytes title + dangling title = 19; one duplicate merges; one has no usable title.
-        Assert.Contains("17 new, 0 updated, 1 unchanged, 1 skipped", site.Ingest.Output);
+        // 18 records + broken-bytes title + dangling title = 20; one duplicate merges; one has no usable title.
+        Assert.Contains("18 new, 0 updated, 1 unchanged, 1 skipped, 2 links dropped", site.Ingest.Output);
         Assert.Matches(@"hostile\.txt:\d+: skipped: no usable title", site.Ingest.Errors);
-        Assert.Equal(17, Papers().Count);
+        Assert.Equal(18, Papers().Count);
     }
 
     [Fact]
@@ -122,6 +122,18 @@ public sealed class HostileInputTests(HostileSite site) : IClassFixture<HostileS
         var page = Parser.ParseDocument(File.ReadAllText(Path.Combine(site.Output, "papers", slug, "index.html")));
         var hrefs = page.QuerySelectorAll("section.abstract a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["https://arxiv.org/abs/2303.08797", "mailto:someone@example.org"], hrefs);
+    }
+
+    [Fact]
+    public void Links_into_the_site_itself_are_dropped_at_ingest_and_the_build_passes()
+    {
+        Assert.Matches(@"ingest: dropped link https://example\.org/no-such-page/ from ""Links Into This Site"" \(.*hostile\.txt:\d+\)", site.Ingest.Output);
+        Assert.Contains("ingest: dropped link https://example.org:8443/gone from", site.Ingest.Output);
+        var paper = Papers().Single(p => p.Title == "Links Into This Site");
+        Assert.Equal("a missing page https://EXAMPLE.org:8443/gone and [arXiv](https://arxiv.org/abs/2303.08797) kept.", paper.Abstract);
+        Assert.True(site.Build.ExitCode == 0, site.Build.ToString());
+        var page = Parser.ParseDocument(File.ReadAllText(Path.Combine(site.Output, "papers", paper.Slug, "index.html")));
+        Assert.Equal(["https://arxiv.org/abs/2303.08797"], page.QuerySelectorAll("section.abstract a").Select(a => a.GetAttribute("href")));
     }
 
     /// <summary>No script but JSON-LD, no event handler, no embedded document, no URL that runs.</summary>

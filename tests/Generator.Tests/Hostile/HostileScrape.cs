@@ -4,7 +4,7 @@ namespace PaperTrail.Tests.Hostile;
 
 /// <summary>
 /// A scrape made of everything the open web can send: markup, template syntax, YAML specials,
-/// path tricks, controls, broken bytes, bidi and zero-width characters, huge titles, CRLF and a BOM,
+/// path tricks, links into the site itself, controls, broken bytes, bidi and zero-width characters, huge titles, CRLF and a BOM,
 /// duplicates and a dangling title. Built as bytes, since some of it is not valid UTF-8.
 /// </summary>
 public static class HostileScrape
@@ -18,6 +18,7 @@ public static class HostileScrape
         ("\"><svg onload=alert('svg')> Attribute Break-out", "'><img src=x onerror=alert('img')> and \" onmouseover=\"alert('attr')"),
         ("</script><script>alert('jsonld')</script> JSON-LD Break-out", "Closes </script> early <!-- and opens a comment"),
         ("Links In The Abstract", "[click](javascript:alert('md')) [data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) <a href=\"javascript:alert('raw')\">raw</a> [vb](vbscript:msgbox) [ok](https://arxiv.org/abs/2303.08797) <mailto:someone@example.org> <javascript:alert('auto')> ![img](https://example.org/x.png \"t\")"),
+        ("Links Into This Site", "[a missing page](https://example.org/no-such-page/) <https://EXAMPLE.org:8443/gone> and [arXiv](https://arxiv.org/abs/2303.08797) kept."),
         ("Template {{ 7 * 7 }} and {% if true %}yes{% endif %} {{ site.title }}", "{% raw %}{{ 7 * 7 }}{% endraw %} {%- comment -%} {{ 'x' | upcase }}"),
         ("key: value", "- item"),
         ("- item: &anchor *alias !tag | > --- # comment", "--- \n..."),
