@@ -34,8 +34,10 @@ public sealed class PaperFetcher : IDisposable
         };
         _client.DefaultRequestHeaders.UserAgent.ParseAdd(settings.UserAgent);
         _client.DefaultRequestHeaders.Accept.ParseAdd("text/html, application/json;q=0.9, application/atom+xml;q=0.9, */*;q=0.5");
-        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        // --retries 0 means one attempt: Polly refuses a retry strategy with no retries, so there is none.
+        if (settings.Retries > 0)
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = settings.Retries,
                 BackoffType = DelayBackoffType.Exponential,
@@ -54,9 +56,8 @@ public sealed class PaperFetcher : IDisposable
                     args.Outcome.Result?.Dispose();
                     return ValueTask.CompletedTask;
                 },
-            })
-            .AddTimeout(settings.AttemptTimeout)
-            .Build();
+            });
+        _pipeline = builder.AddTimeout(settings.AttemptTimeout).Build();
     }
 
     private static bool IsTransient(HttpResponseMessage response) =>

@@ -65,7 +65,7 @@ public sealed class IdentityAcrossSourcesTests : IDisposable
         File.WriteAllText(path, File.ReadAllText(path).Replace("trending:", "hidden: true\ntrending:"));
         var before = FolderSnapshot.Of(Content);
 
-        var result = Generator.Run("ingest", source, "--content", Content, "--date", "2030-01-01");
+        var result = Generator.Run("ingest", source, "--content", Content, "--date", "2026-11-30");
 
         Assert.Contains("0 new, 0 updated, 1 unchanged", result.Output);
         Assert.Empty(before.Differences(FolderSnapshot.Of(Content)));

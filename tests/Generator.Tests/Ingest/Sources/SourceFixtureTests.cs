@@ -49,7 +49,7 @@ public sealed class SourceFixtureTests : IDisposable
     [Fact]
     public void The_daily_list_page_reads_its_embedded_json_with_abstracts_and_the_list_date()
     {
-        Generator.Run("ingest", Fixture("hf-html/daily-list_2024-08-01_raw.html"), "--content", Content, "--date", "2030-01-01");
+        Generator.Run("ingest", Fixture("hf-html/daily-list_2024-08-01_raw.html"), "--content", Content, "--date", "2026-11-30");
         var llama = Papers()["2407.21783"];
         Assert.Equal("The Llama 3 Herd of Models", llama.Title);
         Assert.Equal([new DateOnly(2024, 8, 1)], llama.Trending);

@@ -121,6 +121,18 @@ public sealed class FetchTests : IDisposable
     }
 
     [Fact]
+    public void No_retries_means_one_attempt_and_a_clear_failure()
+    {
+        using var server = new StubHttpServer(new Answer(503, "busy"), new Answer(200, TrendingPage));
+        var before = FolderSnapshot.Of(Content);
+        var result = Generator.Run("ingest", "--from", "hf-trending", "--content", Content, "--hf-base", server.BaseUrl.ToString(), "--retries", "0");
+        Assert.Equal(1, result.ExitCode); // used to be exit 70: Polly refuses a retry strategy of zero retries
+        Assert.Contains("HTTP 503", result.Errors);
+        Assert.Single(server.Requests);
+        Assert.Empty(before.Differences(FolderSnapshot.Of(Content)));
+    }
+
+    [Fact]
     public void A_client_error_is_not_retried()
     {
         using var server = new StubHttpServer(new Answer(404, "not here"));
