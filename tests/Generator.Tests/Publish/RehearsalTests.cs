@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
+using PaperTrail.Content;
 using PaperTrail.Tests.Support;
 
 namespace PaperTrail.Tests.Publish;
@@ -66,6 +68,7 @@ public sealed class RehearsalTests : IDisposable
     [PosixTheory("bash, python3 and scripts/nightly.sh")]
     [InlineData("empty.html", "")]
     [InlineData("broken.html", "<!DOCTYPE html><html><body><p>We changed everything</p></body></html>")]
+    [InlineData("rate-limited.html", "<!DOCTYPE html><html><head><title>429 Too Many Requests</title></head><body><main><h1>429</h1><p>We had to rate limit you.</p></main></body></html>")]
     public void A_broken_or_empty_fixture_fails_the_job_and_commits_nothing(string name, string text)
     {
         using var fixtures = new TempDir();
@@ -77,6 +80,46 @@ public sealed class RehearsalTests : IDisposable
         Assert.Equal(GitIn(Repo.Root, "rev-parse", "HEAD"), Git("rev-parse", "origin/HEAD"));
         Assert.Equal("", Git("status", "--porcelain"));
         Assert.False(Directory.Exists(Path.Combine(_work["repo"], "output")));
+    }
+
+    /// <summary>
+    /// A scraped link into the site's own host, to a page the site does not have, used to pass ingest
+    /// and check, be committed, and then fail the build's link check that night and every night after.
+    /// </summary>
+    [PosixFact("bash, python3 and scripts/nightly.sh")]
+    public void A_captured_day_with_a_link_to_a_missing_page_of_the_site_publishes_every_paper_without_the_link_and_says_so()
+    {
+        var problems = new List<ContentProblem>();
+        var siteYml = Path.Combine(Repo.Root, "content", "site.yml");
+        var baseUrl = SiteConfigReader.Read(siteYml, File.ReadAllText(siteYml), problems).BaseUrl;
+        Assert.Empty(problems);
+        var missing = new Uri(baseUrl, "no-such-page/").AbsoluteUri;
+        var day = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Corpus, "2026-07-17.json")))!.AsArray();
+        var linked = day[3]!["paper"]!;
+        linked["projectPage"] = missing;
+        var linkedId = (string)linked["id"]!;
+        var ids = day.Select(item => (string)item!["paper"]!["id"]!).ToList();
+        using var fixtures = new TempDir();
+        var fixture = fixtures.Write("daily_papers.json", day.ToJsonString());
+        var expected = ExpectedCounts(fixture);
+        Assert.EndsWith(", 1 link dropped", expected);
+
+        var (exit, output) = Rehearse(fixture);
+
+        Assert.True(exit == 0, output);
+        Assert.Equal($"nightly {Day}: {expected}", Git("log", "-1", "--format=%s", "origin/HEAD"));
+        var summary = output[output.LastIndexOf("nightly offline run for", StringComparison.Ordinal)..];
+        Assert.Contains($"done: {expected}", summary);
+        Assert.Contains($"ingest: dropped link {missing} from \"", summary);
+        var content = Path.Combine(_work["repo"], "content");
+        var files = ArchiveLoader.LoadPapers(content, problems).Where(f => f.Paper.Arxiv is { } id && ids.Contains(id)).ToList();
+        Assert.Empty(problems);
+        Assert.Equal(ids.Order(), files.Select(f => f.Paper.Arxiv!).Order());
+        foreach (var file in files)
+            Assert.True(File.Exists(Path.Combine(_work["repo"], "output", "papers", file.Paper.Slug, "index.html")), file.Paper.Slug);
+        var linkedFile = files.Single(f => f.Paper.Arxiv == linkedId);
+        Assert.DoesNotContain("no-such-page", File.ReadAllText(Path.Combine(content, linkedFile.RelativePath)));
+        Assert.DoesNotContain("no-such-page", File.ReadAllText(Path.Combine(_work["repo"], "output", "papers", linkedFile.Paper.Slug, "index.html")));
     }
 
     /// <summary>What ingesting the fixture into this repository's archive would do ("13 new, 0 updated, …").</summary>
