@@ -7,9 +7,10 @@ using PaperTrail.Errors;
 namespace PaperTrail.Ingest;
 
 /// <summary>
-/// ingest: parse every input → load the archive → merge in memory → write changed files atomically.
-/// Nothing is written unless every input parsed and yielded papers and the archive loaded cleanly,
-/// so a truncated scrape or a broken archive never costs data.
+/// ingest: parse every input (a record with an impossible trending day is skipped) → load the
+/// archive → drop scraped links into the site (<see cref="OwnHostLinks"/>) → merge in memory →
+/// write changed files atomically. Nothing is written unless every input parsed and yielded papers
+/// and the archive loaded cleanly, so a truncated scrape or a broken archive never costs data.
 /// </summary>
 public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal = false)
 {

@@ -18,7 +18,7 @@ public sealed class TrendingBounds(DateOnly today)
 
     /// <summary>Why <paramref name="day"/> cannot be a trending day ("is after …"), or null when it can.</summary>
     public string? Refusal(DateOnly day) =>
-        day > Latest ? $"is after {Text(Latest)}, the day after today (UTC): a source cannot have seen the future"
+        day > Latest ? $"is after {Text(Latest)}, tomorrow (UTC): no paper has trended on it yet"
         : day < Earliest ? $"is before {Text(Earliest)}, arXiv's first day"
         : null;
 
@@ -32,9 +32,10 @@ public sealed class TrendingBounds(DateOnly today)
         var skipped = result.Skipped.ToList();
         foreach (var paper in result.Papers)
         {
-            if (paper.Trending is { } day && Refusal(day) is { } reason) skipped.Add(new SkippedRecord(paper.SourceFile, paper.Line,
-                    $"\"{paper.Title}\": its trending day {Text(day)} {reason}; the record is left out"));
-            else papers.Add(paper);
+            if (paper.Trending is { } day && Refusal(day) is { } reason)
+                skipped.Add(new SkippedRecord(paper.SourceFile, paper.Line, $"\"{paper.Title}\": its trending day {Text(day)} {reason}; the record is left out"));
+            else
+                papers.Add(paper);
         }
         return skipped.Count == result.Skipped.Count ? result : new SourceResult(papers, skipped);
     }

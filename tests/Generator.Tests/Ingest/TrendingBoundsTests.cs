@@ -85,7 +85,7 @@ public sealed class TrendingBoundsTests : IDisposable
         var counts = new Ingester(output, errors).Run(new IngestOptions([answer], today, Content, DryRun: false) { Today = today });
 
         Assert.Equal(new IngestCounts(1, 0, 0, 1), counts);
-        Assert.Contains("its trending day 2026-05-09 is after 2026-05-08, the day after today (UTC)", errors.ToString());
+        Assert.Contains("its trending day 2026-05-09 is after 2026-05-08, tomorrow (UTC): no paper has trended on it yet", errors.ToString());
         Assert.Equal("Trending Tomorrow In Another Time Zone", Papers().Single().Title);
     }
 
