@@ -21,7 +21,7 @@ public static class IngestCommand
         var retries = new Option<int>("--retries") { Description = "retries on timeouts, broken connections, 5xx and 429", DefaultValueFactory = _ => 4 };
         var retryDelay = new Option<double>("--retry-delay") { Description = "seconds of the first back-off (doubles each retry)", DefaultValueFactory = _ => 2 };
         var huggingFace = new Option<string>("--hf-base") { Description = "base address of Hugging Face for --from (a mirror)", DefaultValueFactory = _ => "https://huggingface.co/" };
-        var date = new Option<string?>("--date") { Description = "the day the papers trended, YYYY-MM-DD (default: today, UTC)" };
+        var date = new Option<string?>("--date") { Description = "the day the papers trended, YYYY-MM-DD, from 1991-08-14 to tomorrow (default: today, UTC)" };
         var content = CommonOptions.Content();
         var dryRun = new Option<bool>("--dry-run") { Description = "print what would change and write nothing" };
         var source = new Option<string?>("--source") { Description = $"the input's kind: {string.Join(", ", SourceRegistry.Names)} (default: detected from the content)" };
