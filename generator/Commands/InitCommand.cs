@@ -38,7 +38,9 @@ public static class InitCommand
         command.SetAction(result => context.Guarded(() =>
         {
             var content = Path.Combine(result.GetValue(dir)!, "content");
-            if (Directory.Exists(content) && Directory.EnumerateFileSystemEntries(content).Any())
+            // Taken before looking: of two inits at once, the second finds the first one's archive.
+            using var writer = FolderLock.OnContent(content, "init", context.Output);
+            if (Directory.EnumerateFileSystemEntries(content).Any(entry => !FolderLock.IsLockFile(Path.GetFileName(entry))))
                 throw new UsageException($"{DisplayPath.Of(content)} already holds an archive; init never writes over one");
             Directory.CreateDirectory(Path.Combine(content, ArchiveLoader.PapersFolder));
             AtomicFile.Write(Path.Combine(content, "site.yml"), Encoding.UTF8.GetBytes(SiteYml + "\n"));

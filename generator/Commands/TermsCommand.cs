@@ -29,18 +29,26 @@ public static class TermsCommand
             var from = result.GetValue(papers) ?? [];
             // The archive is read for its papers, or written to for the table's default place.
             if (from.Length == 0 || result.GetValue(output) is null) ContentFolder.Require(dir);
+            var path = result.GetValue(output) ?? Path.Combine(dir, TermFrequencies.FileName);
+            using var writer = IsInside(path, dir) ? FolderLock.OnContent(dir, "terms", context.Output) : null;
             var set = from.Length > 0
                 ? SourceFilePapers.Read(from)
                 : ArchiveLoader.LoadPapers(dir, problems).Select(f => f.Paper).Where(p => !p.Hidden && p.RedirectTo is null).ToList();
             if (problems.Count > 0) throw new ContentException(problems);
             if (set.Count < 2) throw new UsageException("terms needs at least two papers to count");
 
-            var path = result.GetValue(output) ?? Path.Combine(dir, TermFrequencies.FileName);
             var text = TermFrequencies.Format(set);
             AtomicFile.Write(path, Encoding.UTF8.GetBytes(text));
             context.Output.WriteLine($"terms: {text.Count(c => c == '\n') - 2} terms used by two or more of {set.Count} papers, written to {DisplayPath.Of(path)}");
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>True when the table goes into the archive's folder, which is then locked as ingest locks it.</summary>
+    private static bool IsInside(string path, string folder)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
+        return Path.GetFullPath(path).StartsWith(root, StringComparison.Ordinal);
     }
 }

@@ -27,6 +27,8 @@ public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal
         }
         if (results.Count == 0) throw new UserError("ingest: nothing to ingest: name files, folders, addresses or --from");
 
+        // One writer at a time from reading the archive to the last write; not while fetching, which may take minutes.
+        using var writer = options.DryRun ? null : FolderLock.OnContent(options.ContentDir, "ingest", output);
         var problems = new List<ContentProblem>();
         var archive = ArchiveLoader.LoadPapers(options.ContentDir, problems);
         if (problems.Count > 0)

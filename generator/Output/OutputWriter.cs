@@ -88,6 +88,8 @@ public sealed class OutputWriter(string outputDir, string scope = "outputs")
         string full;
         try { full = Resolve(root, relative); }
         catch (UserError) { return false; } // a tampered manifest never reaches outside
+        // Nor into the build's own folder: its lock (FolderLock) must never go while a build may hold it.
+        if (full.StartsWith(Path.Combine(root, ManifestFolder) + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return false;
         if (!File.Exists(full)) return false;
         File.Delete(full);
         for (var dir = Path.GetDirectoryName(full); dir is not null && dir.Length > root.Length; dir = Path.GetDirectoryName(dir))

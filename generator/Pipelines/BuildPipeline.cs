@@ -34,6 +34,7 @@ public static class BuildPipeline
         var stages = new StageTimer();
         if (!Directory.Exists(options.ContentDir))
             throw new ContentException(new ContentProblem(DisplayPath.Of(options.ContentDir), 0, "no content folder here"));
+        using var writer = FolderLock.OnOutput(options.OutputDir, "build", log); // one build at a time per output folder
 
         // What the last build worked out per paper file, reused for files whose bytes are the same: read
         // on the other core while the inputs are scanned (it needs only topics.yml's hash and the tools' pins).

@@ -182,7 +182,8 @@ public sealed class InputManifest
     /// <summary>
     /// Every file under the roots, by name, with its size and write time as the directory listing
     /// gives them (no second look at each file: at ten thousand papers, the names and lookups made
-    /// for that were half of what a rebuild spent finding what changed). Editors' temporary files are left out.
+    /// for that were half of what a rebuild spent finding what changed). Editors' temporary files are
+    /// left out, and so is content/'s lock (<see cref="FolderLock"/>): an ingest taking it changes nothing built.
     /// </summary>
     private IEnumerable<(string Name, string Full, long Size, long Ticks)> Files() =>
         _roots.Where(r => Directory.Exists(r.Value))
@@ -193,7 +194,7 @@ public sealed class InputManifest
                     (ref FileSystemEntry e) => (r.Key + "/" + RelativeName(root, e.Directory, e.FileName), e.ToFullPath(), e.Length, e.LastWriteTimeUtc.UtcDateTime.Ticks),
                     new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
                 {
-                    ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && !e.FileName.EndsWith(".tmp", StringComparison.Ordinal),
+                    ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && !e.FileName.EndsWith(".tmp", StringComparison.Ordinal) && !FolderLock.IsLockFile(e.FileName),
                 };
             })
             .OrderBy(f => f.Item1, StringComparer.Ordinal);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using PaperTrail.Content;
 using PaperTrail.Errors;
+using PaperTrail.Output;
 using PaperTrail.Pipelines;
 
 namespace PaperTrail.Preview;
@@ -70,6 +71,8 @@ public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
 
     private async Task ServeAsync(CancellationToken stop)
     {
+        // Held as long as the preview runs, since it rebuilds on every change; its builds share it.
+        using var writer = FolderLock.OnOutput(build.OutputDir, "serve", log);
         using var listener = new HttpListener();
         // Loopback only, whatever the environment says: a preview is not a public server.
         // "localhost" rather than 127.0.0.1: Windows lets anyone listen on it without a URL reservation.

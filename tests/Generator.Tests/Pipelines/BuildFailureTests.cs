@@ -1,3 +1,4 @@
+using PaperTrail.Output;
 using PaperTrail.Tests.Support;
 
 namespace PaperTrail.Tests.Pipelines;
@@ -72,7 +73,9 @@ public sealed class BuildFailureTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("day.liquid", result.Errors);
-        Assert.False(Directory.Exists(_site.Output));
+        // Nothing of a site; only the lock, which is never removed (architecture.md, "One writer at a time").
+        Assert.Equal([$"{OutputWriter.ManifestFolder}/{FolderLock.OutputLockName}"],
+            Directory.EnumerateFiles(_site.Output, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(_site.Output, f).Replace('\\', '/')));
     }
 
     [Fact]
