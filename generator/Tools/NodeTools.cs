@@ -75,7 +75,9 @@ public sealed class NodeTools
         {
             try
             {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+                // Never deleted: a file removed while another process waits on its lock would let a
+                // third create a new one and hold it at the same time (the OS frees the lock with its holder).
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
