@@ -80,7 +80,8 @@ public static class BuildPipeline
         var plan = SitePlanning.Plan(context);
         // A paper whose own links (links:, its abstract's) reach for a page of this site that the plan
         // lacks is left out, and the site modelled and planned again without it. Rare (a person's edit:
-        // ingest drops such links), so that path simply does the work again.
+        // ingest drops such links), so that path simply does the work again. (KaTeX has rendered its
+        // formulas already; a cold build does the same, and no page shows them.)
         while (quarantine.LeaveOut(OwnHostLinks.ToNoPage(quarantine.Archive, context.Urls, plan)))
         {
             site = SiteModelBuilder.Build(quarantine.Archive, classifier, cache, out fellBack, out worked);
