@@ -10,8 +10,12 @@
 #
 # Environment: GENERATOR (a built generator.dll to reuse), NIGHTLY_DATE (the day, default today UTC),
 # NETLIFY_AUTH_TOKEN and NETLIFY_SITE_ID (online deploy), NIGHTLY_NO_DEPLOY=1 (skip the deploy),
-# NIGHTLY_WORKDIR (rehearsal: work in this empty folder and keep it, to inspect afterwards).
-# Any failing step stops the job: nothing after it (commit, build, deploy) happens.
+# NIGHTLY_WORKDIR (rehearsal: work in this empty folder and keep it, to inspect afterwards),
+# NIGHTLY_REHEARSAL_SETUP (rehearsal only: a bash script run in the throw-away copy before the job,
+# whose changes are committed there, as if the repository held them: a hand-edited paper, say).
+# Any failing step stops the job: nothing after it (commit, build, deploy) happens. A paper that
+# breaks a rule is not a failing step: the build leaves it out and publishes the rest, and the
+# closing summary names it (under GitHub Actions, also as a warning annotation on the run).
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -22,6 +26,10 @@ if [ "${1:-}" = "--offline" ]; then
   fixture="$(cd "$(dirname "${2:?usage: nightly.sh --offline FIXTURE}")" && pwd)/$(basename "$2")"
 fi
 day="${NIGHTLY_DATE:-$(date -u +%F)}"
+if [ -n "${NIGHTLY_REHEARSAL_SETUP:-}" ] && [ "$mode" != offline ]; then
+  echo "NIGHTLY_REHEARSAL_SETUP is for rehearsals only (--offline): it would change the real repository" >&2
+  exit 2
+fi
 NETLIFY_CLI="netlify-cli@27.10.2"
 
 step() { if [ -n "${GITHUB_ACTIONS:-}" ]; then echo "::group::$*"; else echo "== $*"; fi; }
@@ -52,6 +60,13 @@ if [ "$mode" = offline ]; then
   cd "$work/repo"
   git config user.name "Paper Trail rehearsal"
   git config user.email "rehearsal@localhost"
+  if [ -n "${NIGHTLY_REHEARSAL_SETUP:-}" ]; then
+    # What the rehearsal starts from, committed in the copy (and its remote) as if the repository held it.
+    bash "$NIGHTLY_REHEARSAL_SETUP"
+    git add -A
+    git commit -q -m "rehearsal setup: $(basename "$NIGHTLY_REHEARSAL_SETUP")"
+    git push -q origin HEAD
+  fi
 
   # Serve the fixture where the real job fetches from, on loopback only; stopped on exit.
   site="$work/web"
@@ -72,14 +87,21 @@ fi
 
 step "ingest ($mode)"
 log="$(mktemp)"
-cleanup+=("rm -f '$log'")
-gen ingest "${fetch[@]}" --date "$day" | tee "$log"
+build_log="$(mktemp)"
+cleanup+=("rm -f '$log' '$build_log'")
+gen ingest "${fetch[@]}" --date "$day" 2>&1 | tee "$log"
 counts="$(grep '^ingest: ' "$log" | tail -1 | sed 's/^ingest: //')"
 dropped="$(grep '^ingest: dropped link ' "$log" || true)" # scraped links into this site: the papers went in without them
 endstep
 
 step "check the archive"
-gen check
+# A paper that breaks a rule (exit 1) does not stop the night: the build leaves it out and publishes
+# the rest, and the summary names it. Anything else check fails with stops the job.
+if gen check; then :; else
+  status=$?
+  [ "$status" -eq 1 ] || exit "$status"
+  echo "check: the papers named above break a rule; the build leaves them out, and the summary names them"
+fi
 endstep
 
 step "commit"
@@ -101,7 +123,7 @@ fi
 endstep
 
 step "build the site"
-gen build
+gen build 2>&1 | tee "$build_log"
 endstep
 
 step "deploy"
@@ -120,7 +142,40 @@ else
 fi
 endstep
 echo "nightly $mode run for $day done: $counts"
+
+# GitHub's workflow commands: data escapes %, CR and LF; a property value also ':' and ','.
+escape_data() { local s="$1"; s="${s//%/%25}"; s="${s//$'\r'/%0D}"; s="${s//$'\n'/%0A}"; printf '%s' "$s"; }
+escape_property() { local s; s="$(escape_data "$1")"; s="${s//:/%3A}"; s="${s//,/%2C}"; printf '%s' "$s"; }
+
+# One annotation per warning ("warning: FILE:LINE: message"), on the file and line it names, the path
+# relative to the repository's root as GitHub wants it.
+annotate() {
+  local line file
+  while IFS= read -r line; do
+    line="${line#warning: }"
+    if [[ "$line" =~ ^([^:]+):([0-9]+):\ (.*)$ ]]; then
+      file="${BASH_REMATCH[1]}"; file="${file#"$PWD"/}"
+      echo "::warning file=$(escape_property "$file"),line=${BASH_REMATCH[2]}::$(escape_data "${BASH_REMATCH[3]}")"
+    else
+      echo "::warning::$(escape_data "$line")"
+    fi
+  done
+}
+
+# Scraped links into this site that ingest dropped (the papers went in without them).
 if [ -n "$dropped" ]; then
   echo "$dropped"
-  if [ -n "${GITHUB_ACTIONS:-}" ]; then while IFS= read -r line; do echo "::warning title=Link dropped at ingest::${line//%/%25}"; done <<<"$dropped"; fi
+  if [ -n "${GITHUB_ACTIONS:-}" ]; then
+    while IFS= read -r line; do echo "::warning title=Link dropped at ingest::$(escape_data "$line")"; done <<<"$dropped"
+  fi
+fi
+
+# What ingest and the build warned about, each paper left out of the site above all: named last, where
+# a person reading the run looks, and under GitHub Actions as annotations on the run's page.
+warnings="$(grep -h '^warning: ' "$log" "$build_log" || true)"
+if [ -n "$warnings" ]; then
+  left_out="$(printf '%s\n' "$warnings" | grep -c 'this paper is left out of the site' || true)"
+  echo "warnings ($left_out of them a paper left out of the site): fix what they name in content/; generator check lists every problem"
+  printf '%s\n' "$warnings" | sed 's/^/  /'
+  if [ -n "${GITHUB_ACTIONS:-}" ]; then printf '%s\n' "$warnings" | annotate; fi
 fi

@@ -5,7 +5,11 @@ using PaperTrail.Rendering;
 
 namespace PaperTrail.Commands;
 
-/// <summary><c>generator build [--content DIR] [--output DIR] [--themes DIR] [--clean]</c></summary>
+/// <summary>
+/// <c>generator build [--content DIR] [--output DIR] [--themes DIR] [--clean] [--strict]</c>: a paper that
+/// breaks a rule is left out of the site with a warning on stderr naming file, line and rule, and the
+/// build succeeds; <c>--strict</c> makes any content problem fail it.
+/// </summary>
 public static class BuildCommand
 {
     public static Command Create(CommandContext context)
@@ -16,7 +20,8 @@ public static class BuildCommand
         var clean = new Option<bool>("--clean") { Description = "remove what earlier builds wrote and write every file anew" };
         var noSearch = new Option<bool>("--no-search") { Description = "do not build the search index (pages then show no search box)" };
         var verbose = new Option<bool>("--verbose") { Description = "print how long each stage took" };
-        var command = new Command("build", "build the website from the archive") { content, output, themes, clean, noSearch, verbose };
+        var strict = new Option<bool>("--strict") { Description = "fail on any content problem instead of leaving the paper out of the site" };
+        var command = new Command("build", "build the website from the archive") { content, output, themes, clean, noSearch, strict, verbose };
         command.SetAction(result => context.Guarded(() =>
         {
             var options = new BuildOptions(
@@ -24,17 +29,19 @@ public static class BuildCommand
                 result.GetValue(output)!,
                 result.GetValue(themes) ?? ThemeFiles.DefaultThemesDir(),
                 result.GetValue(clean),
-                Search: !result.GetValue(noSearch));
+                Search: !result.GetValue(noSearch),
+                Strict: result.GetValue(strict));
             var report = BuildPipeline.Run(options, context.Output);
+            foreach (var paper in report.LeftOut) context.Errors.WriteLine(paper.Warning);
             if (report.NothingChanged)
             {
-                context.Output.WriteLine($"build: no input changed since the last build; {report.Outputs} files kept, 0 written");
+                context.Output.WriteLine($"build: no input changed since the last build; {report.Outputs} files kept, 0 written{LeftOut(report)}");
                 return ExitCodes.Ok;
             }
             context.Output.WriteLine(
                 $"build: {report.Papers} papers, {report.Outputs} files ({report.Written} written, {report.Unchanged} unchanged, {report.Removed} removed); " +
                 $"{report.FellBack} papers fell back to the fallback topic; {report.Rendered} rendered, " +
-                $"{report.Outputs - report.Rendered} kept from the last build as their view models were unchanged");
+                $"{report.Outputs - report.Rendered} kept from the last build as their view models were unchanged{LeftOut(report)}");
             if (report.Search is { } search)
                 context.Output.WriteLine(
                     search.NothingToIndex ? "search: no paper to index yet; the search page says there is nothing to search"
@@ -57,4 +64,11 @@ public static class BuildCommand
         }));
         return command;
     }
+
+    private static string LeftOut(BuildReport report) => report.LeftOut.Count switch
+    {
+        0 => "",
+        1 => "; 1 paper left out of the site (see the warning)",
+        var n => $"; {n} papers left out of the site (see the warnings)",
+    };
 }

@@ -27,17 +27,19 @@ public static class ArchiveLoader
         if (File.Exists(topicsPath)) topics = TopicsReader.Read(DisplayPath.Of(topicsPath), ReadText(topicsPath), problems);
 
         var terms = Related.TermFrequencies.Load(contentDir, problems);
-        return new Archive(contentDir, site, topics, LoadPapers(contentDir, problems, cached, paperFiles)) { TermFrequencies = terms };
+        var (papers, unreadable) = LoadPapers(contentDir, problems, cached, paperFiles);
+        return new Archive(contentDir, site, topics, papers) { TermFrequencies = terms, Unreadable = unreadable };
     }
 
     /// <summary>Loads only the papers (what ingest needs), in a stable order.</summary>
-    public static IReadOnlyList<PaperFile> LoadPapers(string contentDir, List<ContentProblem> problems) => LoadPapers(contentDir, problems, null, null);
+    public static IReadOnlyList<PaperFile> LoadPapers(string contentDir, List<ContentProblem> problems) => LoadPapers(contentDir, problems, null, null).Papers;
 
-    private static IReadOnlyList<PaperFile> LoadPapers(string contentDir, List<ContentProblem> problems, Func<string, (string? Hash, Paper? Paper)>? cached,
+    /// <summary>The papers read, and the paper files that could not be read with their problems (also added to <paramref name="problems"/>).</summary>
+    private static (IReadOnlyList<PaperFile> Papers, IReadOnlyList<LeftOutPaper> Unreadable) LoadPapers(string contentDir, List<ContentProblem> problems, Func<string, (string? Hash, Paper? Paper)>? cached,
         IReadOnlyList<string>? paperFiles)
     {
         var papersDir = Path.Combine(contentDir, PapersFolder);
-        if (!Directory.Exists(papersDir)) return [];
+        if (!Directory.Exists(papersDir)) return ([], []);
         var files = paperFiles?.ToArray() ?? Directory.EnumerateFiles(papersDir, "*.md", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(contentDir, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
@@ -66,12 +68,14 @@ public static class ArchiveLoader
         });
 
         var papers = new List<PaperFile>(files.Length);
+        var unreadable = new List<LeftOutPaper>();
         for (var i = 0; i < files.Length; i++)
         {
             problems.AddRange(results[i].Problems);
-            if (results[i].Paper is { } paper) papers.Add(new PaperFile(files[i], paper) { ContentHash = hashes[i] });
+            if (results[i].Problems.Count > 0) unreadable.Add(new LeftOutPaper(files[i], results[i].Problems));
+            else if (results[i].Paper is { } paper) papers.Add(new PaperFile(files[i], paper) { ContentHash = hashes[i] });
         }
-        return papers;
+        return (papers, unreadable);
     }
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);

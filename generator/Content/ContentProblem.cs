@@ -11,7 +11,8 @@ public sealed record ContentProblem(string File, int Line, string Message)
     /// <summary>"file:line: message", always one line: a value quoted in the message may hold line breaks or other controls.</summary>
     public override string ToString() => Line > 0 ? $"{File}:{Line}: {OneLine(Message)}" : $"{File}: {OneLine(Message)}";
 
-    private static string OneLine(string text)
+    /// <summary>The text with its line breaks and other controls escaped, so it stays on one line.</summary>
+    internal static string OneLine(string text)
     {
         if (!text.Any(char.IsControl)) return text;
         var sb = new StringBuilder(text.Length + 8);

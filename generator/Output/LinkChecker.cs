@@ -23,26 +23,34 @@ public sealed class LinkChecker(Urls urls, IReadOnlyList<PlannedOutput> plan)
     public IReadOnlyList<string> Check(PlannedOutput output, ReadOnlySpan<byte> html)
     {
         if (!output.IsHtml) return [];
-        var links = new List<HtmlLink>(32);
-        HtmlLinks.Find(html, links);
+        var hrefs = new List<string>(32);
+        Hrefs(html, hrefs);
         List<string>? problems = null;
         Uri? page = null;
+        foreach (var href in hrefs)
+        {
+            var reason = DependsOnPage(href) ? Judge(page ??= new Uri(urls.BaseUrl, output.Path), href) : Judge(href);
+            if (reason is not null) (problems ??= []).Add($"{output.File}: broken link '{href}': {reason}");
+        }
+        return problems is null ? [] : problems.Distinct().ToList();
+    }
+
+    /// <summary>
+    /// Why a link that means the same on every page (absolute, or root-relative) is broken, or null:
+    /// judged as on any page of the site. Thread-safe.
+    /// </summary>
+    public string? Judge(string href) => IsOtherHost(href) ? null : _known.GetOrAdd(href, h => Judge(urls.BaseUrl, h));
+
+    /// <summary>The links of an HTML fragment as a browser reads them: entities decoded, spaces trimmed, each URL of a srcset.</summary>
+    public static void Hrefs(ReadOnlySpan<byte> html, List<string> hrefs)
+    {
+        var links = new List<HtmlLink>(32);
+        HtmlLinks.Find(html, links);
         foreach (var link in links)
         {
             var value = Decoded(html.Slice(link.Start, link.Length));
-            if (link.IsSrcset)
-                foreach (var candidate in SrcsetUrls(value)) Report(candidate);
-            else
-                Report(value.Trim()); // a browser strips the spaces around a URL
-        }
-        return problems is null ? [] : problems.Distinct().ToList();
-
-        void Report(string href)
-        {
-            var reason = IsOtherHost(href) ? null
-                : DependsOnPage(href) ? Judge(page ??= new Uri(urls.BaseUrl, output.Path), href)
-                : _known.GetOrAdd(href, h => Judge(urls.BaseUrl, h));
-            if (reason is not null) (problems ??= []).Add($"{output.File}: broken link '{href}': {reason}");
+            if (link.IsSrcset) hrefs.AddRange(SrcsetUrls(value));
+            else hrefs.Add(value.Trim()); // a browser strips the spaces around a URL
         }
     }
 

@@ -1,7 +1,8 @@
 namespace PaperTrail.Pipelines;
 
 /// <summary>What <c>generator build</c> was asked to do.</summary>
-public sealed record BuildOptions(string ContentDir, string OutputDir, string ThemesDir, bool Clean = false, bool Search = true)
+/// <param name="Strict">Any content problem stops the build, instead of leaving out the paper it concerns.</param>
+public sealed record BuildOptions(string ContentDir, string OutputDir, string ThemesDir, bool Clean = false, bool Search = true, bool Strict = false)
 {
     /// <summary>Where the site goes unless --output says otherwise; netlify.toml publishes this folder.</summary>
     public const string DefaultOutput = "output";
@@ -24,6 +25,9 @@ public sealed record BuildReport(int Papers, int Outputs, int Written, int Uncha
 
     /// <summary>Outputs rendered; the others' view models were as the last build recorded them.</summary>
     public int Rendered { get; init; }
+
+    /// <summary>The papers left out of the site, each with its problems (as the last build found them, when nothing changed).</summary>
+    public IReadOnlyList<Content.LeftOutPaper> LeftOut { get; init; } = [];
 
     /// <summary>True when no input changed since the last build and nothing was done.</summary>
     public bool NothingChanged { get; init; }

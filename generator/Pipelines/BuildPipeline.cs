@@ -15,19 +15,6 @@ namespace PaperTrail.Pipelines;
 /// </summary>
 public static class BuildPipeline
 {
-    private static readonly IPipeline[] Pipelines =
-    [
-        new HomePagePipeline(),
-        new PaperPagesPipeline(),
-        new DayPagesPipeline(),
-        new TopicPagesPipeline(),
-        new FeedsPipeline(),
-        new SubscribePipeline(),
-        new StaticFilesPipeline(),
-        new RedirectsPipeline(),
-        new SearchPagePipeline(),
-    ];
-
     public static BuildReport Run(BuildOptions options, TextWriter? log = null)
     {
         log ??= TextWriter.Null;
@@ -46,21 +33,27 @@ public static class BuildPipeline
         // the last build must also have finished its index, and the index must still be all there.
         var inputs = InputManifest.For(options, toolPins);
         stages.Done("scan inputs");
-        if (!options.Clean && inputs.Unchanged(options.OutputDir) && (!options.Search || SearchIndexState.IsWhole(options.OutputDir)))
+        // The papers the last build left out are warned about again (a strict build fails on them).
+        if (!options.Clean && inputs.Unchanged(options.OutputDir) && (!options.Search || SearchIndexState.IsWhole(options.OutputDir))
+            && LeftOutRecord.Read(options.OutputDir, options.ContentDir) is { } leftBefore)
         {
             WaitQuietly(cacheRead); // nothing of the build outlives it
+            if (options.Strict && leftBefore.Count > 0) throw new ContentException(leftBefore.SelectMany(p => p.Problems).ToList());
             stages.Done("inputs unchanged");
             var outputs = new OutputWriter(options.OutputDir).PreviousOutputs().Count;
-            return new BuildReport(0, outputs, 0, outputs, 0, 0) { NothingChanged = true, Stages = stages.Stages };
+            return new BuildReport(0, outputs, 0, outputs, 0, 0) { NothingChanged = true, LeftOut = leftBefore, Stages = stages.Stages };
         }
         var problems = new List<ContentProblem>();
         var cache = cacheRead.GetAwaiter().GetResult();
-        var archive = ArchiveLoader.Load(options.ContentDir, problems, file =>
+        var loaded = ArchiveLoader.Load(options.ContentDir, problems, file =>
             inputs.HashOf("content/" + file) is { } hash ? (hash, cache.Paper(file, hash)?.Paper) : (null, null), inputs.PaperFiles);
-        foreach (var file in archive.Papers)
+        foreach (var file in loaded.Papers)
             if (file.ContentHash is { } read) inputs.Know("content/" + file.RelativePath, read);
-        ArchiveChecker.Check(archive, problems);
-        if (problems.Count > 0) throw new ContentException(problems);
+        // A paper that breaks a rule is left out and the rest is built; a problem of site.yml, topics.yml
+        // or the term table stops the build, as any problem does with --strict.
+        var quarantine = Quarantine.Sort(loaded, problems, options.Strict);
+        quarantine.StopIfBuildCannotGoOn();
+        var archive = quarantine.Archive;
         stages.Done("load");
 
         // KaTeX runs in Node, a process of its own: let it work while topics and related papers are computed.
@@ -73,27 +66,34 @@ public static class BuildPipeline
         var theme = new ThemeFiles(options.ThemesDir, archive.Site.Theme);
         var templatesTask = Task.Run(() => new TemplateSet(theme));
 
-        var site = SiteModelBuilder.Build(archive, new RuleClassifier(archive.Taxonomy), cache, out var fellBack, out var worked);
+        var classifier = new RuleClassifier(archive.Taxonomy);
+        var site = SiteModelBuilder.Build(archive, classifier, cache, out var fellBack, out var worked);
         stages.Done("model (topics, related)");
         var templates = templatesTask.GetAwaiter().GetResult();
         var math = mathTask.GetAwaiter().GetResult();
-        var context = new BuildContext(site, templates, ThemeAssets.Load(theme), math, searchEnabled: search is not null);
+        var assets = ThemeAssets.Load(theme);
+        var context = new BuildContext(site, templates, assets, math, searchEnabled: search is not null);
 
         stages.Done("tools, math, templates");
         // What every page shares; a page whose own view model is also as last recorded is not rendered again.
         // The last build's cards and render manifest are read while the outputs are planned.
-        var shared = ViewHasher.Hex(ViewHasher.Of(inputs.SharedHash, context.SiteView, math.Formulas > 0));
-        var cardsRead = Task.Run(() => options.Clean ? CardCache.Empty : CardCache.Read(options.OutputDir, InputManifest.Generator, shared));
-        var rendersRead = Task.Run(() => options.Clean ? RenderManifest.Empty : RenderManifest.Read(options.OutputDir, shared));
-        // Each pipeline plans on its own core (they only read the model); the plan keeps their order.
-        var parts = new List<PlannedOutput>[Pipelines.Length];
-        Parallel.For(0, Pipelines.Length, i => parts[i] = Pipelines[i].Plan(context).ToList());
-        var plan = parts.SelectMany(p => p).ToList();
-        plan.AddRange(SitemapPipeline.Plan(context, plan).ToList());
-        var planned = CheckUnique(plan);
-        var cards = cardsRead.GetAwaiter().GetResult();
+        var last = LastRender.Read(options, SharedHash(inputs, context, math));
+        var plan = SitePlanning.Plan(context);
+        // A paper whose own links (links:, its abstract's) reach for a page of this site that the plan
+        // lacks is left out, and the site modelled and planned again without it. Rare (a person's edit:
+        // ingest drops such links), so that path simply does the work again. (KaTeX has rendered its
+        // formulas already; a cold build does the same, and no page shows them.)
+        while (quarantine.LeaveOut(OwnHostLinks.ToNoPage(quarantine.Archive, context.Urls, plan)))
+        {
+            site = SiteModelBuilder.Build(quarantine.Archive, classifier, cache, out fellBack, out worked);
+            context = new BuildContext(site, templates, assets, math, searchEnabled: search is not null);
+            if (SharedHash(inputs, context, math) is var shared && shared != last.Shared) last = LastRender.Read(options, shared);
+            plan = SitePlanning.Plan(context);
+        }
+        var planned = plan.Select(o => o.File).ToHashSet(StringComparer.Ordinal);
+        var cards = last.Cards;
         context.Views.CachedCard = cards.Card;
-        var renders = rendersRead.GetAwaiter().GetResult();
+        var renders = last.Renders;
         stages.Done("plan");
 
         WriteReport report;
@@ -121,7 +121,7 @@ public static class BuildPipeline
             else log.WriteLine($"cache: not written ({cacheWrite.Exception?.InnerException?.Message}); the next build does more work");
             // A commit that stops half way must not leave a manifest vouching for files it replaced.
             RenderManifest.Delete(options.OutputDir);
-            cardsWrite = Task.Run(() => cards.Write(options.OutputDir, InputManifest.Generator, shared, site.Papers.Select(p => p.Fingerprint), context.Views.Cards()));
+            cardsWrite = Task.Run(() => cards.Write(options.OutputDir, InputManifest.Generator, last.Shared, site.Papers.Select(p => p.Fingerprint), context.Views.Cards()));
             // From here until the search step finishes, the index may be behind the pages: if indexing
             // fails, the next build must index again, though it finds the inputs as recorded below.
             if (options.Search) SearchIndexState.MarkPending(options.OutputDir);
@@ -133,9 +133,11 @@ public static class BuildPipeline
             {
                 WaitQuietly(cardsWrite);
             }
+            // Before inputs.txt, which lets the next build end early and tell them from this record.
+            LeftOutRecord.Write(options.OutputDir, options.ContentDir, quarantine.LeftOut);
             // Two files of tens of thousands of lines each, written side by side.
             var inputsWrite = Task.Run(() => inputs.Write(options.OutputDir));
-            RenderManifest.Write(options.OutputDir, shared, render.Fingerprints);
+            RenderManifest.Write(options.OutputDir, last.Shared, render.Fingerprints);
             inputsWrite.GetAwaiter().GetResult();
         }
         if (!cardsWrite.IsCompletedSuccessfully)
@@ -150,9 +152,14 @@ public static class BuildPipeline
             SearchSkipped = search is null ? (options.Search ? toolsMissing : "--no-search") : null,
             MathFormulas = math.Formulas,
             ToolsMissing = tools is null ? toolsMissing : null,
+            LeftOut = quarantine.LeftOut,
             Stages = stages.Stages,
         };
     }
+
+    /// <summary>One hash of what every page depends on: every input but the papers, the site-wide view, whether KaTeX ran.</summary>
+    private static string SharedHash(InputManifest inputs, BuildContext context, MathRenderer math) =>
+        ViewHasher.Hex(ViewHasher.Of(inputs.SharedHash, context.SiteView, math.Formulas > 0));
 
     private static Task<BuildCache.Staged> WriteCache(string stagingFolder, string taxonomyHash, string toolPins, BuildCache.Contents worked, MathRenderer math, BuildCache previous) =>
         Task.Run(() => BuildCache.Write(stagingFolder, InputManifest.Generator, taxonomyHash, toolPins, worked, math.Rendered, previous));
@@ -161,15 +168,5 @@ public static class BuildPipeline
     {
         try { task.Wait(); }
         catch (AggregateException) { } // the caller looks at the task's outcome
-    }
-
-    /// <summary>The files of the plan; fails the build when two outputs would land on one path.</summary>
-    private static HashSet<string> CheckUnique(IReadOnlyList<PlannedOutput> plan)
-    {
-        var files = new HashSet<string>(plan.Count, StringComparer.Ordinal);
-        var clashes = plan.Where(o => !files.Add(o.File)).Select(o => o.File).Distinct().ToList();
-        if (clashes.Count > 0)
-            throw new UserError(clashes.Select(c => $"{c}: two outputs would be written to this path").ToList());
-        return files;
     }
 }

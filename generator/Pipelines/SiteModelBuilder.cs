@@ -10,9 +10,19 @@ public static class SiteModelBuilder
     public static SiteModel Build(Archive archive, ITopicClassifier classifier, out int fallbackCount) =>
         Build(archive, classifier, BuildCache.Empty, out fallbackCount, out _);
 
+    /// <summary>
+    /// The model with no related papers: all a plan needs (what pages there are), for <c>generator
+    /// check</c>. Related papers are most of what modelling costs, and only rendered pages show them.
+    /// </summary>
+    public static SiteModel BuildForPlan(Archive archive, ITopicClassifier classifier) =>
+        Build(archive, classifier, BuildCache.Empty, out _, out _, related: false);
+
     /// <param name="cache">Topics and term counts the last build worked out, reused for papers whose files are unchanged, and its related papers.</param>
     /// <param name="worked">What this build worked out per paper file, for the next build's cache.</param>
-    public static SiteModel Build(Archive archive, ITopicClassifier classifier, BuildCache cache, out int fallbackCount, out BuildCache.Contents worked)
+    public static SiteModel Build(Archive archive, ITopicClassifier classifier, BuildCache cache, out int fallbackCount, out BuildCache.Contents worked) =>
+        Build(archive, classifier, cache, out fallbackCount, out worked, related: true);
+
+    private static SiteModel Build(Archive archive, ITopicClassifier classifier, BuildCache cache, out int fallbackCount, out BuildCache.Contents worked, bool related)
     {
         var assigner = new TopicAssigner(archive.Taxonomy, classifier);
         var topicsBySlug = archive.Topics.ToDictionary(t => t.Slug, StringComparer.Ordinal);
@@ -54,14 +64,18 @@ public static class SiteModelBuilder
                 if (topicLists.TryGetValue(slug, out var list)) list.Add(paper);
         var byTopic = topicLists.ToDictionary(t => t.Key, t => (IReadOnlyList<SitePaper>)t.Value, StringComparer.Ordinal);
 
-        var bySlug = papers.ToDictionary(p => p.Slug, StringComparer.Ordinal);
         var terms = new TermTable(cache.Terms);
         var counts = order.Select(i => cached[i]?.Terms).ToArray();
-        var slugs = RelatedPapers.Compute(papers.Select(p => p.Paper).ToList(), archive.TermFrequencies, terms, counts, cache.Related, out var relatedState);
-        var relatedLists = new IReadOnlyList<SitePaper>[papers.Count];
-        Parallel.For(0, papers.Count, k => relatedLists[k] = slugs[papers[k].Slug].Select(s => bySlug[s]).ToArray());
-        var related = new Dictionary<string, IReadOnlyList<SitePaper>>(papers.Count, StringComparer.Ordinal);
-        for (var k = 0; k < papers.Count; k++) related[papers[k].Slug] = relatedLists[k];
+        RelatedState? relatedState = null;
+        var relatedBySlug = new Dictionary<string, IReadOnlyList<SitePaper>>(papers.Count, StringComparer.Ordinal);
+        if (related)
+        {
+            var bySlug = papers.ToDictionary(p => p.Slug, StringComparer.Ordinal);
+            var slugs = RelatedPapers.Compute(papers.Select(p => p.Paper).ToList(), archive.TermFrequencies, terms, counts, cache.Related, out relatedState);
+            var relatedLists = new IReadOnlyList<SitePaper>[papers.Count];
+            Parallel.For(0, papers.Count, k => relatedLists[k] = slugs[papers[k].Slug].Select(s => bySlug[s]).ToArray());
+            for (var k = 0; k < papers.Count; k++) relatedBySlug[papers[k].Slug] = relatedLists[k];
+        }
 
         PaperTokens.Release(shown.Select(f => f.Paper));
 
@@ -81,7 +95,7 @@ public static class SiteModelBuilder
 
         return new SiteModel
         {
-            Related = related,
+            Related = relatedBySlug,
             Config = archive.Site,
             Urls = new Urls(archive.Site.BaseUrl),
             Topics = archive.Topics,

@@ -244,6 +244,56 @@ public sealed class RebuildEquivalenceTests : IDisposable
         AssertRebuildEqualsColdBuild();
     }
 
+    [Theory]
+    [InlineData("topics: [no-such-topic]", "", "unknown topic 'no-such-topic'")]
+    [InlineData("links:\n  project: \"https://example.org/papers/no-such-paper/\"", "", "which is no page of this site")]
+    [InlineData("", "See [this](https://example.org/days/1999-01-01/).", "the abstract links to")]
+    public void A_paper_broken_by_hand_is_left_out_as_a_cold_build_leaves_it_out_and_comes_back_when_fixed(string extra, string abstractText, string rule)
+    {
+        // p3 was built and cached; a person edits a mistake into it.
+        _site.Paper("p3", "Diffusion Paper 3", "[2026-11-23]", abstractText.Length > 0 ? abstractText : "A diffusion model, number 3.", extra: extra);
+
+        AssertRebuildEqualsColdBuild();
+        Assert.False(_site.Exists("papers/p3/index.html"));
+        Assert.False(CacheHolds("Diffusion Paper 3"));
+        // Nothing changed since: the build ends early, and still names the paper.
+        var again = _site.Build();
+        Assert.Contains("no input changed since the last build", again.Output);
+        Assert.Contains("1 paper left out of the site", again.Output);
+        Assert.Contains("p3.md", again.Errors);
+        Assert.Contains(rule, again.Errors);
+        Assert.Equal(1, _site.Build("--strict").ExitCode);
+
+        _site.Paper("p3", "Diffusion Paper 3", "[2026-11-23]", "A diffusion model, number 3.");
+        AssertRebuildEqualsColdBuild();
+        Assert.True(_site.Exists("papers/p3/index.html"));
+        var fixedAgain = _site.Build();
+        Assert.Contains("no input changed since the last build", fixedAgain.Output);
+        Assert.Equal("", fixedAgain.Errors);
+    }
+
+    [Fact]
+    public void Leaving_out_the_newest_paper_for_a_link_to_no_page_changes_what_every_page_shares_as_a_cold_build_does()
+    {
+        // Found only once the site is planned: it is planned again without p7, and "last updated" moves back a day.
+        _site.Paper("p7", "Diffusion Paper 7", "[2026-11-27]", "See [this](https://example.org/papers/nowhere/).");
+
+        AssertRebuildEqualsColdBuild();
+        Assert.False(_site.Exists("days/2026-11-27/index.html"));
+        Assert.Contains("2026-11-26", _site.Text("index.html"));
+    }
+
+    [Fact]
+    public void A_new_paper_that_cannot_be_read_is_left_out_and_the_rest_rebuilt_as_a_cold_build()
+    {
+        _site.Write("content/papers/2026/11/broken.md", "---\ntitle: \"Broken\"\nslug: broken\ntrending: [2026-11-29\n---\n");
+        _site.Paper("p8", "New Paper 8", "[2026-11-29]", "Reinforcement learning.");
+
+        AssertRebuildEqualsColdBuild();
+        Assert.True(_site.Exists("papers/p8/index.html"));
+        Assert.False(_site.Exists("papers/broken/index.html"));
+    }
+
     [Fact]
     public void After_changing_a_template()
     {

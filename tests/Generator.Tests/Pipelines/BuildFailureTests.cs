@@ -49,13 +49,13 @@ public sealed class BuildFailureTests : IDisposable
     }
 
     [Fact]
-    public void Broken_yaml_in_a_paper_fails_naming_file_and_line_and_writes_nothing()
+    public void Broken_yaml_in_a_paper_fails_a_strict_build_naming_file_and_line_and_writes_nothing()
     {
         _site.BuildOk();
         var before = FolderSnapshot.Of(_site.Output);
         _site.Write("content/papers/2026/11/broken.md", "---\ntitle: \"Fine\"\nslug: broken\ntrending: [2026-11-28\n---\n");
 
-        var result = _site.Build();
+        var result = _site.Build("--strict");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Matches(@"broken\.md:\d+: front matter is not valid YAML", result.Errors);

@@ -40,11 +40,16 @@ public sealed class RedirectTests : IDisposable
     }
 
     [Fact]
-    public void A_redirect_to_an_unknown_paper_fails_the_build()
+    public void A_redirect_to_an_unknown_paper_is_left_out_of_the_build_and_fails_a_strict_one()
     {
         _site.Paper("orphan", "Orphan", "[2026-11-28]", extra: "redirect_to: nowhere");
         var result = _site.Build();
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("redirect_to 'nowhere' names no other paper", result.Errors);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("orphan.md:5: redirect_to 'nowhere' names no other paper; this paper is left out of the site", result.Errors);
+        Assert.False(_site.Exists("papers/orphan/index.html"));
+
+        var strict = _site.Build("--strict");
+        Assert.Equal(1, strict.ExitCode);
+        Assert.Contains("redirect_to 'nowhere' names no other paper", strict.Errors);
     }
 }

@@ -18,7 +18,9 @@ public sealed class RehearsalTests : IDisposable
 
     public void Dispose() => _work.Dispose();
 
-    private (int Exit, string Output) Rehearse(string fixture)
+    /// <param name="setup">A bash script run in the copy before the job (NIGHTLY_REHEARSAL_SETUP), its changes committed there.</param>
+    /// <param name="underGitHubActions">Run as GitHub Actions runs it (GITHUB_ACTIONS=true): groups and annotations.</param>
+    private (int Exit, string Output) Rehearse(string fixture, string? setup = null, bool underGitHubActions = false)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(Repo.Root, "scripts", "nightly.sh"));
@@ -28,6 +30,8 @@ public sealed class RehearsalTests : IDisposable
         start.Environment["NIGHTLY_DATE"] = Day;
         start.Environment["NIGHTLY_WORKDIR"] = _work.Path;
         start.Environment.Remove("GITHUB_ACTIONS");
+        if (underGitHubActions) start.Environment["GITHUB_ACTIONS"] = "true";
+        if (setup is not null) start.Environment["NIGHTLY_REHEARSAL_SETUP"] = setup;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
@@ -120,6 +124,58 @@ public sealed class RehearsalTests : IDisposable
         var linkedFile = files.Single(f => f.Paper.Arxiv == linkedId);
         Assert.DoesNotContain("no-such-page", File.ReadAllText(Path.Combine(content, linkedFile.RelativePath)));
         Assert.DoesNotContain("no-such-page", File.ReadAllText(Path.Combine(_work["repo"], "output", "papers", linkedFile.Paper.Slug, "index.html")));
+    }
+
+    [PosixFact("bash, python3 and scripts/nightly.sh")]
+    public void A_paper_that_breaks_a_rule_is_left_out_the_rest_published_and_the_summary_and_an_annotation_name_it()
+    {
+        var fixture = Path.Combine(Repo.Fixtures, "hf-html", "daily-list_2024-08-01_raw.html");
+        using var scripts = new TempDir();
+        // Hand-edited into content/ and committed: a topic topics.yml lacks, and a link to no page of the site's own host.
+        var setup = scripts.Write("hand-edit.sh", """
+            mkdir -p content/papers/2026/11
+            printf -- '---\ntitle: "A Paper Edited By Hand"\nslug: a-paper-edited-by-hand\ntrending: [2026-11-20]\ntopics: [no-such-topic]\n---\nAn abstract.\n' \
+              > content/papers/2026/11/a-paper-edited-by-hand.md
+            base="$(sed -n 's/^base_url: *//p' content/site.yml)"
+            printf -- '---\ntitle: "A Paper Linking Nowhere"\nslug: a-paper-linking-nowhere\ntrending: [2026-11-20]\nlinks:\n  project: "%sno-such-page/"\n---\nAn abstract.\n' "$base" \
+              > content/papers/2026/11/a-paper-linking-nowhere.md
+            """);
+
+        var (exit, output) = Rehearse(fixture, setup, underGitHubActions: true);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("would deploy output/", output);
+        Assert.True(File.Exists(Path.Combine(_work["repo"], "output", "papers", "the-llama-3-herd-of-models", "index.html")));
+        Assert.False(Directory.Exists(Path.Combine(_work["repo"], "output", "papers", "a-paper-edited-by-hand")));
+        Assert.False(Directory.Exists(Path.Combine(_work["repo"], "output", "papers", "a-paper-linking-nowhere")));
+        // The summary, after the job's last line, names each paper with file, line and rule.
+        var summary = output[output.IndexOf($"nightly offline run for {Day} done", StringComparison.Ordinal)..];
+        Assert.Contains("2 of them a paper left out of the site", summary);
+        Assert.Contains("  warning: content/papers/2026/11/a-paper-edited-by-hand.md:5: unknown topic 'no-such-topic'", summary);
+        Assert.Contains("  warning: content/papers/2026/11/a-paper-linking-nowhere.md:6: 'links.project' links to ", summary);
+        // One annotation per paper, on its file (relative to the repository's root) and line.
+        var annotations = output.Split('\n').Where(l => l.StartsWith("::warning ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, annotations.Count);
+        Assert.StartsWith("::warning file=content/papers/2026/11/a-paper-edited-by-hand.md,line=5::unknown topic 'no-such-topic'", annotations[0]);
+        Assert.StartsWith("::warning file=content/papers/2026/11/a-paper-linking-nowhere.md,line=6::'links.project' links to ", annotations[1]);
+        Assert.All(annotations, a => Assert.EndsWith("this paper is left out of the site", a.TrimEnd()));
+    }
+
+    [PosixFact("bash and scripts/nightly.sh")]
+    public void The_rehearsal_setup_is_refused_outside_a_rehearsal()
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(Repo.Root, "scripts", "nightly.sh"));
+        start.Environment["GENERATOR"] = GeneratorProcess.Dll;
+        start.Environment["NIGHTLY_REHEARSAL_SETUP"] = "/bin/true";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("NIGHTLY_REHEARSAL_SETUP is for rehearsals only", errors);
+        Assert.DoesNotContain("ingest", output.Result);
     }
 
     /// <summary>What ingesting the fixture into this repository's archive would do ("13 new, 0 updated, …").</summary>

@@ -1,0 +1,69 @@
+using PaperTrail.Content;
+using PaperTrail.Errors;
+using PaperTrail.Rendering;
+using PaperTrail.Topics;
+
+namespace PaperTrail.Pipelines;
+
+/// <summary>
+/// The plan of the site: each pipeline's outputs, a path and a way to render its bytes, nothing
+/// rendered yet. A build renders it; <c>generator check</c> makes it too, to judge the links papers
+/// make to this site's own pages against it (<see cref="OwnHostLinks"/>).
+/// </summary>
+public static class SitePlanning
+{
+    private static readonly IPipeline[] Pipelines =
+    [
+        new HomePagePipeline(),
+        new PaperPagesPipeline(),
+        new DayPagesPipeline(),
+        new TopicPagesPipeline(),
+        new FeedsPipeline(),
+        new SubscribePipeline(),
+        new StaticFilesPipeline(),
+        new RedirectsPipeline(),
+        new SearchPagePipeline(),
+    ];
+
+    /// <summary>Every output, in the pipelines' order, the sitemap last; fails when two outputs would land on one path.</summary>
+    public static List<PlannedOutput> Plan(BuildContext context)
+    {
+        // Each pipeline plans on its own core (they only read the model); the plan keeps their order.
+        var parts = new List<PlannedOutput>[Pipelines.Length];
+        Parallel.For(0, Pipelines.Length, i => parts[i] = Pipelines[i].Plan(context).ToList());
+        var plan = parts.SelectMany(p => p).ToList();
+        plan.AddRange(SitemapPipeline.Plan(context, plan).ToList());
+        CheckUnique(plan);
+        return plan;
+    }
+
+    /// <summary>
+    /// What <c>generator check</c> adds to the archive's rules: the site modelled and planned as a
+    /// build plans it (search on, nothing cached, nothing rendered, no related papers: they add no page), and each paper whose own links
+    /// reach for a page of this site the plan lacks left out, planning again without it, as a build does.
+    /// </summary>
+    public static void LeaveOutLinksToNoPage(Quarantine quarantine, string themesDir)
+    {
+        var theme = new ThemeFiles(themesDir, quarantine.Archive.Site.Theme);
+        var templates = new TemplateSet(theme);
+        var assets = ThemeAssets.Load(theme);
+        BuildContext Model(Archive kept) =>
+            new(SiteModelBuilder.BuildForPlan(kept, new RuleClassifier(kept.Taxonomy)), templates, assets, searchEnabled: true);
+        var context = Model(quarantine.Archive);
+        var plan = Plan(context);
+        while (quarantine.LeaveOut(OwnHostLinks.ToNoPage(quarantine.Archive, context.Urls, plan)))
+        {
+            context = Model(quarantine.Archive);
+            plan = Plan(context);
+        }
+    }
+
+    /// <summary>Fails the build when two outputs would land on one path.</summary>
+    private static void CheckUnique(IReadOnlyList<PlannedOutput> plan)
+    {
+        var files = new HashSet<string>(plan.Count, StringComparer.Ordinal);
+        var clashes = plan.Where(o => !files.Add(o.File)).Select(o => o.File).Distinct().ToList();
+        if (clashes.Count > 0)
+            throw new UserError(clashes.Select(c => $"{c}: two outputs would be written to this path").ToList());
+    }
+}
