@@ -170,9 +170,10 @@ if [ -n "$dropped" ]; then
   fi
 fi
 
-# What ingest and the build warned about, each paper left out of the site above all: named last, where
-# a person reading the run looks, and under GitHub Actions as annotations on the run's page.
-warnings="$(grep -h '^warning: ' "$log" "$build_log" || true)"
+# What the build and ingest warned about, each paper left out of the site above all: named last, where
+# a person reading the run looks, and under GitHub Actions as annotations on the run's page. A file and
+# line both name (a paper ingest could not read, which the build then left out) is said once, the build's way.
+warnings="$(grep -h '^warning: ' "$build_log" "$log" | awk '{ key = $2; if ($2 !~ /:[0-9]+:$/) key = $0; if (!seen[key]++) print }' || true)"
 if [ -n "$warnings" ]; then
   left_out="$(printf '%s\n' "$warnings" | grep -c 'this paper is left out of the site' || true)"
   echo "warnings ($left_out of them a paper left out of the site): fix what they name in content/; generator check lists every problem"

@@ -31,8 +31,12 @@ public static class ArchiveLoader
         return new Archive(contentDir, site, topics, papers) { TermFrequencies = terms, Unreadable = unreadable };
     }
 
-    /// <summary>Loads only the papers (what ingest needs), in a stable order.</summary>
+    /// <summary>Loads only the papers, in a stable order.</summary>
     public static IReadOnlyList<PaperFile> LoadPapers(string contentDir, List<ContentProblem> problems) => LoadPapers(contentDir, problems, null, null).Papers;
+
+    /// <summary>Loads only the papers (what ingest needs), and the paper files that could not be read.</summary>
+    public static (IReadOnlyList<PaperFile> Papers, IReadOnlyList<LeftOutPaper> Unreadable) LoadPapersAndUnreadable(string contentDir) =>
+        LoadPapers(contentDir, [], null, null);
 
     /// <summary>The papers read, and the paper files that could not be read with their problems (also added to <paramref name="problems"/>).</summary>
     private static (IReadOnlyList<PaperFile> Papers, IReadOnlyList<LeftOutPaper> Unreadable) LoadPapers(string contentDir, List<ContentProblem> problems, Func<string, (string? Hash, Paper? Paper)>? cached,

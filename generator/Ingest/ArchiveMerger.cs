@@ -34,9 +34,11 @@ public sealed class ArchiveMerger
         public MergeOutcome? Outcome { get; set; }
     }
 
-    public ArchiveMerger(IEnumerable<PaperFile> archive, Func<string, byte[]> readOriginal)
+    /// <param name="reservedSlugs">Slugs no new paper may take though no paper read has them (files that could not be read).</param>
+    public ArchiveMerger(IEnumerable<PaperFile> archive, Func<string, byte[]> readOriginal, IEnumerable<string>? reservedSlugs = null)
     {
         foreach (var file in archive) Index(new Entry(file.RelativePath, file.Paper, readOriginal(file.RelativePath)));
+        _takenSlugs.UnionWith(reservedSlugs ?? []);
     }
 
     public MergeOutcome Merge(SourcePaper incoming, DateOnly defaultDate)

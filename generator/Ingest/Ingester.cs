@@ -9,8 +9,9 @@ namespace PaperTrail.Ingest;
 /// <summary>
 /// ingest: parse every input (a record with an impossible trending day is skipped) → load the
 /// archive → drop scraped links into the site (<see cref="OwnHostLinks"/>) → merge in memory →
-/// write changed files atomically. Nothing is written unless every input parsed and yielded papers
-/// and the archive loaded cleanly, so a truncated scrape or a broken archive never costs data.
+/// write changed files atomically. Nothing is written unless every input parsed and yielded papers,
+/// so a truncated scrape never costs data. A paper file that cannot be read is left as it is and
+/// named (<see cref="UnreadablePapers"/>): one broken file does not stop the night.
 /// </summary>
 public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal = false)
 {
@@ -29,13 +30,13 @@ public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal
 
         // One writer at a time from reading the archive to the last write; not while fetching, which may take minutes.
         using var writer = options.DryRun ? null : FolderLock.OnContent(options.ContentDir, "ingest", output);
-        var problems = new List<ContentProblem>();
-        var archive = ArchiveLoader.LoadPapers(options.ContentDir, problems);
-        if (problems.Count > 0)
-            throw new ContentException([.. problems, new ContentProblem(DisplayPath.Of(options.ContentDir), 0, "the archive has errors; fix them (generator check) before ingesting")]);
+        // A paper file a person broke does not stop the night: it stays as it is, named, and kept apart.
+        var (archive, unreadableFiles) = ArchiveLoader.LoadPapersAndUnreadable(options.ContentDir);
+        var unreadable = new UnreadablePapers(options.ContentDir, unreadableFiles);
+        foreach (var warning in unreadable.Warnings) errors.WriteLine(warning);
 
         var ownLinks = new OwnHostLinks(SiteBaseUrl(options.ContentDir));
-        var merger = new ArchiveMerger(archive, relative => File.ReadAllBytes(Path.Combine(options.ContentDir, relative)));
+        var merger = new ArchiveMerger(archive, relative => File.ReadAllBytes(Path.Combine(options.ContentDir, relative)), unreadable.Slugs);
         int added = 0, updated = 0, unchanged = 0, skipped = 0, droppedLinks = 0;
         foreach (var result in results)
         {
@@ -46,6 +47,12 @@ public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal
             }
             foreach (var scraped in result.Papers)
             {
+                if (unreadable.MayBe(scraped) is { } file)
+                {
+                    errors.WriteLine($"warning: {file.Problems[0].File}: \"{scraped.Title}\" was not merged, as it may be this paper, whose file cannot be read; fix the file and ingest again");
+                    skipped++;
+                    continue;
+                }
                 var dropped = new List<DroppedLink>();
                 var paper = ownLinks.Drop(scraped, dropped);
                 foreach (var link in dropped) output.WriteLine(link);

@@ -131,7 +131,8 @@ public sealed class RehearsalTests : IDisposable
     {
         var fixture = Path.Combine(Repo.Fixtures, "hf-html", "daily-list_2024-08-01_raw.html");
         using var scripts = new TempDir();
-        // Hand-edited into content/ and committed: a topic topics.yml lacks, and a link to no page of the site's own host.
+        // Hand-edited into content/ and committed: a topic topics.yml lacks, a link to no page of the site's
+        // own host, and a list left open (a file no reader can read, which ingest must not stop at either).
         var setup = scripts.Write("hand-edit.sh", """
             mkdir -p content/papers/2026/11
             printf -- '---\ntitle: "A Paper Edited By Hand"\nslug: a-paper-edited-by-hand\ntrending: [2026-11-20]\ntopics: [no-such-topic]\n---\nAn abstract.\n' \
@@ -139,6 +140,8 @@ public sealed class RehearsalTests : IDisposable
             base="$(sed -n 's/^base_url: *//p' content/site.yml)"
             printf -- '---\ntitle: "A Paper Linking Nowhere"\nslug: a-paper-linking-nowhere\ntrending: [2026-11-20]\nlinks:\n  project: "%sno-such-page/"\n---\nAn abstract.\n' "$base" \
               > content/papers/2026/11/a-paper-linking-nowhere.md
+            printf -- '---\ntitle: "A Paper Broken By Hand"\nslug: a-paper-broken-by-hand\nauthors: [Ann Lee, Bob Smith\ntrending: [2026-11-20]\n---\nAn abstract.\n' \
+              > content/papers/2026/11/a-paper-broken-by-hand.md
             """);
 
         var (exit, output) = Rehearse(fixture, setup, underGitHubActions: true);
@@ -148,16 +151,19 @@ public sealed class RehearsalTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_work["repo"], "output", "papers", "the-llama-3-herd-of-models", "index.html")));
         Assert.False(Directory.Exists(Path.Combine(_work["repo"], "output", "papers", "a-paper-edited-by-hand")));
         Assert.False(Directory.Exists(Path.Combine(_work["repo"], "output", "papers", "a-paper-linking-nowhere")));
+        Assert.False(Directory.Exists(Path.Combine(_work["repo"], "output", "papers", "a-paper-broken-by-hand")));
         // The summary, after the job's last line, names each paper with file, line and rule.
         var summary = output[output.IndexOf($"nightly offline run for {Day} done", StringComparison.Ordinal)..];
-        Assert.Contains("2 of them a paper left out of the site", summary);
+        Assert.Contains("3 of them a paper left out of the site", summary);
         Assert.Contains("  warning: content/papers/2026/11/a-paper-edited-by-hand.md:5: unknown topic 'no-such-topic'", summary);
         Assert.Contains("  warning: content/papers/2026/11/a-paper-linking-nowhere.md:6: 'links.project' links to ", summary);
+        Assert.Contains("  warning: content/papers/2026/11/a-paper-broken-by-hand.md:5: front matter is not valid YAML", summary);
         // One annotation per paper, on its file (relative to the repository's root) and line.
         var annotations = output.Split('\n').Where(l => l.StartsWith("::warning ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, annotations.Count);
-        Assert.StartsWith("::warning file=content/papers/2026/11/a-paper-edited-by-hand.md,line=5::unknown topic 'no-such-topic'", annotations[0]);
-        Assert.StartsWith("::warning file=content/papers/2026/11/a-paper-linking-nowhere.md,line=6::'links.project' links to ", annotations[1]);
+        Assert.Equal(3, annotations.Count);
+        Assert.StartsWith("::warning file=content/papers/2026/11/a-paper-broken-by-hand.md,line=5::front matter is not valid YAML", annotations[0]);
+        Assert.StartsWith("::warning file=content/papers/2026/11/a-paper-edited-by-hand.md,line=5::unknown topic 'no-such-topic'", annotations[1]);
+        Assert.StartsWith("::warning file=content/papers/2026/11/a-paper-linking-nowhere.md,line=6::'links.project' links to ", annotations[2]);
         Assert.All(annotations, a => Assert.EndsWith("this paper is left out of the site", a.TrimEnd()));
     }
 
