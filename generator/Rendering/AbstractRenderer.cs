@@ -74,7 +74,7 @@ public static class AbstractRenderer
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
             if (link.IsImage || link.Url is null || !SafeUrl.IsAllowedInAbstract(link.Url))
-                link.ReplaceBy(new LiteralInline(TextOf(link)));
+                Unwrap(link);
         }
         foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
         {
@@ -83,17 +83,20 @@ public static class AbstractRenderer
         }
     }
 
-    private static string TextOf(ContainerInline container)
+    /// <summary>
+    /// Puts a link's contents (its text, an image's alt text) in its place, as they read, emphasis and
+    /// code included. Markdig's ReplaceBy would also move the children after the replacement: a
+    /// literal of the link's text followed by that same text ("Figure oneFigure one").
+    /// </summary>
+    private static void Unwrap(ContainerInline link)
     {
-        var sb = new StringBuilder();
-        foreach (var inline in container.Descendants<Inline>())
+        for (var child = link.FirstChild; child is not null;)
         {
-            switch (inline)
-            {
-                case LiteralInline literal: sb.Append(literal.Content); break;
-                case CodeInline code: sb.Append(code.Content); break;
-            }
+            var next = child.NextSibling;
+            child.Remove();
+            link.InsertBefore(child);
+            child = next;
         }
-        return sb.ToString();
+        link.Remove();
     }
 }
