@@ -14,7 +14,8 @@ public sealed record FetchedDocument(Uri Url, byte[] Bytes, string? MediaType);
 /// Fetches an address with a timeout per attempt, a descriptive User-Agent, and retries with
 /// exponential back-off on timeouts, broken connections, 5xx and 429 (honouring Retry-After),
 /// through a Polly pipeline. Anything else, or running out of retries, is a content error that
-/// names the address: ingest then writes nothing.
+/// names the address: ingest then writes nothing. Redirects lead to http(s) addresses only
+/// (<see cref="RedirectFollower"/>).
 /// </summary>
 public sealed class PaperFetcher : IDisposable
 {
@@ -27,7 +28,9 @@ public sealed class PaperFetcher : IDisposable
     {
         _settings = settings;
         _log = log;
-        _client = new HttpClient(handler ?? new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All, ConnectTimeout = settings.AttemptTimeout })
+        // Redirects are followed by RedirectFollower, which goes to http(s) addresses only.
+        var network = handler ?? new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All, ConnectTimeout = settings.AttemptTimeout, AllowAutoRedirect = false };
+        _client = new HttpClient(new RedirectFollower(network))
         {
             Timeout = Timeout.InfiniteTimeSpan, // the pipeline times each attempt
             MaxResponseContentBufferSize = settings.MaxBytes,
