@@ -24,6 +24,7 @@ public sealed class TemplateSet
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private readonly Dictionary<string, IFluidTemplate> _layouts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _layoutFiles = new(StringComparer.Ordinal);
     private readonly TemplateOptions _options;
     private readonly ThemeFiles _theme;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IFluidTemplate> _partials = new(StringComparer.Ordinal);
@@ -41,18 +42,61 @@ public sealed class TemplateSet
         RegisterViews(_options.MemberAccessStrategy);
 
         var problems = new List<string>();
+        var partials = (ThemePartials)_options.FileProvider;
         foreach (var (relative, path) in theme.All("layouts").Where(f => f.Key.EndsWith(".liquid", StringComparison.Ordinal)))
         {
             var name = relative[..^".liquid".Length];
-            if (Parser.TryParse(File.ReadAllText(path), out var template, out var error)) _layouts[name] = template;
-            else problems.Add($"{DisplayPath.Of(path)}: template error: {error}");
+            if (Parse(path, partials, problems) is { } template)
+            {
+                _layouts[name] = template;
+                _layoutFiles[name] = path;
+            }
         }
-        foreach (var (relative, path) in theme.All("partials").Where(f => f.Key.EndsWith(".liquid", StringComparison.Ordinal)))
-            if (!Parser.TryParse(File.ReadAllText(path), out _, out var error))
-                problems.Add($"{DisplayPath.Of(path)}: template error: {error}");
+        foreach (var (_, path) in theme.All("partials").Where(f => f.Key.EndsWith(".liquid", StringComparison.Ordinal)))
+            Parse(path, partials, problems);
         if (!_layouts.ContainsKey(BaseLayout))
             problems.Add($"{DisplayPath.Of(theme.Folders[0])}: the theme has no layouts/{BaseLayout}.liquid");
         if (problems.Count > 0) throw new UserError(problems);
+    }
+
+    /// <summary>
+    /// Parses one template file and checks every partial it names by a literal: found in the theme
+    /// chain, and not leaving it. A problem names the file and the line of the tag.
+    /// </summary>
+    private IFluidTemplate? Parse(string path, ThemePartials partials, List<string> problems)
+    {
+        var source = File.ReadAllText(path);
+        var file = DisplayPath.Of(path);
+        if (!Parser.TryParse(source, out var template, out var error))
+        {
+            problems.Add($"{file}: template error: {error}");
+            return null;
+        }
+        foreach (var reference in PartialReferences.In(template, source))
+        {
+            if (reference.Name is not { } name) continue; // computed as the page renders: checked then
+            var tag = $"{{% {reference.Tag} '{name}' %}}";
+            if (ThemePartials.Refusal(name) is { } refused)
+                problems.Add(UserError.At(file, reference.Line, $"template error: {tag}: {refused}").Message);
+            else if (partials.Find(name) is null)
+                problems.Add(UserError.At(file, reference.Line, $"template error: {tag}: {Missing(name)}").Message);
+        }
+        return template;
+    }
+
+    private string Missing(string name) =>
+        $"there is no {ThemePartials.PathOf(name)} in {string.Join(" or ", _theme.Folders.Select(DisplayPath.Of))}";
+
+    /// <summary>
+    /// A partial that a template names by a variable is only known as a page renders: one that is
+    /// missing, or would leave the theme, is told then, naming the template (Fluid throws it as a
+    /// missing file, and keeps no line).
+    /// </summary>
+    private UserError PartialNotFound(string template, FileNotFoundException e)
+    {
+        var name = e.FileName ?? e.Message;
+        var why = ThemePartials.Refusal(name) ?? Missing(name);
+        return UserError.At(template, 0, $"template error: an include or render (in it, or in a partial it includes) names '{name}': {why}");
     }
 
     /// <summary>Templates may read every view model in the views namespace, and nothing else.</summary>
@@ -77,7 +121,14 @@ public sealed class TemplateSet
         });
         var context = new TemplateContext(_options);
         context.SetValue(name, value);
-        return template.Render(context, Encoder);
+        try
+        {
+            return template.Render(context, Encoder);
+        }
+        catch (FileNotFoundException e)
+        {
+            throw PartialNotFound(DisplayPath.Of(_theme.Find($"partials/{partial}.liquid")!), e);
+        }
     }
 
     /// <summary>Renders <paramref name="layout"/> with <c>site</c>, <c>page</c> and <c>model</c>, inside the base layout, as UTF-8.</summary>
@@ -93,16 +144,23 @@ public sealed class TemplateSet
         // growing and dropping of per-page strings was most of what the build allocated.
         var writers = _writers ??= new PageWriters();
         var body = writers.Body.GetStringBuilder().Clear();
-        Wait(template.RenderAsync(writers.Body, Encoder, context));
+        Wait(template.RenderAsync(writers.Body, Encoder, context), layout);
         context.SetValue("content", body.ToString());
         var whole = writers.Page.GetStringBuilder().Clear();
-        Wait(_layouts[BaseLayout].RenderAsync(writers.Page, Encoder, context));
+        Wait(_layouts[BaseLayout].RenderAsync(writers.Page, Encoder, context), BaseLayout);
         return Utf8(whole);
     }
 
-    private static void Wait(ValueTask rendering)
+    private void Wait(ValueTask rendering, string layout)
     {
-        if (!rendering.IsCompletedSuccessfully) rendering.AsTask().GetAwaiter().GetResult();
+        try
+        {
+            if (!rendering.IsCompletedSuccessfully) rendering.AsTask().GetAwaiter().GetResult();
+        }
+        catch (FileNotFoundException e)
+        {
+            throw PartialNotFound(DisplayPath.Of(_layoutFiles[layout]), e);
+        }
     }
 
     [ThreadStatic]
