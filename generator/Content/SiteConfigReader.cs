@@ -9,6 +9,7 @@ public static class SiteConfigReader
         var root = nodes.ParseMapping(text, "site.yml");
         var config = new SiteConfig();
         if (root is null) return config;
+        (string Text, YamlDotNet.RepresentationModel.YamlNode Node)? contact = null;
         foreach (var (key, keyNode, value) in nodes.Entries(root))
         {
             switch (key)
@@ -25,11 +26,8 @@ public static class SiteConfigReader
                 case "page_size": config = config with { PageSize = nodes.Integer(value, key, min: 1) ?? config.PageSize }; break;
                 case "feed_size": config = config with { FeedSize = nodes.Integer(value, key, min: 1) ?? config.FeedSize }; break;
                 case "contact":
-                    var contact = nodes.NonEmptyString(value, key);
-                    if (contact is null) break;
-                    if (!IsLinkableWebUrl(contact) && !IsEmail(contact))
-                        nodes.Problem(value, $"'contact' has '{contact}': write an e-mail address or an http(s) address{SpaceHint(contact)}");
-                    else config = config with { Contact = contact };
+                    // Judged once every key is read: the site's own host, from base_url, is not a contact.
+                    contact = nodes.NonEmptyString(value, key) is { } written ? (written, value) : null;
                     break;
                 case "sources":
                     var sources = nodes.Strings(value, key);
@@ -56,6 +54,12 @@ public static class SiteConfigReader
                     break;
             }
         }
+        if (contact is { } given)
+        {
+            if (ContactAddress.Problem(given.Text, config.BaseUrl) is { } why)
+                nodes.Problem(given.Node, $"'contact' has '{given.Text}': {why}{SpaceHint(given.Text)}");
+            else config = config with { Contact = given.Text };
+        }
         return config;
     }
 
@@ -68,17 +72,4 @@ public static class SiteConfigReader
 
     private static string SpaceHint(string text) =>
         text.Any(char.IsWhiteSpace) ? " (an address has no spaces: is the line below it indented by mistake?)" : "";
-
-    /// <summary>
-    /// An address every page can link to as "mailto:…": one '@', a domain that is a host name. A looser
-    /// check let "someone@example:.org" through, and every page then failed the build with a broken link.
-    /// </summary>
-    private static bool IsEmail(string text)
-    {
-        var at = text.IndexOf('@');
-        if (at <= 0 || text.LastIndexOf('@') != at || text.Any(char.IsWhiteSpace)) return false;
-        var domain = text[(at + 1)..];
-        return domain.Contains('.') && Uri.CheckHostName(domain) == UriHostNameType.Dns
-            && Uri.TryCreate("mailto:" + text, UriKind.Absolute, out _);
-    }
 }

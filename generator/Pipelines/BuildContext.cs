@@ -32,7 +32,7 @@ public sealed class BuildContext
             Description = site.Config.Description,
             Language = site.Config.Language,
             Author = site.Config.Author,
-            ContactHref = site.Config.Contact is { } contact ? (contact.Contains("://", StringComparison.Ordinal) ? contact : "mailto:" + contact) : "",
+            ContactHref = site.Config.Contact is { } contact ? Content.ContactAddress.Href(contact) : "",
             HomeHref = Urls.Href(Urls.Home),
             TopicsHref = Urls.Href(Urls.Topics),
             DaysHref = Urls.Href(Urls.Days),
