@@ -47,6 +47,9 @@ public static class SiteConfigReader
                     if (url is null) break;
                     if (!IsLinkableWebUrl(url) || url.Contains('?') || url.Contains('#'))
                         nodes.Problem(value, $"'base_url' has '{url}': write an absolute http(s) URL such as https://example.org/ or https://example.org/papers/{SpaceHint(url)}");
+                    // Links are judged by their unescaped paths: a base path with escapes (%2F, %C3%A9) matched none of them.
+                    else if (url.Contains('%'))
+                        nodes.Problem(value, $"'base_url' has '{url}': a path with escaped characters (%…) is not supported; name the folder with letters, digits, '-', '_' and '.'");
                     else config = config with { BaseUrl = new Uri(url.EndsWith('/') ? url : url + "/") };
                     break;
                 default:

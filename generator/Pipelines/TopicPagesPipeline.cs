@@ -59,7 +59,8 @@ public sealed class TopicPagesPipeline : IPipeline
                 var month = months[m];
                 var newer = m > 0 ? months[m - 1] : null;
                 var older = m + 1 < months.Count ? months[m + 1] : null;
-                var pages = (month.Papers.Count + pageSize - 1) / pageSize;
+                // Not (count + size - 1) / size: with page_size near int.MaxValue that overflowed, and no month had a page.
+                var pages = month.Papers.Count == 0 ? 0 : (month.Papers.Count - 1) / pageSize + 1;
                 for (var page = 1; page <= pages; page++)
                 {
                     var number = page;
