@@ -156,7 +156,18 @@ public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
         var response = context.Response;
         try
         {
-            var path = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath);
+            // Decoded from the request line as sent: HttpListener's Url has already resolved "..", and leaves "%ZZ" or "%00" for the file system to choke on.
+            if (RequestPath.Decode(context.Request.RawUrl, out var malformed) is not { } path)
+            {
+                Send(response, 400, "text/plain", Encoding.UTF8.GetBytes($"bad request: {malformed}\n"));
+                return;
+            }
+            if (context.Request.HttpMethod is not ("GET" or "HEAD"))
+            {
+                response.Headers["Allow"] = "GET, HEAD";
+                Send(response, 405, "text/plain", Encoding.UTF8.GetBytes("the preview only answers GET and HEAD\n"));
+                return;
+            }
             if (path == ControlPrefix + "version") { Send(response, 200, "text/plain", Encoding.UTF8.GetBytes(Volatile.Read(ref _version).ToString(CultureInfo.InvariantCulture))); return; }
             if (path == ControlPrefix + "reload.js") { Send(response, 200, "text/javascript", Encoding.UTF8.GetBytes(ReloadScript)); return; }
             if (_failure is { } failure) { Send(response, 500, "text/html", Inject(ErrorPage(failure))); return; }
