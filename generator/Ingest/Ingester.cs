@@ -9,8 +9,9 @@ namespace PaperTrail.Ingest;
 /// <summary>
 /// ingest: parse every input (a record with an impossible trending day is skipped) → load the
 /// archive → drop scraped links into the site (<see cref="OwnHostLinks"/>) → merge in memory →
-/// write changed files atomically. Nothing is written unless every input parsed and yielded papers,
-/// so a truncated scrape never costs data. A paper file that cannot be read is left as it is and
+/// write changed files atomically, all or none (<see cref="AtomicBatch"/>). Nothing is written unless
+/// every input parsed and yielded papers, so a truncated scrape never costs data, and a full disk
+/// leaves the archive as it was. A paper file that cannot be read is left as it is and
 /// named (<see cref="UnreadablePapers"/>): one broken file does not stop the night.
 /// </summary>
 public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal = false)
@@ -67,12 +68,15 @@ public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal
         }
 
         if (!options.DryRun) AtomicFile.RemoveLeftovers(options.ContentDir);
+        // All or none: a disk that fills up while the papers are written leaves the archive as it was.
+        using var batch = new AtomicBatch();
         foreach (var write in merger.PlannedWrites())
         {
             var path = Path.Combine(options.ContentDir, write.RelativePath);
             if (options.DryRun) output.WriteLine($"would write ({Describe(write.Outcome)}): {DisplayPath.Of(path)}");
-            else AtomicFile.Write(path, write.Bytes);
+            else batch.Add(path, write.Bytes);
         }
+        batch.Commit();
 
         var counts = new IngestCounts(added, updated, unchanged, skipped, droppedLinks);
         output.WriteLine((options.DryRun ? "dry run, nothing written: " : "ingest: ") + counts);

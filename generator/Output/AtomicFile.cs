@@ -1,3 +1,5 @@
+using PaperTrail.Errors;
+
 namespace PaperTrail.Output;
 
 /// <summary>
@@ -15,25 +17,66 @@ public static class AtomicFile
     }
 
     /// <summary>The same, for a large file written as a stream rather than held in memory whole.</summary>
+    /// <exception cref="DiskFullError">No space was left: the target is as it was, and named.</exception>
     public static void Write(string path, Action<Stream> write, bool durable)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        var temp = WriteBeside(path, write, durable);
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: durable);
-            }
-            WriteFaults.BeforeCommit(path);
-            File.Move(temp, path, overwrite: true);
+            Place(temp, path);
         }
         finally
         {
-            if (File.Exists(temp)) File.Delete(temp);
+            Discard(temp);
         }
+    }
+
+    /// <summary>
+    /// Writes the new bytes of <paramref name="path"/> to a temporary file beside it, returned: the
+    /// first half of a write, the target untouched. On failure nothing is left behind.
+    /// </summary>
+    /// <exception cref="DiskFullError">No space was left for it, named by its target.</exception>
+    internal static string WriteBeside(string path, Action<Stream> write, bool durable)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            Directory.CreateDirectory(directory);
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+            {
+                write(stream);
+                WriteFaults.WhileWriting(temp, stream.Length);
+                stream.Flush(flushToDisk: durable);
+            }
+            return temp;
+        }
+        catch (Exception e)
+        {
+            Discard(temp);
+            if (DiskFullError.Is(e)) throw new DiskFullError(path, e);
+            throw;
+        }
+    }
+
+    /// <summary>The second half: the temporary file takes the target's place in one rename.</summary>
+    internal static void Place(string temp, string path)
+    {
+        WriteFaults.BeforeCommit(path);
+        try
+        {
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (IOException e) when (DiskFullError.Is(e))
+        {
+            throw new DiskFullError(path, e);
+        }
+    }
+
+    /// <summary>Removes a temporary file that was not put in place.</summary>
+    internal static void Discard(string temp)
+    {
+        if (File.Exists(temp)) File.Delete(temp);
     }
 
     /// <summary>

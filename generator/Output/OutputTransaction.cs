@@ -55,17 +55,26 @@ public sealed class OutputTransaction : IDisposable
     }
 
     /// <summary>Offers one output (relative to the output folder); thread-safe. Unchanged bytes are not staged.</summary>
+    /// <exception cref="DiskFullError">No space was left for it: named by its place in the output folder.</exception>
     public void Offer(string file, ReadOnlySpan<byte> bytes)
     {
         var target = OutputWriter.Resolve(_root, file);
         string? staged = null;
-        if (_firstBuild && TryCreate(target, bytes))
-            staged = InPlace;
-        else if (_clean || !AtomicFile.HasBytes(target, bytes))
+        try
         {
-            staged = Path.Combine(_staging, Interlocked.Increment(ref _staged).ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp");
-            using var handle = File.OpenHandle(staged, FileMode.CreateNew, FileAccess.Write, Shared);
-            RandomAccess.Write(handle, bytes, 0);
+            if (_firstBuild && TryCreate(target, bytes))
+                staged = InPlace;
+            else if (_clean || !AtomicFile.HasBytes(target, bytes))
+            {
+                staged = Path.Combine(_staging, Interlocked.Increment(ref _staged).ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp");
+                using var handle = File.OpenHandle(staged, FileMode.CreateNew, FileAccess.Write, Shared);
+                WriteFaults.WhileWriting(staged, bytes.Length);
+                RandomAccess.Write(handle, bytes, 0);
+            }
+        }
+        catch (IOException e) when (DiskFullError.Is(e))
+        {
+            throw new DiskFullError(target, e);
         }
         if (!_offered.TryAdd(file, staged))
             throw UserError.At(file, 0, "two outputs would be written to this path");
@@ -98,9 +107,17 @@ public sealed class OutputTransaction : IDisposable
         Parallel.ForEach(staged, output =>
         {
             var target = OutputWriter.Resolve(_root, output.Key);
-            EnsureFolder(Path.GetDirectoryName(target)!);
-            WriteFaults.BeforeCommit(target);
-            if (!FileExchange.TrySwap(output.Value!, target)) File.Move(output.Value!, target, overwrite: true);
+            try
+            {
+                EnsureFolder(Path.GetDirectoryName(target)!);
+                WriteFaults.BeforeCommit(target);
+                if (!FileExchange.TrySwap(output.Value!, target)) File.Move(output.Value!, target, overwrite: true);
+            }
+            catch (IOException e) when (DiskFullError.Is(e))
+            {
+                // A new folder, or a folder's listing that must grow: each output is still old or new.
+                throw new DiskFullError(target, e);
+            }
             changed.Add(output.Key);
         });
         // The files swapped out (the last build's versions) are freed while the caller writes its manifests.
@@ -155,17 +172,24 @@ public sealed class OutputTransaction : IDisposable
     {
         EnsureFolder(Path.GetDirectoryName(target)!);
         WriteFaults.BeforeCommit(target);
+        Microsoft.Win32.SafeHandles.SafeFileHandle handle;
         try
         {
-            using var handle = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write, Shared);
-            _createdInPlace.Add(target);
-            RandomAccess.Write(handle, bytes, 0);
-            return true;
+            handle = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write, Shared);
         }
         catch (IOException) when (File.Exists(target))
         {
             return false;
         }
+        // Only a file that was there already is staged instead: one that cannot be written (a full disk)
+        // is this build's failure, and the file it made goes when the transaction is disposed.
+        using (handle)
+        {
+            _createdInPlace.Add(target);
+            WriteFaults.WhileWriting(target, bytes.Length);
+            RandomAccess.Write(handle, bytes, 0);
+        }
+        return true;
     }
 
     private void EnsureFolder(string folder)
