@@ -90,11 +90,15 @@ public static class AbstractRenderer
     /// </summary>
     private static void Unwrap(ContainerInline link)
     {
+        // InsertAfter, not InsertBefore: Markdig's InsertBefore leaves the inserted inline without its
+        // previous sibling, and inlines before it (an autolink to neutralise) were then never visited.
+        Inline last = link;
         for (var child = link.FirstChild; child is not null;)
         {
             var next = child.NextSibling;
             child.Remove();
-            link.InsertBefore(child);
+            last.InsertAfter(child);
+            last = child;
             child = next;
         }
         link.Remove();

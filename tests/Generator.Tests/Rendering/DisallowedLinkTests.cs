@@ -34,6 +34,19 @@ public sealed class DisallowedLinkTests : IDisposable
         Assert.Equal(["https://example.com/code"], section.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
     }
 
+    [Fact]
+    public void A_link_made_text_leaves_an_autolink_before_it_neutralised_too()
+    {
+        using var site = new FixtureSite()
+            .Paper("auto", "Autolink First", "[2026-11-28]", "<javascript:alert(1)> and [Figure one](javascript:x) and <https://example.com/ok>.")
+            .BuildOk();
+
+        var section = site.Html("papers/auto/index.html").QuerySelector("section.abstract")!;
+
+        Assert.Equal(["https://example.com/ok"], section.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Contains("javascript:alert(1) and Figure one and", section.TextContent);
+    }
+
     [Theory]
     [InlineData("papers/links/index.html", "meta[name='description']")]
     [InlineData("papers/links/index.html", "meta[property='og:description']")]
