@@ -10,13 +10,19 @@ public static class FailureReport
     /// <summary>
     /// Writes the failure to <paramref name="errors"/> and returns its exit code. Work done in
     /// parallel (Parallel.For, tasks) hands its failures over wrapped in an <see cref="AggregateException"/>:
-    /// when every one inside is a <see cref="UserError"/>, that is what the user sees. A full disk is
-    /// never a bug (<see cref="DiskFullError"/>), wherever it was met.
+    /// when every one inside is a <see cref="UserError"/>, that is what the user sees. A full disk and a
+    /// denied access are never bugs (<see cref="DiskFullError"/>, <see cref="AccessDeniedError"/>), wherever met.
     /// </summary>
     public static int Write(Exception failure, TextWriter errors)
     {
         var inner = (failure is AggregateException wrapped ? wrapped.Flatten().InnerExceptions : [failure])
-            .Select(e => e is not UserError && DiskFullError.Is(e) ? DiskFullError.FromSystem(e) : e)
+            .Select(e => e switch
+            {
+                UserError => e,
+                _ when DiskFullError.Is(e) => DiskFullError.FromSystem(e),
+                _ when AccessDeniedError.Is(e) => AccessDeniedError.FromSystem(e),
+                _ => e,
+            })
             .ToList();
         // Threads writing side by side all find the disk full: once is enough.
         if (inner.OfType<DiskFullError>().FirstOrDefault() is { } diskFull) inner = [diskFull, .. inner.Where(e => e is not DiskFullError)];

@@ -17,7 +17,7 @@ public static class AtomicFile
     }
 
     /// <summary>The same, for a large file written as a stream rather than held in memory whole.</summary>
-    /// <exception cref="DiskFullError">No space was left: the target is as it was, and named.</exception>
+    /// <exception cref="UserError">The disk is full, access is denied, or something is in the way (<see cref="WriteFailure"/>): the target is as it was, and named.</exception>
     public static void Write(string path, Action<Stream> write, bool durable)
     {
         var temp = WriteBeside(path, write, durable);
@@ -35,7 +35,7 @@ public static class AtomicFile
     /// Writes the new bytes of <paramref name="path"/> to a temporary file beside it, returned: the
     /// first half of a write, the target untouched. On failure nothing is left behind.
     /// </summary>
-    /// <exception cref="DiskFullError">No space was left for it, named by its target.</exception>
+    /// <exception cref="UserError">As <see cref="Write(string, Action{Stream}, bool)"/>.</exception>
     internal static string WriteBeside(string path, Action<Stream> write, bool durable)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -54,7 +54,7 @@ public static class AtomicFile
         catch (Exception e)
         {
             Discard(temp);
-            if (DiskFullError.Is(e)) throw new DiskFullError(path, e);
+            if (WriteFailure.Told(path, e) is { } told) throw told;
             throw;
         }
     }
@@ -67,9 +67,9 @@ public static class AtomicFile
         {
             File.Move(temp, path, overwrite: true);
         }
-        catch (IOException e) when (DiskFullError.Is(e))
+        catch (Exception e) when (WriteFailure.Told(path, e) is not null)
         {
-            throw new DiskFullError(path, e);
+            throw WriteFailure.Told(path, e)!;
         }
     }
 

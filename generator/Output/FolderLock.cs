@@ -119,7 +119,8 @@ public sealed class FolderLock : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UserError($"{DisplayPath.Of(folder)}: cannot take the lock that keeps writers one at a time ({e.Message})");
+            // A full disk, a file where the folder goes (--output README.md), a folder nobody may write: said as such.
+            throw WriteFailure.Told(path, e) ?? new UserError($"{DisplayPath.Of(folder)}: cannot take the lock that keeps writers one at a time ({e.Message})");
         }
     }
 

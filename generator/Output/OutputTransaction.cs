@@ -55,7 +55,7 @@ public sealed class OutputTransaction : IDisposable
     }
 
     /// <summary>Offers one output (relative to the output folder); thread-safe. Unchanged bytes are not staged.</summary>
-    /// <exception cref="DiskFullError">No space was left for it: named by its place in the output folder.</exception>
+    /// <exception cref="UserError">The disk is full, access is denied, or something is in the way (<see cref="WriteFailure"/>), named by its place in the output folder.</exception>
     public void Offer(string file, ReadOnlySpan<byte> bytes)
     {
         var target = OutputWriter.Resolve(_root, file);
@@ -66,15 +66,17 @@ public sealed class OutputTransaction : IDisposable
                 staged = InPlace;
             else if (_clean || !AtomicFile.HasBytes(target, bytes))
             {
+                // A folder where the output goes would be swapped into the staging folder, and deleted with it.
+                if (Directory.Exists(target)) throw WriteFailure.FolderInPlace(target);
                 staged = Path.Combine(_staging, Interlocked.Increment(ref _staged).ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp");
                 using var handle = File.OpenHandle(staged, FileMode.CreateNew, FileAccess.Write, Shared);
                 WriteFaults.WhileWriting(staged, bytes.Length);
                 RandomAccess.Write(handle, bytes, 0);
             }
         }
-        catch (IOException e) when (DiskFullError.Is(e))
+        catch (Exception e) when (WriteFailure.Told(target, e) is not null)
         {
-            throw new DiskFullError(target, e);
+            throw WriteFailure.Told(target, e)!;
         }
         if (!_offered.TryAdd(file, staged))
             throw UserError.At(file, 0, "two outputs would be written to this path");
@@ -113,10 +115,10 @@ public sealed class OutputTransaction : IDisposable
                 WriteFaults.BeforeCommit(target);
                 if (!FileExchange.TrySwap(output.Value!, target)) File.Move(output.Value!, target, overwrite: true);
             }
-            catch (IOException e) when (DiskFullError.Is(e))
+            catch (Exception e) when (WriteFailure.Told(target, e) is not null)
             {
-                // A new folder, or a folder's listing that must grow: each output is still old or new.
-                throw new DiskFullError(target, e);
+                // A new folder, or a folder's listing that must grow, on a full disk: each output is still old or new.
+                throw WriteFailure.Told(target, e)!;
             }
             changed.Add(output.Key);
         });
