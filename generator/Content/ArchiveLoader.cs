@@ -64,7 +64,17 @@ public static class ArchiveLoader
             }
             var full = Path.Combine(contentDir, files[i]);
             var fileProblems = new List<ContentProblem>();
-            var bytes = ReadBytes(full);
+            byte[] bytes;
+            try
+            {
+                bytes = ReadBytes(full);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // A paper file nobody let the generator read is a problem of that paper, as a broken one is.
+                results[i] = (null, [new ContentProblem(DisplayPath.Of(full), 0, "cannot be read: permission denied")]);
+                return;
+            }
             // A build hashes what it reads, once: the hash says next time whether the file changed.
             if (cached is not null) hashes[i] ??= ContentHash.Of(bytes);
             var paper = PaperReader.Read(DisplayPath.Of(full), Decode(bytes), fileProblems);

@@ -67,9 +67,9 @@ public sealed class InputManifest
             string? hash;
             if (before is { } was && was.Size == size)
                 // Same size and time: unchanged. Same size, new time (a fresh checkout): the bytes' hash decides.
-                hash = was.Ticks == ticks ? was.Hash : ContentHash.OfFile(full);
+                hash = was.Ticks == ticks && was.Hash != Unreadable ? was.Hash : HashOfFile(full);
             else
-                hash = name.StartsWith(PapersPrefix, StringComparison.Ordinal) ? null : ContentHash.OfFile(full);
+                hash = name.StartsWith(PapersPrefix, StringComparison.Ordinal) ? null : HashOfFile(full);
             if (hash is null || before?.Hash != hash) Interlocked.Increment(ref changed);
             entries[i] = new Entry(name, size, ticks) { Hash = hash };
         });
@@ -134,13 +134,32 @@ public sealed class InputManifest
             foreach (var e in _entries)
             {
                 // A file no reader hashed (not a paper the loader reads): hashed now.
-                var hash = e.Hash ??= ContentHash.OfFile(FullPath(e.Name));
+                var hash = e.Hash ??= HashOfFile(FullPath(e.Name));
                 text.WriteLine(string.Join('\t', e.Name, e.Size.ToString(CultureInfo.InvariantCulture), e.Ticks.ToString(CultureInfo.InvariantCulture), hash));
             }
         }, durable: false);
     }
 
     private const string PapersPrefix = "content/" + ArchiveLoader.PapersFolder + "/";
+
+    /// <summary>
+    /// Recorded for a file the build may not read (a paper file left out for it, or one the loader
+    /// or the theme then stops on): never a hash, and never taken over from the last build, since
+    /// giving the file back its permission changes neither its size nor its time.
+    /// </summary>
+    private const string Unreadable = "unreadable";
+
+    private static string HashOfFile(string full)
+    {
+        try
+        {
+            return ContentHash.OfFile(full);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return Unreadable;
+        }
+    }
 
     /// <summary>Where an input is on disk, from its name ("content/papers/…", "themes/default/…").</summary>
     private string FullPath(string name)
