@@ -24,10 +24,12 @@ public static class BuildCommand
         var command = new Command("build", "build the website from the archive") { content, output, themes, clean, noSearch, strict, verbose };
         command.SetAction(result => context.Guarded(() =>
         {
+            var contentDir = ContentFolder.Require(result.GetValue(content)!);
+            var themesDir = result.GetValue(themes) ?? ThemeFiles.DefaultThemesDir();
             var options = new BuildOptions(
-                ContentFolder.Require(result.GetValue(content)!),
-                result.GetValue(output)!,
-                result.GetValue(themes) ?? ThemeFiles.DefaultThemesDir(),
+                contentDir,
+                OutputFolder.Check(result.GetValue(output)!, contentDir, themesDir),
+                themesDir,
                 result.GetValue(clean),
                 Search: !result.GetValue(noSearch),
                 Strict: result.GetValue(strict));

@@ -33,7 +33,7 @@ public static class IngestCommand
             var options = new IngestOptions(
                 InputFiles.Expand(result.GetValue(inputs) ?? []),
                 ParseDate(result.GetValue(date), today),
-                result.GetValue(content)!,
+                ContentFolder.ForIngest(result.GetValue(content)!),
                 result.GetValue(dryRun),
                 result.GetValue(source))
             {

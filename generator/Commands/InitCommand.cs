@@ -37,7 +37,10 @@ public static class InitCommand
         var command = new Command("init", "create a new, empty archive that builds at once") { dir };
         command.SetAction(result => context.Guarded(() =>
         {
-            var content = Path.Combine(result.GetValue(dir)!, "content");
+            var folder = result.GetValue(dir)!;
+            if (File.Exists(folder))
+                throw new UsageException($"{DisplayPath.Of(folder)} is a file: init makes a new archive in a folder (created if missing)");
+            var content = Path.Combine(folder, "content");
             // Taken before looking: of two inits at once, the second finds the first one's archive.
             using var writer = FolderLock.OnContent(content, "init", context.Output);
             if (Directory.EnumerateFileSystemEntries(content).Any(entry => !FolderLock.IsLockFile(Path.GetFileName(entry))))

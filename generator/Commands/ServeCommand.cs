@@ -25,7 +25,8 @@ public static class ServeCommand
             if (portNumber is < 1 or > 65535) throw new UsageException("--port must be between 1 and 65535");
             var dir = ContentFolder.Require(result.GetValue(content)!);
             // Strict: a person previewing their edit sees its mistake in the browser, not a page gone missing.
-            var options = new BuildOptions(dir, result.GetValue(output)!, result.GetValue(themes) ?? ThemeFiles.DefaultThemesDir(), Search: !result.GetValue(noSearch), Strict: true);
+            var themesDir = result.GetValue(themes) ?? ThemeFiles.DefaultThemesDir();
+            var options = new BuildOptions(dir, OutputFolder.Check(result.GetValue(output)!, dir, themesDir), themesDir, Search: !result.GetValue(noSearch), Strict: true);
             using var stop = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
             new PreviewServer(options, portNumber, context.Output).RunAsync(stop.Token).GetAwaiter().GetResult();
