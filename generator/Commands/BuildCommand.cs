@@ -15,8 +15,8 @@ public static class BuildCommand
     public static Command Create(CommandContext context)
     {
         var content = CommonOptions.Content();
-        var output = new Option<string>("--output") { Description = "where the site is written", DefaultValueFactory = _ => BuildOptions.DefaultOutput };
-        var themes = new Option<string?>("--themes") { Description = "the themes folder (default: the repository's themes/)" };
+        var output = new Option<string>("--output") { Description = "where the site is written", DefaultValueFactory = _ => BuildOptions.DefaultOutput }.NamingAPath();
+        var themes = new Option<string?>("--themes") { Description = "the themes folder (default: the repository's themes/)" }.NamingAPath();
         var clean = new Option<bool>("--clean") { Description = "remove what earlier builds wrote and write every file anew" };
         var noSearch = new Option<bool>("--no-search") { Description = "do not build the search index (pages then show no search box)" };
         var verbose = new Option<bool>("--verbose") { Description = "print how long each stage took" };

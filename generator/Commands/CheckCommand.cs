@@ -16,7 +16,7 @@ public static class CheckCommand
     public static Command Create(CommandContext context)
     {
         var content = CommonOptions.Content();
-        var themes = new Option<string?>("--themes") { Description = "the themes folder the site is built with (default: the repository's themes/)" };
+        var themes = new Option<string?>("--themes") { Description = "the themes folder the site is built with (default: the repository's themes/)" }.NamingAPath();
         var command = new Command("check", "validate the archive: schema, slugs, topics, dates, links to the site's own pages") { content, themes };
         command.SetAction(result => context.Guarded(() =>
         {

@@ -13,7 +13,7 @@ public static class IngestCommand
 {
     public static Command Create(CommandContext context)
     {
-        var inputs = new Argument<string[]>("inputs") { Description = "files, folders or http(s) addresses to ingest", Arity = ArgumentArity.ZeroOrMore };
+        var inputs = new Argument<string[]>("inputs") { Description = "files, folders or http(s) addresses to ingest", Arity = ArgumentArity.ZeroOrMore }.NamingPaths();
         var from = new Option<string?>("--from") { Description = $"fetch a known web source: {string.Join(", ", WebSources.Names)}" };
         var scheduled = new Option<bool>("--scheduled") { Description = "fetch every web source site.yml lists under 'sources' (what the nightly job does)" };
         var minPapers = new Option<int>("--min-papers") { Description = "with --from: fewer papers than this is an error (a broken answer)", DefaultValueFactory = _ => 5 };
@@ -43,7 +43,7 @@ public static class IngestCommand
                 {
                     AttemptTimeout = TimeSpan.FromSeconds(Positive(result.GetValue(timeout), "--timeout")),
                     Retries = Math.Max(0, result.GetValue(retries)),
-                    BaseDelay = TimeSpan.FromSeconds(Math.Max(0, result.GetValue(retryDelay))),
+                    BaseDelay = TimeSpan.FromSeconds(Seconds(result.GetValue(retryDelay), "--retry-delay")),
                 },
                 HuggingFace = BaseAddress(result.GetValue(huggingFace)!),
                 Today = today,
@@ -66,6 +66,10 @@ public static class IngestCommand
         if (problems.Count > 0) throw new ContentException(problems);
         return [.. sources, .. config.Sources.Except(sources)];
     }
+
+    /// <summary>A back-off in seconds: from 0 (a negative one is 0) to an hour; NaN or 1e308 overflowed the TimeSpan.</summary>
+    private static double Seconds(double value, string option) =>
+        double.IsFinite(value) && value <= 3600 ? Math.Max(0, value) : throw new UsageException($"{option} must be a number of seconds up to 3600");
 
     private static int Positive(int value, string option) =>
         value > 0 ? value : throw new UsageException($"{option} must be a positive number");

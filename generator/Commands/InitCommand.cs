@@ -33,7 +33,7 @@ public static class InitCommand
 
     public static Command Create(CommandContext context)
     {
-        var dir = new Argument<string>("dir") { Description = "the folder of the new archive (created if missing)" };
+        var dir = new Argument<string>("dir") { Description = "the folder of the new archive (created if missing)" }.NamingPaths();
         var command = new Command("init", "create a new, empty archive that builds at once") { dir };
         command.SetAction(result => context.Guarded(() =>
         {

@@ -15,8 +15,8 @@ public static class ServeCommand
     {
         var content = CommonOptions.Content();
         var port = new Option<int>("--port") { Description = "the port on localhost", DefaultValueFactory = _ => 8080 };
-        var output = new Option<string>("--output") { Description = "where the preview is built (not output/, which is deployed)", DefaultValueFactory = _ => DefaultOutput };
-        var themes = new Option<string?>("--themes") { Description = "the themes folder (default: the repository's themes/)" };
+        var output = new Option<string>("--output") { Description = "where the preview is built (not output/, which is deployed)", DefaultValueFactory = _ => DefaultOutput }.NamingAPath();
+        var themes = new Option<string?>("--themes") { Description = "the themes folder (default: the repository's themes/)" }.NamingAPath();
         var noSearch = new Option<bool>("--no-search") { Description = "do not build the search index" };
         var command = new Command("serve", "build, serve on localhost, rebuild on every change, reload open pages") { content, port, output, themes, noSearch };
         command.SetAction(result => context.Guarded(() =>

@@ -20,7 +20,7 @@ public static class TermsCommand
     {
         var content = CommonOptions.Content();
         var papers = new Option<string[]>("--papers") { Description = "count these files or folders (any source) instead of the archive's papers", AllowMultipleArgumentsPerToken = true };
-        var output = new Option<string?>("--output") { Description = $"where to write the table (default: <content>/{TermFrequencies.FileName}, which builds then use)" };
+        var output = new Option<string?>("--output") { Description = $"where to write the table (default: <content>/{TermFrequencies.FileName}, which builds then use)" }.NamingAPath();
         var command = new Command("terms", "write the term table related papers are weighed by") { content, papers, output };
         command.SetAction(result => context.Guarded(() =>
         {

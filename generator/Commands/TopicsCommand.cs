@@ -17,7 +17,7 @@ public static class TopicsCommand
         var content = CommonOptions.Content();
         var report = new Option<bool>("--report") { Description = "papers per topic, and how many fell back" };
         var explain = new Option<string?>("--explain") { Description = "a paper's slug or title: its topics and the rules that fired" };
-        var evaluate = new Option<string?>("--evaluate") { Description = "a labels file (JSON lines with title, topics, id): precision, recall, F1" };
+        var evaluate = new Option<string?>("--evaluate") { Description = "a labels file (JSON lines with title, topics, id): precision, recall, F1" }.NamingAPath();
         var papers = new Option<string[]>("--papers") { Description = "read papers from these files or folders (any source) instead of the archive", AllowMultipleArgumentsPerToken = true };
         var details = new Option<bool>("--details") { Description = "with --evaluate: list every paper where classifier and labels disagree" };
         var name = new Option<string>("--name") { Description = "the name evaluation figures are printed under", DefaultValueFactory = _ => "labels" };
@@ -42,6 +42,7 @@ public static class TopicsCommand
             }
             else if (result.GetValue(evaluate) is { } labels)
             {
+                if (!File.Exists(labels)) throw new UserError($"--evaluate {DisplayPath.Of(labels)}: no such file");
                 var evaluation = ClassifierEvaluation.Evaluate(taxonomy, set, labels);
                 if (result.GetValue(details)) context.Output.Write(evaluation.FormatDisagreements());
                 context.Output.Write(evaluation.Format(result.GetValue(name)!));

@@ -42,6 +42,29 @@ public sealed class OddInputTests : IDisposable
         Assert.Equal("# mine\n", File.ReadAllText(readme));
     }
 
+    [Theory]
+    [InlineData("--content is empty", "build", "--content", "")]
+    [InlineData("--output is empty", "build", "--output", "")]
+    [InlineData("--themes is empty", "check", "--themes", "")]
+    [InlineData("--content is empty", "ingest", "x.txt", "--content", "")]  // once: papers written into the folder the command ran in
+    [InlineData("<inputs> is empty", "ingest", "", "--dry-run")]
+    [InlineData("<dir> is empty", "init", "")]
+    [InlineData("--output is empty", "terms", "--output", "")]
+    [InlineData("--retry-delay must be a number of seconds up to 3600", "ingest", "x.txt", "--retry-delay", "NaN")]
+    [InlineData("--retry-delay must be a number of seconds up to 3600", "ingest", "x.txt", "--retry-delay", "1e308")]
+    public void An_empty_path_or_an_impossible_number_is_a_usage_error(string expected, params string[] args)
+    {
+        var before = Directory.GetFileSystemEntries(Environment.CurrentDirectory);
+        AssertRefused(Generator.Run(args), 2, expected);
+        Assert.Equal(before, Directory.GetFileSystemEntries(Environment.CurrentDirectory)); // no papers/, content/ or output where the command ran
+    }
+
+    [Fact]
+    public void A_labels_file_that_is_not_there_is_named()
+    {
+        AssertRefused(Generator.Run("topics", "--content", _site.Content, "--evaluate", _dir["labels.jsonl"]), 1, "labels.jsonl: no such file");
+    }
+
     [Fact]
     public void An_output_folder_that_is_a_file_is_named_and_left_alone()
     {
