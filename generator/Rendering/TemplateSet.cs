@@ -129,6 +129,10 @@ public sealed class TemplateSet
         {
             throw PartialNotFound(DisplayPath.Of(_theme.Find($"partials/{partial}.liquid")!), e);
         }
+        catch (ArithmeticException e)
+        {
+            throw ArithmeticError(DisplayPath.Of(_theme.Find($"partials/{partial}.liquid")!), e);
+        }
     }
 
     /// <summary>Renders <paramref name="layout"/> with <c>site</c>, <c>page</c> and <c>model</c>, inside the base layout, as UTF-8.</summary>
@@ -161,7 +165,15 @@ public sealed class TemplateSet
         {
             throw PartialNotFound(DisplayPath.Of(_layoutFiles[layout]), e);
         }
+        catch (ArithmeticException e)
+        {
+            throw ArithmeticError(DisplayPath.Of(_layoutFiles[layout]), e);
+        }
     }
+
+    /// <summary>A filter's arithmetic failed as the template ran (<c>divided_by: 0</c>, a number past Int32): the theme's mistake, not a crash.</summary>
+    private static UserError ArithmeticError(string template, ArithmeticException e) =>
+        UserError.At(template, 0, $"template error: {e.Message.TrimEnd('.')} (in it, or in a partial it includes)");
 
     [ThreadStatic]
     private static PageWriters? _writers;
