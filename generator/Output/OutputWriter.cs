@@ -58,6 +58,8 @@ public sealed class OutputWriter(string outputDir, string scope = "outputs")
     {
         // The plan's own paths ("papers/x/index.html") need no normalising: tens of thousands per build.
         if (IsPlain(relative) && Path.IsPathFullyQualified(root)) return root + Path.DirectorySeparatorChar + relative;
+        // A NUL is in no file name: only a garbled manifest has one, and GetFullPath would throw on it.
+        if (relative.Contains('\0')) throw UserError.At(relative.Replace('\0', '?'), 0, "an output path has a NUL character");
         var full = Path.GetFullPath(Path.Combine(root, relative));
         if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw UserError.At(relative, 0, "an output path would leave the output folder");

@@ -186,6 +186,22 @@ public sealed class OddInputTests : IDisposable
     }
 
     [Fact]
+    public void A_garbled_outputs_manifest_removes_nothing_outside_and_the_build_goes_on()
+    {
+        _site.BuildOk();
+        var outside = _dir.Write("outside.txt", "mine");
+        var manifest = OutputWriter.ManifestFile(_site.Output, "outputs.txt");
+        File.AppendAllText(manifest, "papers//\0x\n../../outside.txt\n" + Path.GetFullPath(outside) + "\n.paper-trail/lock\n");
+        _site.Write("content/site.yml", "title: Renamed\nbase_url: https://example.org/\n");
+
+        _site.BuildOk();
+
+        Assert.Equal("mine", File.ReadAllText(outside));
+        Assert.True(File.Exists(OutputWriter.ManifestFile(_site.Output, FolderLock.OutputLockName)));
+        Assert.False(File.ReadAllText(manifest).Contains('\0'), "the new manifest kept the garbled line");
+    }
+
+    [Fact]
     public void A_folder_where_a_manifest_goes_is_named()
     {
         _site.BuildOk();
