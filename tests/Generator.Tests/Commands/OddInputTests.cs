@@ -59,6 +59,29 @@ public sealed class OddInputTests : IDisposable
         Assert.Equal(before, Directory.GetFileSystemEntries(Environment.CurrentDirectory)); // no papers/, content/ or output where the command ran
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("65536")]
+    [InlineData("-1")]
+    public void A_port_out_of_range_is_a_usage_error_before_anything_is_built(string port)
+    {
+        var preview = _dir["preview"];
+        var result = GeneratorProcess.Run(null, "serve", "--content", _site.Content, "--themes", _site.Themes, "--output", preview, "--port", port);
+
+        AssertRefused(result, 2, "--port must be between 1 and 65535");
+        Assert.False(Directory.Exists(preview));
+    }
+
+    [Fact]
+    public void A_themes_folder_that_is_a_file_is_named()
+    {
+        var themes = _dir.Write("themes", "not a folder");
+
+        AssertRefused(Generator.Run("build", "--content", _site.Content, "--output", _dir["out"], "--themes", themes, "--no-search"), 1, "theme 'default' not found");
+        AssertRefused(Generator.Run("check", "--content", _site.Content, "--themes", themes), 1, "theme 'default' not found");
+        Assert.False(File.Exists(Path.Combine(_dir["out"], "index.html")));
+    }
+
     [Fact]
     public void A_labels_file_that_is_not_there_is_named()
     {
