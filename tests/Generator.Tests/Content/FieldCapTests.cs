@@ -1,3 +1,4 @@
+using System.Globalization;
 using PaperTrail.Content;
 using PaperTrail.Tests.Support;
 
@@ -57,15 +58,15 @@ public sealed class FieldCapTests : IDisposable
     [Fact]
     public void A_ten_megabyte_title_makes_a_paper_file_too_large_to_read_and_the_site_stays_small()
     {
-        WritePaper(Words(10_000_000));
+        var written = WritePaper(Words(10_000_000));
 
         var check = Generator.Run("check", "--content", _site.Content);
         Assert.True(check.ExitCode == 1, check.ToString());
-        Assert.Contains("long.md: has 9.5 MB, more than the 1 MB a paper file may have, and is not read", check.Errors);
+        Assert.Contains($"long.md: has {new FileInfo(written).Length.ToString("N0", CultureInfo.InvariantCulture)} bytes, more than the 1,048,576 a paper file may have, and is not read", check.Errors);
 
         var build = _site.Build();
         Assert.True(build.ExitCode == 0, build.ToString());
-        Assert.Contains("long.md: has 9.5 MB, more than the 1 MB a paper file may have, and is not read; this paper is left out of the site", build.Errors);
+        Assert.Contains($"long.md: has {new FileInfo(written).Length.ToString("N0", CultureInfo.InvariantCulture)} bytes, more than the 1,048,576 a paper file may have, and is not read; this paper is left out of the site", build.Errors);
         Assert.True(_site.Exists("papers/good/index.html"));
         Assert.False(_site.Exists("papers/long/index.html"));
         Assert.True(Size(_site.Output) < 5_000_000, $"the site has {Size(_site.Output)} bytes");
