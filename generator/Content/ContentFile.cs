@@ -98,7 +98,7 @@ public static class ContentFile
         (entry.Attributes & FileAttributes.ReparsePoint) != 0 ? entry.LinkTarget : null;
 
     private static ContentProblem TooLarge(string file, long length, long cap, string path) =>
-        new(file, 0, $"has {Size(length)}, more than the {Size(cap)} {What(path)} may have, and is not read");
+        new(file, 0, $"has {Bytes(length)} bytes, more than the {Bytes(cap)} {What(path)} may have, and is not read");
 
     private static string What(string path) => Path.GetFileName(path) switch
     {
@@ -106,12 +106,7 @@ public static class ContentFile
         _ => "a paper file",
     };
 
-    private static string Size(long bytes) => bytes switch
-    {
-        >= 1 << 20 => (bytes / (double)(1 << 20)).ToString("0.#", CultureInfo.InvariantCulture) + " MB",
-        >= 1 << 10 => (bytes / (double)(1 << 10)).ToString("0.#", CultureInfo.InvariantCulture) + " KB",
-        _ => bytes.ToString(CultureInfo.InvariantCulture) + " bytes",
-    };
+    private static string Bytes(long bytes) => bytes.ToString("N0", CultureInfo.InvariantCulture);
 
     private const int AT_SYMLINK_NOFOLLOW = 0x100;
     private const int S_IFIFO = 0x1000, S_IFCHR = 0x2000, S_IFBLK = 0x6000, S_IFSOCK = 0xC000;

@@ -166,7 +166,12 @@ public sealed class InputManifest
                 return "link-" + ContentHash.Of(Encoding.UTF8.GetBytes(ContentFile.LinkTarget(new FileInfo(entry.Full)) ?? ""));
             if (!entry.Link && entry.Size == 0) return ContentHash.Of([]);
             if (inContent && entry.Size > ContentFile.MaxBytes(entry.Full)) return "over-" + entry.Size.ToString(CultureInfo.InvariantCulture);
-            if (entry.Link && new FileInfo(entry.Full) is { Exists: true, Length: 0 }) return ContentHash.Of([]);
+            // A link of the theme chain lists with its own size: what it leads to decides (a loop throws, caught below).
+            if (entry.Link)
+            {
+                if (File.ResolveLinkTarget(entry.Full, returnFinalTarget: true) is not FileInfo { Exists: true } target) return Unreadable;
+                if (target.Length == 0) return ContentHash.Of([]);
+            }
             return ContentHash.OfFile(entry.Full);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
