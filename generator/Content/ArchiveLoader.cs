@@ -57,6 +57,11 @@ public static class ArchiveLoader
     private static (IReadOnlyList<PaperFile> Papers, IReadOnlyList<LeftOutPaper> Unreadable) LoadPapers(string contentDir, List<ContentProblem> problems, Func<string, (string? Hash, Paper? Paper)>? cached,
         IReadOnlyList<string>? paperFiles, bool capFields)
     {
+        // papers/ itself a link: not one paper left out but the whole archive elsewhere. Every command stops
+        // here, before a build publishes a site without it, or an ingest writes through the link.
+        var papersDir = Path.Combine(contentDir, PapersFolder);
+        if (ContentFile.LinkTarget(new DirectoryInfo(papersDir)) is not null && ContentFile.Read(papersDir, out var linked) is null)
+            throw new ContentException(linked!);
         var files = paperFiles?.ToArray() ?? ContentListing.Papers(contentDir);
 
         var results = new (Paper? Paper, List<ContentProblem> Problems)[files.Length];

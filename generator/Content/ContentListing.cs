@@ -25,19 +25,16 @@ public static class ContentListing
 
     /// <summary>
     /// An entry (relative to the content folder) that the loader takes for a paper: under papers/, a
-    /// <c>.md</c> file of any kind, or a link to a folder, which may hold papers and is refused; or
-    /// papers/ itself when it is a link.
+    /// <c>.md</c> file of any kind, or a link to a folder, which may hold papers and is refused.
     /// </summary>
     public static bool IsPaper(string relativeName, bool linkedFolder) =>
         relativeName.StartsWith(ArchiveLoader.PapersFolder + "/", StringComparison.Ordinal)
-            ? linkedFolder || relativeName.EndsWith(".md", StringComparison.Ordinal)
-            : linkedFolder && relativeName == ArchiveLoader.PapersFolder;
+        && (linkedFolder || relativeName.EndsWith(".md", StringComparison.Ordinal));
 
     /// <summary>The paper entries of the content folder, relative to it ("papers/2026/11/x.md"), in ordinal order.</summary>
     public static string[] Papers(string contentDir)
     {
         var papers = Path.Combine(contentDir, ArchiveLoader.PapersFolder);
-        if (ContentFile.LinkTarget(new DirectoryInfo(papers)) is not null) return [ArchiveLoader.PapersFolder];
         if (!Directory.Exists(papers)) return [];
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(contentDir));
         return new FileSystemEnumerable<(string Name, bool LinkedFolder)>(Path.GetFullPath(papers),

@@ -124,6 +124,28 @@ public sealed class ContentLinkTests : IDisposable
     }
 
     [PosixFact("symbolic links")]
+    public void A_linked_papers_folder_stops_check_build_and_ingest_and_the_site_stays_as_it_was()
+    {
+        Assert.Equal(0, Build().ExitCode);
+        var papers = Path.Combine(_site.Content, "papers");
+        Directory.Move(papers, _outside["papers"]);
+        Directory.CreateSymbolicLink(papers, _outside["papers"]);
+
+        var check = Check();
+        var build = Build();
+        var ingest = GeneratorProcess.Run(null, "ingest", "--content", _site.Content, Path.Combine(Repo.Root, "tests", "fixtures", "seed", "trending-scrape.txt"), "--date", "2026-11-29");
+
+        foreach (var result in new[] { check, build, ingest })
+        {
+            Assert.True(result.ExitCode == 1, result.ToString());
+            Assert.Contains($"{DisplayPathOf(papers)}: is a symbolic link (to {_outside["papers"]}), which is not followed", result.Errors);
+        }
+        // Not a site with no papers, as if every paper had been left out: the last one stays.
+        Assert.True(_site.Exists("papers/good/index.html"));
+        Assert.Equal(["good.md"], Directory.GetFiles(_outside["papers"], "*", SearchOption.AllDirectories).Select(Path.GetFileName));
+    }
+
+    [PosixFact("symbolic links")]
     public void A_linked_site_yml_stops_the_build_naming_it()
     {
         var site = Path.Combine(_site.Content, "site.yml");
