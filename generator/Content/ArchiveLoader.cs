@@ -60,8 +60,7 @@ public static class ArchiveLoader
         // papers/ itself a link: not one paper left out but the whole archive elsewhere. Every command stops
         // here, before a build publishes a site without it, or an ingest writes through the link.
         var papersDir = Path.Combine(contentDir, PapersFolder);
-        if (ContentFile.LinkTarget(new DirectoryInfo(papersDir)) is not null && ContentFile.Read(papersDir, out var linked) is null)
-            throw new ContentException(linked!);
+        if (ContentFile.LinkTarget(new DirectoryInfo(papersDir)) is { } target) throw new ContentException(ContentFile.LinkProblem(papersDir, target));
         var files = paperFiles?.ToArray() ?? ContentListing.Papers(contentDir);
 
         var results = new (Paper? Paper, List<ContentProblem> Problems)[files.Length];

@@ -45,7 +45,7 @@ public static class ContentFile
             var info = new FileInfo(path); // the entry itself: a link is not followed
             if (LinkTarget(info) is { } target)
             {
-                problem = new ContentProblem(file, 0, $"is a symbolic link (to {target}), which is not followed: content/ takes files, not links, so that nothing outside it is published; put the {(Directory.Exists(path) ? "folder" : "file")} itself here");
+                problem = LinkProblem(path, target);
                 return null;
             }
             if (!info.Exists)
@@ -92,6 +92,10 @@ public static class ContentFile
     /// <summary>The text of a file of content/, decoded as the readers decode it; a file refused is a <see cref="ContentException"/>.</summary>
     public static string ReadText(string path) =>
         Read(path, out var problem) is { } bytes ? ArchiveLoader.Decode(bytes) : throw new ContentException(problem!);
+
+    /// <summary>The problem of a link under content/: it is never followed.</summary>
+    public static ContentProblem LinkProblem(string path, string target) =>
+        new(DisplayPath.Of(path), 0, $"is a symbolic link (to {target}), which is not followed: content/ takes files, not links, so that nothing outside it is published; put the {(Directory.Exists(path) ? "folder" : "file")} itself here");
 
     /// <summary>Where a symbolic link (or a Windows junction) points, or null for anything else.</summary>
     public static string? LinkTarget(FileSystemInfo entry) =>
