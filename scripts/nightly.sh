@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # The nightly job, step by step: ingest today's trending papers, check the archive, commit the
-# change (rebasing and retrying if the branch moved), build the site, deploy it to Netlify.
-# .github/workflows/nightly.yml runs it online; CI runs it offline as a rehearsal.
+# change (rebasing and retrying if the branch moved), build the site. Deploying it is the next step,
+# scripts/deploy.sh, apart: it alone holds the deploy token, which nothing here (npm, the generator,
+# KaTeX) ever sees. .github/workflows/nightly.yml runs both online; CI runs this one offline as a rehearsal.
 #
-#   scripts/nightly.sh                       online: fetch from Hugging Face, push, deploy
+#   scripts/nightly.sh                       online: fetch from Hugging Face, push, build; then
+#                                            scripts/deploy.sh deploys output/
 #   scripts/nightly.sh --offline FIXTURE     rehearsal: the same steps in a temporary copy of the
 #                                            repository, FIXTURE served on 127.0.0.1 instead of the
 #                                            web, pushing to a temporary remote, deploy only printed
 #
 # Environment: GENERATOR (a built generator.dll to reuse), NIGHTLY_DATE (the day, default today UTC),
-# NETLIFY_AUTH_TOKEN and NETLIFY_SITE_ID (online deploy), NIGHTLY_NO_DEPLOY=1 (skip the deploy),
 # NIGHTLY_WORKDIR (rehearsal: work in this empty folder and keep it, to inspect afterwards),
 # NIGHTLY_REHEARSAL_SETUP (rehearsal only: a bash script run in the throw-away copy before the job,
 # whose changes are committed there, as if the repository held them: a hand-edited paper, say).
@@ -30,7 +31,9 @@ if [ -n "${NIGHTLY_REHEARSAL_SETUP:-}" ] && [ "$mode" != offline ]; then
   echo "NIGHTLY_REHEARSAL_SETUP is for rehearsals only (--offline): it would change the real repository" >&2
   exit 2
 fi
-NETLIFY_CLI="netlify-cli@27.10.2"
+# The deploy's secrets are scripts/deploy.sh's alone: should the caller's environment hold them (a run
+# by hand), no step here and nothing it starts (npm's install scripts, KaTeX, the generator) gets them.
+unset NETLIFY_AUTH_TOKEN NETLIFY_SITE_ID
 
 step() { if [ -n "${GITHUB_ACTIONS:-}" ]; then echo "::group::$*"; else echo "== $*"; fi; }
 endstep() { if [ -n "${GITHUB_ACTIONS:-}" ]; then echo "::endgroup::"; fi; }
@@ -126,19 +129,12 @@ step "build the site"
 gen build 2>&1 | tee "$build_log"
 endstep
 
-step "deploy"
-files=$(find output -type f -not -path 'output/.paper-trail/*' | wc -l)
-if [ "$mode" = offline ] || [ "${NIGHTLY_NO_DEPLOY:-}" = 1 ]; then
-  echo "would deploy output/ ($files files) to Netlify"
-else
-  : "${NETLIFY_AUTH_TOKEN:?set the NETLIFY_AUTH_TOKEN secret}" "${NETLIFY_SITE_ID:?set the NETLIFY_SITE_ID secret}"
-  # The build's manifests and cache (output/.paper-trail) stay with the job, never uploaded: moved
-  # beside output/ for the deploy, and back whatever the deploy's outcome.
-  keep=".paper-trail-kept"
-  rm -rf "$keep" && mv output/.paper-trail "$keep"
-  cleanup+=('mv "$keep" output/.paper-trail')
-  npx --yes "$NETLIFY_CLI" deploy --prod --dir output --no-build \
-    --auth "$NETLIFY_AUTH_TOKEN" --site "$NETLIFY_SITE_ID" --message "nightly $day: $counts"
+step "ready to deploy"
+"$repo/scripts/deploy.sh" --dry-run
+if [ "$mode" = online ]; then
+  echo "scripts/deploy.sh deploys it: the workflow's next step, the only one with the deploy token"
+  # The deploy's note in Netlify's log, for that step (GitHub's step outputs; one line).
+  if [ -n "${GITHUB_OUTPUT:-}" ]; then echo "deploy-message=nightly $day: $counts" >>"$GITHUB_OUTPUT"; fi
 fi
 endstep
 echo "nightly $mode run for $day done: $counts"

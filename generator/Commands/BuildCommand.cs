@@ -35,6 +35,7 @@ public static class BuildCommand
                 Strict: result.GetValue(strict));
             var report = BuildPipeline.Run(options, context.Output);
             foreach (var paper in report.LeftOut) context.Errors.WriteLine(paper.Warning);
+            foreach (var cut in report.Cut) context.Errors.WriteLine(cut);
             if (report.NothingChanged)
             {
                 context.Output.WriteLine($"build: no input changed since the last build; {report.Outputs} files kept, 0 written{LeftOut(report)}");

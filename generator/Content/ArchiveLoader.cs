@@ -20,64 +20,75 @@ public static class ArchiveLoader
     {
         var site = new SiteConfig();
         var sitePath = Path.Combine(contentDir, "site.yml");
-        if (File.Exists(sitePath)) site = SiteConfigReader.Read(DisplayPath.Of(sitePath), ReadText(sitePath), problems);
+        if (Settings(sitePath, problems) is { } siteText) site = SiteConfigReader.Read(DisplayPath.Of(sitePath), siteText, problems);
 
         var topics = Taxonomy.Empty;
         var topicsPath = Path.Combine(contentDir, "topics.yml");
-        if (File.Exists(topicsPath)) topics = TopicsReader.Read(DisplayPath.Of(topicsPath), ReadText(topicsPath), problems);
+        if (Settings(topicsPath, problems) is { } topicsText) topics = TopicsReader.Read(DisplayPath.Of(topicsPath), topicsText, problems);
 
         var terms = Related.TermFrequencies.Load(contentDir, problems);
-        var (papers, unreadable) = LoadPapers(contentDir, problems, cached, paperFiles);
+        var (papers, unreadable) = LoadPapers(contentDir, problems, cached, paperFiles, capFields: true);
         return new Archive(contentDir, site, topics, papers) { TermFrequencies = terms, Unreadable = unreadable };
     }
 
+    /// <summary>
+    /// The text of site.yml, topics.yml or term-frequencies.txt when there is one (a link counts: it is
+    /// refused, not taken for no file); null when there is none or it is refused, with the problem.
+    /// </summary>
+    internal static string? Settings(string path, List<ContentProblem> problems)
+    {
+        if (!File.Exists(path) && ContentFile.LinkTarget(new FileInfo(path)) is null && !Directory.Exists(path)) return null;
+        if (ContentFile.Read(path, out var problem) is { } bytes) return Decode(bytes);
+        problems.Add(problem!);
+        return null;
+    }
+
     /// <summary>Loads only the papers, in a stable order.</summary>
-    public static IReadOnlyList<PaperFile> LoadPapers(string contentDir, List<ContentProblem> problems) => LoadPapers(contentDir, problems, null, null).Papers;
+    /// <remarks>Fields are as written, however long: what ingest merges into and writes back, and what <c>generator terms</c> counts.</remarks>
+    public static IReadOnlyList<PaperFile> LoadPapers(string contentDir, List<ContentProblem> problems) => LoadPapers(contentDir, problems, null, null, capFields: false).Papers;
 
     /// <summary>Loads only the papers (what ingest needs), and the paper files that could not be read.</summary>
+    /// <remarks>Fields are as written, however long: ingest writes a paper it merges into back whole.</remarks>
     public static (IReadOnlyList<PaperFile> Papers, IReadOnlyList<LeftOutPaper> Unreadable) LoadPapersAndUnreadable(string contentDir) =>
-        LoadPapers(contentDir, [], null, null);
+        LoadPapers(contentDir, [], null, null, capFields: false);
 
     /// <summary>The papers read, and the paper files that could not be read with their problems (also added to <paramref name="problems"/>).</summary>
+    /// <param name="capFields">Cut fields over <see cref="FieldLimits"/> (<see cref="FieldCaps"/>): what a site is built from.</param>
     private static (IReadOnlyList<PaperFile> Papers, IReadOnlyList<LeftOutPaper> Unreadable) LoadPapers(string contentDir, List<ContentProblem> problems, Func<string, (string? Hash, Paper? Paper)>? cached,
-        IReadOnlyList<string>? paperFiles)
+        IReadOnlyList<string>? paperFiles, bool capFields)
     {
+        // papers/ itself a link: not one paper left out but the whole archive elsewhere. Every command stops
+        // here, before a build publishes a site without it, or an ingest writes through the link.
         var papersDir = Path.Combine(contentDir, PapersFolder);
-        if (!Directory.Exists(papersDir)) return ([], []);
-        var files = paperFiles?.ToArray() ?? Directory.EnumerateFiles(papersDir, "*.md", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(contentDir, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal)
-            .ToArray();
+        if (ContentFile.LinkTarget(new DirectoryInfo(papersDir)) is { } target) throw new ContentException(ContentFile.LinkProblem(papersDir, target));
+        var files = paperFiles?.ToArray() ?? ContentListing.Papers(contentDir);
 
         var results = new (Paper? Paper, List<ContentProblem> Problems)[files.Length];
         var hashes = new string?[files.Length];
         Parallel.For(0, files.Length, i =>
         {
+            var full = Path.Combine(contentDir, files[i]);
             if (cached is not null)
             {
                 (hashes[i], var known) = cached(files[i]);
                 if (known is not null)
                 {
+                    // Cached as this build made it: already cut, with its cuts noted.
                     results[i] = (known, []);
                     return;
                 }
             }
-            var full = Path.Combine(contentDir, files[i]);
-            var fileProblems = new List<ContentProblem>();
-            byte[] bytes;
-            try
+            var bytes = ContentFile.Read(full, out var refused);
+            if (bytes is null)
             {
-                bytes = ReadBytes(full);
-            }
-            catch (UnauthorizedAccessException)
-            {
-                // A paper file nobody let the generator read is a problem of that paper, as a broken one is.
-                results[i] = (null, [new ContentProblem(DisplayPath.Of(full), 0, "cannot be read: permission denied")]);
+                results[i] = (null, [refused!]);
                 return;
             }
             // A build hashes what it reads, once: the hash says next time whether the file changed.
             if (cached is not null) hashes[i] ??= ContentHash.Of(bytes);
+            var fileProblems = new List<ContentProblem>();
             var paper = PaperReader.Read(DisplayPath.Of(full), Decode(bytes), fileProblems);
+            if (capFields && paper is not null && fileProblems.Count == 0) paper = FieldCaps.Apply(paper, full);
             results[i] = (paper, fileProblems);
         });
 
@@ -94,9 +105,13 @@ public static class ArchiveLoader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    public static string ReadText(string path) => Decode(ReadBytes(path));
+    /// <summary>
+    /// The text of a file of content/ (site.yml, topics.yml, a paper): a link, a pipe, a device or a file
+    /// over its cap is not read but a <see cref="ContentException"/> naming it (<see cref="ContentFile"/>).
+    /// </summary>
+    public static string ReadText(string path) => ContentFile.ReadText(path);
 
-    private static string Decode(byte[] bytes) => StrictUtf8.GetString(bytes).TrimStart('\uFEFF');
+    internal static string Decode(byte[] bytes) => StrictUtf8.GetString(bytes).TrimStart('\uFEFF');
 
     /// <summary>
     /// A file's bytes, read through a handle into one array of the file's size (no stream buffer, for

@@ -6,6 +6,9 @@ namespace PaperTrail.Content;
 /// </summary>
 public sealed record FrontMatterDocument(string Yaml, int YamlFirstLine, string Body)
 {
+    /// <summary>The line of the file on which the body's text starts.</summary>
+    public int BodyFirstLine { get; private init; } = 1;
+
     /// <summary>Splits <paramref name="text"/>; null with a problem when there is no front matter.</summary>
     public static FrontMatterDocument? Split(string file, string text, out ContentProblem? problem)
     {
@@ -24,8 +27,10 @@ public sealed record FrontMatterDocument(string Yaml, int YamlFirstLine, string 
             if (line is "---" or "...")
             {
                 var yaml = string.Join('\n', lines[1..i]);
-                var body = string.Join('\n', lines[(i + 1)..]).Trim('\n');
-                return new FrontMatterDocument(yaml, 2, body);
+                var after = string.Join('\n', lines[(i + 1)..]);
+                var body = after.Trim('\n');
+                var blank = after.Length - after.TrimStart('\n').Length;
+                return new FrontMatterDocument(yaml, 2, body) { BodyFirstLine = i + 2 + blank };
             }
         }
         problem = new ContentProblem(file, 1, "front matter is not closed: add a line '---' after it");

@@ -57,4 +57,14 @@ public sealed record Paper
     private static readonly System.Text.UTF8Encoding Utf8 = new(false);
 
     public DateOnly FirstTrending => Trending.Count > 0 ? Trending[0] : DateOnly.MinValue;
+
+    /// <summary>
+    /// The fields a build showed cut, for being over <see cref="FieldLimits"/> in the file (a person's
+    /// edit): each a warning, every build, while the file is as it is. Kept with the paper so that a
+    /// build that takes it from the cache warns too.
+    /// </summary>
+    public IReadOnlyList<FieldCut> Cut { get; init; } = [];
 }
+
+/// <summary>A field of a paper file the site shows cut, the line it is written on and what was cut.</summary>
+public sealed record FieldCut(int Line, string Message);

@@ -32,6 +32,12 @@ public static class PaperBinary
         Strings(w, p.Aliases);
         w.Write(p.AbstractUtf8.Length);
         w.Write(p.AbstractUtf8);
+        w.Write(p.Cut.Count);
+        foreach (var cut in p.Cut)
+        {
+            w.Write(cut.Line);
+            w.Write(cut.Message);
+        }
     }
 
     public static Paper Read(BinaryReader r)
@@ -65,7 +71,15 @@ public static class PaperBinary
             RedirectTo = Optional(r),
             Aliases = Strings(r),
             AbstractUtf8 = r.ReadBytes(r.ReadInt32()),
+            Cut = Cuts(r),
         };
+    }
+
+    private static FieldCut[] Cuts(BinaryReader r)
+    {
+        var cuts = new FieldCut[r.ReadInt32()];
+        for (var i = 0; i < cuts.Length; i++) cuts[i] = new FieldCut(r.ReadInt32(), r.ReadString());
+        return cuts;
     }
 
     private static void Optional(BinaryWriter w, string? value)

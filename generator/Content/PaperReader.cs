@@ -27,7 +27,8 @@ public static class PaperReader
             if (FromRoot(file, nodes, simple, document, problems) is { } paper && problems.Count == before) return paper;
             problems.RemoveRange(before, problems.Count - before);
         }
-        var root = nodes.ParseMapping(document.Yaml, "front matter");
+        // No aliases: the generator never writes one, and an alias is what makes a few lines stand for millions of values.
+        var root = nodes.ParseMapping(document.Yaml, "front matter", maxAliases: 0);
         return root is null ? null : FromRoot(file, nodes, root, document, problems);
     }
 
@@ -77,6 +78,9 @@ public static class PaperReader
         if (slug is null && !HasKey(root, "slug")) problems.Add(new ContentProblem(file, 1, "missing 'slug'"));
         if (trending is null && !HasKey(root, "trending")) problems.Add(new ContentProblem(file, 1, "missing 'trending': the days the paper trended"));
         else if (trending is { Count: 0 }) nodes.Problem(Find(root, "trending")!, "'trending' must list at least one day");
+
+        if (AbstractNesting.TooDeep(document.Body))
+            problems.Add(new ContentProblem(file, document.BodyFirstLine, "the abstract cannot be shown: its brackets, quotes or lists nest more than 128 levels deep, past what the Markdown renderer takes"));
 
         if (problems.Count > before || title is null || slug is null || trending is null) return null;
 

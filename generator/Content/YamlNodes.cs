@@ -112,15 +112,21 @@ public sealed class YamlNodes(string file, int lineOffset, List<ContentProblem> 
         }
     }
 
-    /// <summary>Parses YAML text into its root mapping, or reports where the syntax breaks.</summary>
-    public YamlMappingNode? ParseMapping(string yaml, string what)
+    /// <summary>Parses YAML text into its root mapping, or reports where the syntax breaks or a limit is passed.</summary>
+    /// <param name="maxAliases">How many aliases the text may use (<see cref="BoundedYamlParser"/>): 0 where none belongs.</param>
+    public YamlMappingNode? ParseMapping(string yaml, string what, int maxAliases = BoundedYamlParser.MaxAliases)
     {
         var stream = new YamlStream();
         using var reader = new StringReader(yaml);
-        var parser = new BoundedYamlParser(reader);
+        var parser = new BoundedYamlParser(reader, maxAliases);
         try
         {
             stream.Load(parser);
+        }
+        catch (YamlLimitException e)
+        {
+            problems.Add(new ContentProblem(file, (int)e.Start.Line + lineOffset, $"{what}: {e.Reason}"));
+            return null;
         }
         catch (YamlException e)
         {

@@ -19,15 +19,8 @@ public sealed partial class UnreadablePapers
     {
         foreach (var file in unreadable)
         {
-            string text;
-            try
-            {
-                text = ArchiveLoader.ReadText(Path.Combine(contentDir, file.RelativePath));
-            }
-            catch (UnauthorizedAccessException)
-            {
-                text = ""; // not even its text may be read: its slug, its file's name, is all it is known by
-            }
+            // What can be read of it: a link, a pipe or a file over its cap is never opened, and says nothing.
+            var text = ContentFile.Read(Path.Combine(contentDir, file.RelativePath), out _) is { } bytes ? ArchiveLoader.Decode(bytes) : "";
             var arxiv = ArxivLine().Match(text) is { Success: true } a ? ArxivId.Normalize(a.Groups[1].Value) : null;
             var title = TitleLine().Match(text) is { Success: true } t ? TitleKey.Of(t.Groups[1].Value.Trim().Trim('"', '\'')) : null;
             _files.Add((file, Path.GetFileNameWithoutExtension(file.RelativePath), arxiv, string.IsNullOrEmpty(title) ? null : title));

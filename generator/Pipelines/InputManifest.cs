@@ -33,9 +33,10 @@ public sealed class InputManifest
     /// <param name="toolPins">The tools' pins when the caller already has them (<see cref="ToolPinsFor"/>).</param>
     public static InputManifest For(BuildOptions options, string? toolPins = null)
     {
+        // A site.yml that cannot be read names the default theme here; the loader reports why.
         var problems = new List<ContentProblem>();
         var sitePath = Path.Combine(options.ContentDir, "site.yml");
-        var theme = File.Exists(sitePath) ? SiteConfigReader.Read(sitePath, ArchiveLoader.ReadText(sitePath), problems).Theme : "default";
+        var theme = ArchiveLoader.Settings(sitePath, problems) is { } siteText ? SiteConfigReader.Read(sitePath, siteText, problems).Theme : "default";
         var roots = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["content"] = options.ContentDir };
         foreach (var name in new[] { theme, Rendering.ThemeFiles.DefaultTheme }.Distinct())
             roots["themes/" + name] = Path.Combine(options.ThemesDir, name);
@@ -62,16 +63,17 @@ public sealed class InputManifest
         var changed = 0;
         Parallel.For(0, files.Length, i =>
         {
-            var (name, full, size, ticks) = files[i];
-            var before = recorded?.GetValueOrDefault(name);
+            var entry = files[i];
+            var before = recorded?.GetValueOrDefault(entry.Name);
             string? hash;
-            if (before is { } was && was.Size == size)
+            // A link followed (in the theme chain) may point at other bytes with its own size and time unchanged: always hashed.
+            if (before is { } was && was.Size == entry.Size && !(entry.Link && !entry.Name.StartsWith(ContentPrefix, StringComparison.Ordinal)) && !was.Hash.StartsWith(Unreadable, StringComparison.Ordinal))
                 // Same size and time: unchanged. Same size, new time (a fresh checkout): the bytes' hash decides.
-                hash = was.Ticks == ticks && was.Hash != Unreadable ? was.Hash : HashOfFile(full);
+                hash = was.Ticks == entry.Ticks ? was.Hash : HashOf(entry);
             else
-                hash = name.StartsWith(PapersPrefix, StringComparison.Ordinal) ? null : HashOfFile(full);
+                hash = entry.Name.StartsWith(PapersPrefix, StringComparison.Ordinal) && !entry.Link ? null : HashOf(entry);
             if (hash is null || before?.Hash != hash) Interlocked.Increment(ref changed);
-            entries[i] = new Entry(name, size, ticks) { Hash = hash };
+            entries[i] = entry with { Hash = hash };
         });
         _sameAsRecorded = recorded is not null && recorded.Count == entries.Length && changed == 0;
         return entries;
@@ -112,7 +114,9 @@ public sealed class InputManifest
     public static string TaxonomyHash(BuildOptions options)
     {
         var path = Path.Combine(options.ContentDir, "topics.yml");
-        return File.Exists(path) ? ContentHash.OfFile(path) : "none";
+        if (!File.Exists(path)) return "none";
+        // A topics.yml refused (a link, a pipe, too large) is never opened; the loader says why, and the build stops.
+        return ContentFile.Read(path, out _) is { } bytes ? ContentHash.Of(bytes) : Unreadable;
     }
 
     /// <summary>The hash of an input ("content/topics.yml"), or null when there is no such input.</summary>
@@ -133,42 +137,52 @@ public sealed class InputManifest
             text.WriteLine(_header);
             foreach (var e in _entries)
             {
-                // A file no reader hashed (not a paper the loader reads): hashed now.
-                var hash = e.Hash ??= HashOfFile(FullPath(e.Name));
+                // A file no reader hashed (a paper the loader refused, or none a reader reads): hashed now.
+                var hash = e.Hash ??= HashOf(e);
                 text.WriteLine(string.Join('\t', e.Name, e.Size.ToString(CultureInfo.InvariantCulture), e.Ticks.ToString(CultureInfo.InvariantCulture), hash));
             }
         }, durable: false);
     }
 
-    private const string PapersPrefix = "content/" + ArchiveLoader.PapersFolder + "/";
+    private const string ContentPrefix = "content/";
+    private const string PapersPrefix = ContentPrefix + ArchiveLoader.PapersFolder + "/";
 
-    /// <summary>
-    /// Recorded for a file the build may not read (a paper file left out for it, or one the loader
-    /// or the theme then stops on): never a hash, and never taken over from the last build, since
-    /// giving the file back its permission changes neither its size nor its time.
-    /// </summary>
+    /// <summary>The hash of an input that could not be read: never trusted as a recorded hash, so the next build reads it again.</summary>
     private const string Unreadable = "unreadable";
 
-    private static string HashOfFile(string full)
+    /// <summary>
+    /// An input's hash, reading what its reader reads and nothing it refuses (<see cref="ContentFile"/>):
+    /// a link under content/ by where it points, never followed; an entry that lists as empty (a pipe
+    /// or a device does) never opened; a file of content/ over its cap by its size, never read, as its
+    /// reader refuses it whatever it holds. A link of the theme chain is followed, as the theme's
+    /// readers follow it. What cannot be read is a hash of its own, for its reader to report.
+    /// </summary>
+    private static string HashOf(Entry entry)
     {
+        var inContent = entry.Name.StartsWith(ContentPrefix, StringComparison.Ordinal);
         try
         {
-            return ContentHash.OfFile(full);
+            if (entry.Link && inContent)
+                return "link-" + ContentHash.Of(Encoding.UTF8.GetBytes(ContentFile.LinkTarget(new FileInfo(entry.Full)) ?? ""));
+            if (!entry.Link && entry.Size == 0) return ContentHash.Of([]);
+            if (inContent && entry.Size > ContentFile.MaxBytes(entry.Full)) return "over-" + entry.Size.ToString(CultureInfo.InvariantCulture);
+            // A link of the theme chain lists with its own size: what it leads to decides (a loop throws, caught below).
+            if (entry.Link)
+            {
+                if (File.ResolveLinkTarget(entry.Full, returnFinalTarget: true) is not FileInfo { Exists: true } target) return Unreadable;
+                if (target.Length == 0) return ContentHash.Of([]);
+            }
+            return ContentHash.OfFile(entry.Full);
         }
-        catch (UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Unreadable;
         }
     }
 
-    /// <summary>Where an input is on disk, from its name ("content/papers/…", "themes/default/…").</summary>
-    private string FullPath(string name)
-    {
-        var root = _roots.First(r => name.StartsWith(r.Key + "/", StringComparison.Ordinal));
-        return Path.Combine(root.Value, name[(root.Key.Length + 1)..]);
-    }
-
-    private sealed record Entry(string Name, long Size, long Ticks)
+    /// <param name="Link">A symbolic link: under content/ never followed (its loader refuses it), in the theme chain followed.</param>
+    /// <param name="Folder">A link to a folder under content/, listed rather than gone into.</param>
+    private sealed record Entry(string Name, string Full, long Size, long Ticks, bool Link = false, bool Folder = false)
     {
         /// <summary>Null until known: a paper file new or resized since the last build is hashed by the loader.</summary>
         public string? Hash { get; set; }
@@ -203,20 +217,26 @@ public sealed class InputManifest
     /// gives them (no second look at each file: at ten thousand papers, the names and lookups made
     /// for that were half of what a rebuild spent finding what changed). Editors' temporary files are
     /// left out, and so is content/'s lock (<see cref="FolderLock"/>): an ingest taking it changes nothing built.
+    /// content/ is listed as the loader lists it (<see cref="ContentListing"/>): a link is an entry of its
+    /// own, a linked folder not gone into.
     /// </summary>
-    private IEnumerable<(string Name, string Full, long Size, long Ticks)> Files() =>
+    private IEnumerable<Entry> Files() =>
         _roots.Where(r => Directory.Exists(r.Value))
             .SelectMany(r =>
             {
                 var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(r.Value));
-                return new FileSystemEnumerable<(string, string, long, long)>(root,
-                    (ref FileSystemEntry e) => (r.Key + "/" + RelativeName(root, e.Directory, e.FileName), e.ToFullPath(), e.Length, e.LastWriteTimeUtc.UtcDateTime.Ticks),
-                    new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+                var content = r.Key == "content";
+                return new FileSystemEnumerable<Entry>(root,
+                    (ref FileSystemEntry e) => new Entry(r.Key + "/" + RelativeName(root, e.Directory, e.FileName), e.ToFullPath(), e.Length, e.LastWriteTimeUtc.UtcDateTime.Ticks,
+                        Link: (e.Attributes & FileAttributes.ReparsePoint) != 0 && ContentListing.IsLink(ref e), Folder: e.IsDirectory),
+                    ContentListing.Options)
                 {
-                    ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && !e.FileName.EndsWith(".tmp", StringComparison.Ordinal) && !FolderLock.IsLockFile(e.FileName),
+                    ShouldIncludePredicate = (ref FileSystemEntry e) => (content ? ContentListing.Listed(ref e) : !e.IsDirectory)
+                        && !e.FileName.EndsWith(".tmp", StringComparison.Ordinal) && !FolderLock.IsLockFile(e.FileName),
+                    ShouldRecursePredicate = (ref FileSystemEntry e) => !content || ContentListing.Recurse(ref e),
                 };
             })
-            .OrderBy(f => f.Item1, StringComparer.Ordinal);
+            .OrderBy(f => f.Name, StringComparer.Ordinal);
 
     /// <summary>"papers/x.md" for a file x.md in root/papers, with forward slashes on every system.</summary>
     private static string RelativeName(string root, ReadOnlySpan<char> directory, ReadOnlySpan<char> fileName)
@@ -228,6 +248,6 @@ public sealed class InputManifest
 
     /// <summary>The paper files among the inputs, relative to the content folder ("papers/x.md"), in order: what the loader reads.</summary>
     public IReadOnlyList<string> PaperFiles =>
-        _entries.Where(e => e.Name.StartsWith(PapersPrefix, StringComparison.Ordinal) && e.Name.EndsWith(".md", StringComparison.Ordinal))
-            .Select(e => e.Name["content/".Length..]).ToList();
+        _entries.Where(e => e.Name.StartsWith(ContentPrefix, StringComparison.Ordinal) && ContentListing.IsPaper(e.Name[ContentPrefix.Length..], e.Folder))
+            .Select(e => e.Name[ContentPrefix.Length..]).ToList();
 }

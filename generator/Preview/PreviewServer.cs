@@ -125,7 +125,11 @@ public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
                 var report = RunBuild(build);
                 _basePath = BasePathOf(build.ContentDir);
                 _failure = null;
-                log.WriteLine($"built in {clock.ElapsedMilliseconds} ms: {report.Papers} papers, {report.Written} files written");
+                // Back to the inputs of the last good build (a mistake undone): the site on disk is that build's.
+                log.WriteLine(report.NothingChanged
+                    ? $"built in {clock.ElapsedMilliseconds} ms: nothing changed since the last good build"
+                    : $"built in {clock.ElapsedMilliseconds} ms: {report.Papers} papers, {report.Written} files written");
+                foreach (var cut in report.Cut) log.WriteLine(cut);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -147,7 +151,7 @@ public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
     {
         var problems = new List<ContentProblem>();
         var path = Path.Combine(contentDir, "site.yml");
-        var config = File.Exists(path) ? SiteConfigReader.Read(path, ArchiveLoader.ReadText(path), problems) : new SiteConfig();
+        var config = ArchiveLoader.Settings(path, problems) is { } text ? SiteConfigReader.Read(path, text, problems) : new SiteConfig();
         return new Urls(config.BaseUrl).BasePath;
     }
 

@@ -1,3 +1,6 @@
+using System.IO.Enumeration;
+using PaperTrail.Content;
+
 namespace PaperTrail.Preview;
 
 /// <summary>
@@ -26,6 +29,8 @@ public sealed class SourceWatcher : IDisposable
                 watcher.Created += OnEvent;
                 watcher.Deleted += OnEvent;
                 watcher.Renamed += OnEvent;
+                // Events were lost (a full buffer, a folder the system cannot watch): look again, as after a change.
+                watcher.Error += (_, _) => MarkChanged();
                 _watchers.Add(watcher);
             }
             catch (Exception e) when (e is IOException or PlatformNotSupportedException or ArgumentException)
@@ -35,7 +40,9 @@ public sealed class SourceWatcher : IDisposable
         }
     }
 
-    private void OnEvent(object sender, FileSystemEventArgs e)
+    private void OnEvent(object sender, FileSystemEventArgs e) => MarkChanged();
+
+    private void MarkChanged()
     {
         Interlocked.Exchange(ref _lastEventTicks, DateTime.UtcNow.Ticks);
         Interlocked.Exchange(ref _dirty, 1);
@@ -59,26 +66,33 @@ public sealed class SourceWatcher : IDisposable
     }
 
     /// <summary>
-    /// Every file's path, size and write time, hashed: cheap enough to poll every second. Files come
-    /// and go while it looks (an editor saves by a rename, a folder is deleted): what cannot be read
-    /// now counts as absent, and the next poll sees the settled state.
+    /// Every entry's path, size and write time, hashed: cheap enough to poll every second. Listed as
+    /// the build lists content/ (<see cref="ContentListing"/>): a link is an entry of its own, by its
+    /// own size and time, and a linked folder is not gone into, so that a link that loops or leads
+    /// nowhere is a change like any other and the build says what is wrong with it. Files come and go
+    /// while it looks (an editor saves by a rename, a folder is deleted): what cannot be read now
+    /// counts as absent, and the next poll sees the settled state.
     /// </summary>
     private string Fingerprint()
     {
         var hash = new HashCode();
         foreach (var folder in _folders)
         {
-            var files = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
-            string[] listed;
-            try { listed = Directory.GetFiles(folder, "*", files); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { hash.Add(folder + " unreadable"); continue; }
-            foreach (var file in listed.Order(StringComparer.Ordinal))
+            var entries = new FileSystemEnumerable<(string Path, long Size, long Ticks)>(folder,
+                (ref FileSystemEntry e) => (e.ToFullPath(), e.Length, e.LastWriteTimeUtc.UtcTicks),
+                new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 })
             {
-                var info = new FileInfo(file);
-                hash.Add(file);
-                if (!info.Exists) continue;
-                hash.Add(info.Length);
-                hash.Add(info.LastWriteTimeUtc.Ticks);
+                ShouldIncludePredicate = ContentListing.Listed,
+                ShouldRecursePredicate = ContentListing.Recurse,
+            };
+            List<(string Path, long Size, long Ticks)> listed;
+            try { listed = entries.ToList(); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { hash.Add(folder + " unreadable"); continue; }
+            foreach (var (path, size, ticks) in listed.OrderBy(e => e.Path, StringComparer.Ordinal))
+            {
+                hash.Add(path);
+                hash.Add(size);
+                hash.Add(ticks);
             }
         }
         return hash.ToHashCode().ToString(System.Globalization.CultureInfo.InvariantCulture);

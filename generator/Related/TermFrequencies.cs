@@ -44,7 +44,7 @@ public sealed class TermFrequencies
     public static TermFrequencies Load(string contentDir, List<ContentProblem> problems)
     {
         var path = Path.Combine(contentDir, FileName);
-        return File.Exists(path) ? Parse(DisplayPath.Of(path), ArchiveLoader.ReadText(path), problems) ?? Default : Default;
+        return ArchiveLoader.Settings(path, problems) is { } text ? Parse(DisplayPath.Of(path), text, problems) ?? Default : Default;
     }
 
     /// <summary>Reads "papers N" then one "term count" per line ('#' starts a comment); a bad line is a problem with its number.</summary>

@@ -26,6 +26,7 @@ public sealed class PaperBinaryTests
             RedirectTo = "other",
             Aliases = ["old-slug"],
             Abstract = "Line one with $x^2$.\n\nLine two.",
+            Cut = [new FieldCut(2, "'title' has 6,000 characters, more than the 5,000 a title may have: the site shows it cut")],
         },
         new Paper { Title = "Empty topics", Slug = "empty", Topics = [], Upvotes = -3 },
     ];

@@ -36,9 +36,10 @@ public sealed class UnreadableFileTests : IDisposable
         var build = Build();
 
         Assert.True(check.ExitCode == 1, check.ToString());
-        Assert.Contains("a-paper-locked-away.md: cannot be read: permission denied", check.Errors);
+        Assert.Contains("a-paper-locked-away.md: cannot be read: ", check.Errors);
         Assert.True(build.ExitCode == 0, build.ToString());
-        Assert.Contains("a-paper-locked-away.md: cannot be read: permission denied; this paper is left out of the site", build.Errors);
+        Assert.Contains("this paper is left out of the site", build.Errors);
+        Assert.Contains("a-paper-locked-away.md: cannot be read: ", build.Errors);
         Assert.False(_site.Exists("papers/a-paper-locked-away/index.html"));
         Assert.True(_site.Exists("papers/kept/index.html"));
 
@@ -61,7 +62,8 @@ public sealed class UnreadableFileTests : IDisposable
         var result = UnprivilegedGenerator.Run("ingest", scrape, "--date", "2026-11-29", "--content", _site.Content);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("a-paper-locked-away.md: cannot be read: permission denied; ingest leaves this file as it is", result.Errors);
+        Assert.Contains("ingest leaves this file as it is", result.Errors);
+        Assert.Contains("a-paper-locked-away.md: cannot be read: ", result.Errors);
         Assert.Contains("\"A Paper Locked Away\" was not merged", result.Errors); // its slug is its file's name, all that is known of it
         Assert.Contains("1 new", result.Output);
         Assert.Equal(before, File.GetLastWriteTimeUtc(Locked));
@@ -78,6 +80,6 @@ public sealed class UnreadableFileTests : IDisposable
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.DoesNotContain("crash", result.Errors);
         Assert.Contains("site.yml", result.Errors);
-        Assert.Contains("permission denied", result.Errors);
+        Assert.Contains("is denied", result.Errors);
     }
 }

@@ -67,4 +67,20 @@ public sealed class UnreadablePaperIngestTests : IDisposable
         Assert.Equal(bytes, File.ReadAllBytes(path));
         Assert.Equal(2, Directory.GetFiles(Content, "*.md", SearchOption.AllDirectories).Length);
     }
+
+    [PosixFact("symbolic links")]
+    public void A_linked_paper_file_is_named_and_left_alone_and_the_rest_merged()
+    {
+        Assert.Equal(0, IngestSeed("2026-11-28").ExitCode);
+        var outside = _dir.Write("elsewhere/x.md", "---\ntitle: Outside\nslug: x\ntrending: [2026-11-28]\n---\nNot ours.\n");
+        var link = Path.Combine(Content, "papers", "2026", "11", "x.md");
+        File.CreateSymbolicLink(link, outside);
+
+        var result = IngestSeed("2026-11-29");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("ingest: 0 new, 119 updated", result.Output);
+        Assert.Contains("x.md", result.Errors);
+        Assert.Equal(outside, new FileInfo(link).LinkTarget);
+    }
 }

@@ -41,29 +41,30 @@ public sealed class PublishConfigTests
     }
 
     [Fact]
-    public void The_workflow_runs_the_nightly_script_with_the_netlify_secrets_and_keeps_the_output_cached()
+    public void The_workflow_runs_the_nightly_script_then_the_deploy_script_and_keeps_the_output_cached()
     {
-        var run = Steps().Single(s => Value(s, "run") == "scripts/nightly.sh");
-        var env = (YamlMappingNode)At(run, "env");
-        Assert.Equal("${{ secrets.NETLIFY_AUTH_TOKEN }}", Value(env, "NETLIFY_AUTH_TOKEN"));
-        Assert.Equal("${{ secrets.NETLIFY_SITE_ID }}", Value(env, "NETLIFY_SITE_ID"));
-        Assert.Contains(Steps(), s => Value(s, "uses")?.StartsWith("actions/setup-dotnet") == true
+        var steps = Steps().ToList();
+        var nightly = steps.FindIndex(s => Value(s, "run") == "scripts/nightly.sh");
+        var deploy = steps.FindIndex(s => Value(s, "run") == "scripts/deploy.sh");
+        Assert.True(nightly >= 0 && deploy > nightly, "the deploy runs after the job that builds output/");
+        Assert.Contains(Steps(), s => Value(s, "uses")?.StartsWith("actions/setup-dotnet@", StringComparison.Ordinal) == true
             && Value((YamlMappingNode)At(s, "with"), "global-json-file") == "global.json");
-        var caches = Steps().Where(s => Value(s, "uses")?.StartsWith("actions/cache") == true)
+        var caches = Steps().Where(s => Value(s, "uses")?.StartsWith("actions/cache@", StringComparison.Ordinal) == true)
             .Select(s => Value((YamlMappingNode)At(s, "with"), "path")).ToList();
         Assert.Contains(BuildOptions.DefaultOutput, caches);
         Assert.Contains("~/.nuget/packages", caches);
     }
 
     [Fact]
-    public void The_nightly_script_ingests_trending_checks_builds_and_deploys_the_output_folder()
+    public void The_nightly_script_ingests_trending_checks_builds_and_leaves_the_deploy_to_the_deploy_script()
     {
         var script = File.ReadAllText(Path.Combine(Repo.Root, "scripts", "nightly.sh"));
         Assert.Contains("fetch=(--scheduled)", script);
         Assert.Contains("gen ingest ", script);
         Assert.Contains("gen check", script);
         Assert.Contains("gen build", script);
-        Assert.Contains($"--dir {BuildOptions.DefaultOutput}", script);
+        Assert.Contains("\"$repo/scripts/deploy.sh\" --dry-run", script);
+        Assert.Contains($"site={BuildOptions.DefaultOutput}\n", File.ReadAllText(Path.Combine(Repo.Root, "scripts", "deploy.sh")));
     }
 
     [Fact]
@@ -88,12 +89,26 @@ public sealed class PublishConfigTests
         Assert.Contains("Permissions-Policy", headers.Keys);
 
         var all = ((TomlTableArray)NetlifyConfig.Model["headers"]).ToDictionary(h => (string)h["for"], h => (TomlTable)h["values"]);
-        Assert.Contains("immutable", (string)all["/assets/*"]["Cache-Control"]);
-        Assert.DoesNotContain(all, h => h.Key != "/assets/*" && h.Value.ContainsKey("Cache-Control") && ((string)h.Value["Cache-Control"]).Contains("immutable"));
         Assert.StartsWith("application/rss+xml", (string)all["/feed.xml"]["Content-Type"]);
         Assert.StartsWith("application/atom+xml", (string)all["/atom.xml"]["Content-Type"]);
         Assert.StartsWith("application/feed+json", (string)all["/feed.json"]["Content-Type"]);
         Assert.StartsWith("application/rss+xml", (string)all["/topics/*/feed.xml"]["Content-Type"]);
+    }
+
+    /// <summary>
+    /// HSTS for a year on this host only: includeSubDomains would bind every subdomain of a fork's own
+    /// domain to HTTPS, and preload (a list in browsers themselves) is slow to undo; neither is ours to decide.
+    /// </summary>
+    [Fact]
+    public void Netlify_tells_browsers_to_use_https_only_for_a_year_on_this_host_alone()
+    {
+        var hsts = NetlifyConfig.HeadersForAllPages()["Strict-Transport-Security"];
+        var directives = hsts.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+        var maxAge = Assert.Single(directives, d => d.StartsWith("max-age=", StringComparison.OrdinalIgnoreCase));
+        Assert.True(long.Parse(maxAge["max-age=".Length..]) >= 31536000, hsts);
+        Assert.DoesNotContain(directives, d => d.Equals("includeSubDomains", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(directives, d => d.Equals("preload", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
