@@ -7,7 +7,8 @@ using PaperTrail.Errors;
 namespace PaperTrail.Ingest;
 
 /// <summary>
-/// ingest: parse every input (a record with an impossible trending day is skipped) → load the
+/// ingest: parse every input (within <see cref="InputLimits"/>; fields over <see cref="Content.FieldLimits"/>
+/// are cut, and a record with an impossible trending day is skipped) → load the
 /// archive → drop scraped links into the site (<see cref="OwnHostLinks"/>) → merge in memory →
 /// write changed files atomically. Nothing is written unless every input parsed and yielded papers,
 /// so a truncated scrape never costs data. A paper file that cannot be read is left as it is and
@@ -45,6 +46,7 @@ public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal
                 errors.WriteLine(record);
                 skipped++;
             }
+            foreach (var cut in result.Cuts) errors.WriteLine(cut);
             foreach (var scraped in result.Papers)
             {
                 if (unreadable.MayBe(scraped) is { } file)

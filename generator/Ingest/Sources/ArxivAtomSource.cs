@@ -27,20 +27,7 @@ public sealed class ArxivAtomSource : IPaperSource
 
     public SourceResult Read(string sourceFile, byte[] bytes)
     {
-        XDocument document;
-        try
-        {
-            // No DTDs, no external entities: the answer is data from the network. Invalid UTF-8 is
-            // repaired and character references to lone surrogates or controls are let through
-            // (CheckCharacters off): cleaning removes both, so broken text costs a character, not the answer.
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, CheckCharacters = false };
-            using var reader = XmlReader.Create(new MemoryStream(TextRepair.Xml(bytes)), settings);
-            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
-        }
-        catch (XmlException e)
-        {
-            throw new ContentException(new ContentProblem(sourceFile, e.LineNumber, $"not valid XML: {e.Message}"));
-        }
+        var document = BoundedXml.Load(sourceFile, bytes);
 
         var papers = new List<SourcePaper>();
         var skipped = new List<SkippedRecord>();

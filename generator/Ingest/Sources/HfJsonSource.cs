@@ -26,7 +26,7 @@ public sealed class HfJsonSource : IPaperSource
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(bytes.AsMemory().TrimStart(Utf8Bom), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            document = JsonDocument.Parse(bytes.AsMemory().TrimStart(Utf8Bom), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = InputLimits.MaxJsonDepth });
         }
         catch (JsonException e)
         {
