@@ -38,21 +38,23 @@ public static class FieldLimits
     /// <summary>
     /// <paramref name="text"/> when it has at most <paramref name="max"/> characters (UTF-16 units);
     /// otherwise its beginning, ended by "…", in at most <paramref name="max"/> characters. It is cut
-    /// between user-perceived characters (a letter and its accents, an emoji sequence stay whole),
-    /// and, when a single one of those is longer than the cap (thousands of stacked accents), between
-    /// code points: a surrogate pair is never split.
+    /// between words when a space is in the second half, and always between user-perceived
+    /// characters (a letter and its accents, an emoji sequence stay whole); when a single one of
+    /// those is longer than the cap (thousands of stacked accents), between code points: a surrogate
+    /// pair is never split.
     /// </summary>
     public static string Cut(string text, int max)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         if (text.Length <= max) return text;
         var room = max - 1; // for the "…"
-        var end = 0;
+        int end = 0, lastSpace = -1;
         while (end < room)
         {
             var next = StringInfo.GetNextTextElementLength(text.AsSpan(end));
             if (end + next > room) break;
             end += next;
+            if (end < text.Length && char.IsWhiteSpace(text[end])) lastSpace = end;
         }
         if (end == 0)
         {
@@ -64,6 +66,8 @@ public static class FieldLimits
                 end += units;
             }
         }
+        // Between words, when the last space is not far back: "Huge Title…", not "Huge Titl…".
+        else if (!char.IsWhiteSpace(text[end]) && lastSpace > room / 2) end = lastSpace;
         return text[..end].TrimEnd() + "…";
     }
 }

@@ -44,15 +44,12 @@ public static class AbstractLinks
         return ReferenceEquals(text, markdown) ? markdown : Tidy(text);
     }
 
-    /// <summary>The abstract's syntax tree, with each inline's position in the text.</summary>
-    internal static MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, Pipeline);
-
     private sealed record Edit(int Start, int Length, string Replacement, string Url);
 
     /// <summary>The replacements one parse finds, none overlapping another.</summary>
     private static List<Edit> Edits(string text, Func<string, bool> drop)
     {
-        var document = Parse(text);
+        var document = Markdown.Parse(text, Pipeline);
         var edits = new List<Edit>();
         foreach (var link in document.Descendants<LinkInline>())
         {

@@ -1,16 +1,20 @@
-using PaperTrail.Rendering;
+using Markdig;
 
 namespace PaperTrail.Ingest;
 
 /// <summary>
 /// Whether an abstract's Markdown nests deeper than Markdig goes (its <c>MaximumNestingDepth</c>,
-/// 128): Markdig refuses such text with an exception, in parsing (129 nested list items) or in
-/// rendering (129 unclosed <c>[</c>), so neither the links ingest takes out (<see cref="AbstractLinks"/>)
-/// nor the paper's page could be made of it. No real abstract comes near; fuzzed ones did.
+/// 128): Markdig refuses such text with an exception, in parsing (129 nested list items or quotes)
+/// or in rendering (129 unclosed <c>[</c>), so neither the links ingest takes out
+/// (<see cref="AbstractLinks"/>) nor the paper's page could be made of it. No real abstract comes
+/// near; fuzzed ones did, and crashed ingest.
 /// </summary>
 public static class AbstractNesting
 {
     public const int Limit = 128;
+
+    // The syntax AbstractLinks and the page's renderer read: raw HTML off, math kept whole.
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseMathematics().UsePreciseSourceLocation().Build();
 
     // Every level of nesting takes one of these at least: a bracket, an emphasis or code mark, a
     // quote, a list item's marker ("-", "+", "*", "1." or "1)"), an autolink's "<".
@@ -23,9 +27,7 @@ public static class AbstractNesting
         if (CountMarkers(markdown) < Limit / 2) return false;
         try
         {
-            // Parsed as ingest parses it for links, rendered as the page and the cards render it.
-            AbstractLinks.Parse(markdown);
-            AbstractRenderer.Render(markdown, summaryLength: 1);
+            Markdown.Parse(markdown, Pipeline).ToHtml(Pipeline);
             return false;
         }
         catch (ArgumentException e) when (e.Source == "Markdig")

@@ -6,7 +6,8 @@ namespace PaperTrail.Ingest;
 /// <summary>
 /// Holds every scraped paper to <see cref="FieldLimits"/>: a field over its cap is cut (text, at a
 /// character boundary, ended by "…") or shortened (lists: the first ones are kept; a link or
-/// category too long to be real is dropped, since half an address is a wrong one), the paper is
+/// category too long to be real is dropped, since half an address is a wrong one; an abstract
+/// nested deeper than Markdown can be read is dropped, <see cref="AbstractNesting"/>), the paper is
 /// kept, and each cut is reported in one line that names the file, line and paper. A source's
 /// papers pass here before anything else sees them, so no message, file or page ever holds more.
 /// </summary>

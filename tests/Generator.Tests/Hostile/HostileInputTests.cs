@@ -46,7 +46,7 @@ public sealed class HostileInputTests(HostileSite site) : IClassFixture<HostileS
             .Append(HostileScrape.InvalidUtf8TitleCleaned)
             .Append(HostileScrape.DanglingTitle);
         foreach (var title in expected) Assert.Contains(title, titles);
-        Assert.Matches(@"warning: .*hostile\.txt:\d+: the title ""Long representation .*…"" was cut to 1,000 characters \(it had 5,000\); the paper is kept", site.Ingest.Errors);
+        Assert.Matches(@"warning: .*hostile\.txt:\d+: the title ""Long representation .*…"" was cut to 1,000 characters \(it had 4,999\); the paper is kept", site.Ingest.Errors);
         Assert.Contains("Template {{ 7 * 7 }} and {% if true %}yes{% endif %} {{ site.title }}", titles);
         Assert.Contains("Bidi gnp.exe Zerowidth Isolates", titles);
         Assert.Contains("Control[31m Characters", titles);
