@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PaperTrail.Ingest;
 
 /// <summary>
@@ -32,4 +34,16 @@ public static class InputLimits
 
     /// <summary>Elements of one XML or HTML input. A day's papers page has about 650; an arXiv answer of 2,000 results about 60,000.</summary>
     public const int MaxElements = 500_000;
+
+    /// <summary>
+    /// Records (papers, or what stands where a paper would) of one input. A day's answer has about
+    /// 50, an arXiv answer at most 2,000, the whole trending corpus of 190 days 5,951. Without it, 16 MB
+    /// of <c>[0,0,…]</c> took 30 seconds, 2.8 GB and eight million lines of errors.
+    /// </summary>
+    public const int MaxRecords = 100_000;
+
+    /// <summary>The refusal of an input with more than <see cref="MaxRecords"/> records.</summary>
+    public static Content.ContentException TooManyRecords(string sourceFile, long count) =>
+        new(new Content.ContentProblem(sourceFile, 0, string.Create(CultureInfo.InvariantCulture,
+            $"{count:N0} records, more than the {MaxRecords:N0} an input may have (a day's answer has about 50); nothing was written")));
 }

@@ -29,9 +29,11 @@ public sealed class ArxivAtomSource : IPaperSource
     {
         var document = BoundedXml.Load(sourceFile, bytes);
 
+        var entries = document.Root?.Elements(Atom + "entry").ToList() ?? [];
+        if (entries.Count > InputLimits.MaxRecords) throw InputLimits.TooManyRecords(sourceFile, entries.Count);
         var papers = new List<SourcePaper>();
         var skipped = new List<SkippedRecord>();
-        foreach (var entry in document.Root?.Elements(Atom + "entry") ?? [])
+        foreach (var entry in entries)
         {
             var line = ((IXmlLineInfo)entry).LineNumber;
             var title = TextCleaner.Clean(entry.Element(Atom + "title")?.Value);

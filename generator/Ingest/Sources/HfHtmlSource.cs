@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using PaperTrail.Content;
 
 namespace PaperTrail.Ingest.Sources;
@@ -85,7 +84,9 @@ public sealed partial class HfHtmlSource : IPaperSource
     private static SourceResult FromMarkup(IDocument document, string sourceFile)
     {
         var papers = new List<SourcePaper>();
-        foreach (var link in document.QuerySelectorAll("article h3 a[href^=\"/papers/\"]"))
+        var cards = document.QuerySelectorAll("article h3 a[href^=\"/papers/\"]");
+        if (cards.Length > InputLimits.MaxRecords) throw InputLimits.TooManyRecords(sourceFile, cards.Length);
+        foreach (var link in cards)
         {
             var title = TextCleaner.Clean(link.TextContent);
             var path = PaperPath().Match(link.GetAttribute("href") ?? "");
