@@ -27,8 +27,8 @@ public static class CheckCommand
             // With site.yml or topics.yml broken there is no site to plan; those problems come first anyway.
             if (quarantine.ArchiveProblems.Count == 0)
                 SitePlanning.LeaveOutLinksToNoPage(quarantine, result.GetValue(themes) ?? ThemeFiles.DefaultThemesDir());
-            // A field over its limit is shown cut and its paper kept: a warning, not a problem (FieldCaps).
-            foreach (var cut in FieldCaps.Warnings(quarantine.Archive)) context.Errors.WriteLine(cut);
+            // A field over its limit is shown cut and its paper kept: a warning, not a problem (PaperFieldCaps).
+            foreach (var cut in PaperFieldCaps.Warnings(quarantine.Archive)) context.Errors.WriteLine(cut);
             if (quarantine.Problems.Count > 0) throw new ContentException(quarantine.Problems);
             context.Output.WriteLine($"check: {archive.Papers.Count} papers, {archive.Topics.Count} topics, no problems");
             return ExitCodes.Ok;

@@ -53,7 +53,7 @@ public static class ArchiveLoader
         LoadPapers(contentDir, [], null, null, capFields: false);
 
     /// <summary>The papers read, and the paper files that could not be read with their problems (also added to <paramref name="problems"/>).</summary>
-    /// <param name="capFields">Cut fields over <see cref="FieldLimits"/> (<see cref="FieldCaps"/>): what a site is built from.</param>
+    /// <param name="capFields">Cut fields over <see cref="FieldLimits"/> (<see cref="PaperFieldCaps"/>): what a site is built from.</param>
     private static (IReadOnlyList<PaperFile> Papers, IReadOnlyList<LeftOutPaper> Unreadable) LoadPapers(string contentDir, List<ContentProblem> problems, Func<string, (string? Hash, Paper? Paper)>? cached,
         IReadOnlyList<string>? paperFiles, bool capFields)
     {
@@ -88,7 +88,7 @@ public static class ArchiveLoader
             if (cached is not null) hashes[i] ??= ContentHash.Of(bytes);
             var fileProblems = new List<ContentProblem>();
             var paper = PaperReader.Read(DisplayPath.Of(full), Decode(bytes), fileProblems);
-            if (capFields && paper is not null && fileProblems.Count == 0) paper = FieldCaps.Apply(paper, full);
+            if (capFields && paper is not null && fileProblems.Count == 0) paper = PaperFieldCaps.Apply(paper, full);
             results[i] = (paper, fileProblems);
         });
 

@@ -7,7 +7,8 @@ using PaperTrail.Errors;
 namespace PaperTrail.Ingest;
 
 /// <summary>
-/// ingest: parse every input (a record with an impossible trending day is skipped) → load the
+/// ingest: parse every input (within <see cref="InputLimits"/>; fields over <see cref="Content.FieldLimits"/>
+/// are cut, and a record with an impossible trending day is skipped) → load the
 /// archive → drop scraped links into the site (<see cref="OwnHostLinks"/>) → merge in memory →
 /// write changed files atomically, all or none (<see cref="AtomicBatch"/>). Nothing is written unless
 /// every input parsed and yielded papers, so a truncated scrape never costs data, and a full disk
@@ -41,11 +42,11 @@ public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal
         int added = 0, updated = 0, unchanged = 0, skipped = 0, droppedLinks = 0;
         foreach (var result in results)
         {
-            foreach (var record in result.Skipped)
-            {
-                errors.WriteLine(record);
-                skipped++;
-            }
+            foreach (var record in result.Skipped.Take(ListedSkips)) errors.WriteLine(record);
+            if (result.Skipped.Count > ListedSkips)
+                errors.WriteLine($"{result.Skipped[0].SourceFile}: and {result.Skipped.Count - ListedSkips} more records skipped");
+            skipped += result.Skipped.Count;
+            foreach (var cut in result.Cuts) errors.WriteLine(cut);
             foreach (var scraped in result.Papers)
             {
                 if (unreadable.MayBe(scraped) is { } file)
@@ -82,6 +83,9 @@ public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal
         output.WriteLine((options.DryRun ? "dry run, nothing written: " : "ingest: ") + counts);
         return counts;
     }
+
+    /// <summary>Skipped records listed one per line for an input, at most; the rest are counted (an input may have 100,000).</summary>
+    private const int ListedSkips = 100;
 
     private static bool IsWebAddress(string input, out Uri url) =>
         Uri.TryCreate(input, UriKind.Absolute, out url!) && url.Scheme is "http" or "https";
@@ -136,7 +140,9 @@ public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal
             var why = result.Skipped.Count > 0
                 ? $"no paper could be read ({result.Skipped.Count} records had no usable title)"
                 : "no paper could be read: the input is empty or holds no paper entries";
-            throw new ContentException([.. result.Skipped.Select(s => new ContentProblem(s.SourceFile, s.Line, s.Reason)), new ContentProblem(display, 0, why + "; nothing was written")]);
+            var listed = result.Skipped.Take(ListedSkips).Select(s => new ContentProblem(s.SourceFile, s.Line, s.Reason));
+            var more = result.Skipped.Count > ListedSkips ? [new ContentProblem(display, 0, $"and {result.Skipped.Count - ListedSkips} more records that are not papers")] : Array.Empty<ContentProblem>();
+            throw new ContentException([.. listed, .. more, new ContentProblem(display, 0, why + "; nothing was written")]);
         }
         return result;
     }

@@ -18,7 +18,19 @@ public sealed class OwnHostLinks(Uri baseUrl)
         && (Canonical(uri) == _host || string.Equals(uri.Host, baseUrl.Host, StringComparison.OrdinalIgnoreCase));
 
     // The host as the DNS knows it: ASCII (punycode), lower case, without the trailing dot of a fully qualified name.
-    private static string Canonical(Uri uri) => uri.IdnHost.TrimEnd('.').ToLowerInvariant();
+    private static string Canonical(Uri uri)
+    {
+        try
+        {
+            return uri.IdnHost.TrimEnd('.').ToLowerInvariant();
+        }
+        catch (UriFormatException)
+        {
+            // A host IDNA refuses (a U+FFFD where a scrape had broken bytes) is no name the DNS knows,
+            // so it is not this site's, whose base_url is checked: compared as it is written.
+            return uri.Host.TrimEnd('.').ToLowerInvariant();
+        }
+    }
 
     /// <summary>The paper without links into this site; each one dropped is added to <paramref name="dropped"/>.</summary>
     public SourcePaper Drop(SourcePaper paper, List<DroppedLink> dropped)

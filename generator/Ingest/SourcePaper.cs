@@ -28,4 +28,8 @@ public sealed record SkippedRecord(string SourceFile, int Line, string Reason)
 }
 
 /// <summary>What one source file yielded.</summary>
-public sealed record SourceResult(IReadOnlyList<SourcePaper> Papers, IReadOnlyList<SkippedRecord> Skipped);
+public sealed record SourceResult(IReadOnlyList<SourcePaper> Papers, IReadOnlyList<SkippedRecord> Skipped)
+{
+    /// <summary>Fields of the papers that were cut to their caps (<see cref="SourceFieldCaps"/>), for the report.</summary>
+    public IReadOnlyList<SourceFieldCut> Cuts { get; init; } = [];
+}

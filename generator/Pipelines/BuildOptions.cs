@@ -29,7 +29,7 @@ public sealed record BuildReport(int Papers, int Outputs, int Written, int Uncha
     /// <summary>The papers left out of the site, each with its problems (as the last build found them, when nothing changed).</summary>
     public IReadOnlyList<Content.LeftOutPaper> LeftOut { get; init; } = [];
 
-    /// <summary>A warning per field of a paper kept that the site shows cut (<see cref="Content.FieldCaps"/>); none when nothing changed.</summary>
+    /// <summary>A warning per field of a paper kept that the site shows cut (<see cref="Content.PaperFieldCaps"/>); none when nothing changed.</summary>
     public IReadOnlyList<string> Cut { get; init; } = [];
 
     /// <summary>True when no input changed since the last build and nothing was done.</summary>

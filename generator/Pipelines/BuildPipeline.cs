@@ -153,7 +153,7 @@ public static class BuildPipeline
             MathFormulas = math.Formulas,
             ToolsMissing = tools is null ? toolsMissing : null,
             LeftOut = quarantine.LeftOut,
-            Cut = FieldCaps.Warnings(quarantine.Archive).ToList(),
+            Cut = PaperFieldCaps.Warnings(quarantine.Archive).ToList(),
             Stages = stages.Stages,
         };
     }

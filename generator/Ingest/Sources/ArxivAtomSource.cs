@@ -27,24 +27,13 @@ public sealed class ArxivAtomSource : IPaperSource
 
     public SourceResult Read(string sourceFile, byte[] bytes)
     {
-        XDocument document;
-        try
-        {
-            // No DTDs, no external entities: the answer is data from the network. Invalid UTF-8 is
-            // repaired and character references to lone surrogates or controls are let through
-            // (CheckCharacters off): cleaning removes both, so broken text costs a character, not the answer.
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, CheckCharacters = false };
-            using var reader = XmlReader.Create(new MemoryStream(TextRepair.Xml(bytes)), settings);
-            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
-        }
-        catch (XmlException e)
-        {
-            throw new ContentException(new ContentProblem(sourceFile, e.LineNumber, $"not valid XML: {e.Message}"));
-        }
+        var document = BoundedXml.Load(sourceFile, bytes);
 
+        var entries = document.Root?.Elements(Atom + "entry").ToList() ?? [];
+        if (entries.Count > InputLimits.MaxRecords) throw InputLimits.TooManyRecords(sourceFile, entries.Count);
         var papers = new List<SourcePaper>();
         var skipped = new List<SkippedRecord>();
-        foreach (var entry in document.Root?.Elements(Atom + "entry") ?? [])
+        foreach (var entry in entries)
         {
             var line = ((IXmlLineInfo)entry).LineNumber;
             var title = TextCleaner.Clean(entry.Element(Atom + "title")?.Value);

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using PaperTrail.Content;
 
 namespace PaperTrail.Ingest.Sources;
@@ -37,7 +36,8 @@ public sealed partial class HfHtmlSource : IPaperSource
 
     public SourceResult Read(string sourceFile, byte[] bytes)
     {
-        var document = new HtmlParser().ParseDocument(new UTF8Encoding(false, false).GetString(bytes));
+        var html = new UTF8Encoding(false, false).GetString(bytes);
+        var document = BoundedHtml.Parse(sourceFile, html);
         var embedded = FromEmbeddedJson(document, sourceFile);
         if (embedded is { Papers.Count: > 0 }) return embedded;
         var visible = FromMarkup(document, sourceFile);
@@ -45,16 +45,15 @@ public sealed partial class HfHtmlSource : IPaperSource
         throw new ContentException(new ContentProblem(sourceFile, 0,
             "not a Hugging Face papers page, or its page structure changed: neither the embedded JSON (data-target=\"DailyPapers\"/\"PaperContent\") "
             + "nor the visible markup (cards linking /papers/<arXiv id>, or a paper page at huggingface.co/papers/<arXiv id> with its abstract) yields a paper"
-            + ErrorPageHint(document) + "; nothing was ingested"));
+            + ErrorPageHint(document, html) + "; nothing was ingested"));
     }
 
     /// <summary>
     /// What an answer that holds no paper looks like, when it is a page servers send instead of the
     /// one asked for (often with status 200): said so the person reading the log knows to wait, not to fix the parser.
     /// </summary>
-    private static string ErrorPageHint(IDocument document)
+    private static string ErrorPageHint(IDocument document, string html)
     {
-        var html = document.DocumentElement.OuterHtml;
         if (document.Title?.Trim() == "Just a moment..." || html.Contains("challenge-platform", StringComparison.Ordinal) || html.Contains("cf-challenge", StringComparison.Ordinal))
             return " (it looks like a Cloudflare challenge page)";
         var heading = document.QuerySelector("h1")?.TextContent.Trim() ?? "";
@@ -70,7 +69,7 @@ public sealed partial class HfHtmlSource : IPaperSource
             var line = element.SourceReference?.Position.Line ?? 1;
             try
             {
-                using var json = JsonDocument.Parse(TextRepair.Json(element.GetAttribute("data-props")!));
+                using var json = JsonDocument.Parse(TextRepair.Json(element.GetAttribute("data-props")!), new JsonDocumentOptions { MaxDepth = InputLimits.MaxJsonDepth });
                 return HfJsonSource.ReadRoot(json.RootElement, sourceFile, _ => line);
             }
             catch (JsonException)
@@ -85,7 +84,9 @@ public sealed partial class HfHtmlSource : IPaperSource
     private static SourceResult FromMarkup(IDocument document, string sourceFile)
     {
         var papers = new List<SourcePaper>();
-        foreach (var link in document.QuerySelectorAll("article h3 a[href^=\"/papers/\"]"))
+        var cards = document.QuerySelectorAll("article h3 a[href^=\"/papers/\"]");
+        if (cards.Length > InputLimits.MaxRecords) throw InputLimits.TooManyRecords(sourceFile, cards.Length);
+        foreach (var link in cards)
         {
             var title = TextCleaner.Clean(link.TextContent);
             var path = PaperPath().Match(link.GetAttribute("href") ?? "");

@@ -26,7 +26,7 @@ public sealed class HfJsonSource : IPaperSource
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(bytes.AsMemory().TrimStart(Utf8Bom), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            document = JsonDocument.Parse(bytes.AsMemory().TrimStart(Utf8Bom), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = InputLimits.MaxJsonDepth });
         }
         catch (JsonException e)
         {
@@ -35,6 +35,7 @@ public sealed class HfJsonSource : IPaperSource
         using (document)
         {
             var root = document.RootElement;
+            CheckCount(root, sourceFile); // before the lines of the items are found
             var lines = root.ValueKind == JsonValueKind.Array ? JsonPositions.ArrayItemLines(bytes)
                 : root.ValueKind == JsonValueKind.Object && root.TryGetProperty("dailyPapers", out _) ? JsonPositions.ArrayItemLines(bytes, "dailyPapers")
                 : [1];
@@ -55,6 +56,7 @@ public sealed class HfJsonSource : IPaperSource
     /// </summary>
     public static SourceResult ReadRoot(JsonElement root, string sourceFile, Func<int, int> lineOfItem)
     {
+        CheckCount(root, sourceFile);
         var papers = new List<SourcePaper>();
         var skipped = new List<SkippedRecord>();
         DateOnly? listDate = null;
@@ -78,6 +80,15 @@ public sealed class HfJsonSource : IPaperSource
     }
 
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
+    /// <summary>Refuses JSON of more items than <see cref="InputLimits.MaxRecords"/> (the root array's, or a page's <c>dailyPapers</c>), counted before any is read.</summary>
+    private static void CheckCount(JsonElement root, string sourceFile)
+    {
+        var count = root.ValueKind == JsonValueKind.Array ? root.GetArrayLength()
+            : root.ValueKind == JsonValueKind.Object && root.TryGetProperty("dailyPapers", out var list) && list.ValueKind == JsonValueKind.Array ? list.GetArrayLength()
+            : 1;
+        if (count > InputLimits.MaxRecords) throw InputLimits.TooManyRecords(sourceFile, count);
+    }
 
     private static SourcePaper? ReadItem(JsonElement item, string sourceFile, int line, DateOnly? listDate, out string reason)
     {

@@ -12,7 +12,7 @@ public static class JsonPositions
     public static IReadOnlyList<int> ArrayItemLines(byte[] bytes, string? property = null)
     {
         var lines = new List<int>();
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = InputLimits.MaxJsonDepth });
         var depth = 0;
         var arrayDepth = -1;
         string? name = null;

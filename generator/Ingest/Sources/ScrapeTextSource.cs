@@ -55,6 +55,8 @@ public sealed class ScrapeTextSource : IPaperSource
 
         void Add(string rawTitle, string rawAbstract, int line)
         {
+            // Counted as they come: a scrape's records are its pairs of lines, known only once read.
+            if (papers.Count + skipped.Count >= InputLimits.MaxRecords) throw InputLimits.TooManyRecords(sourceFile, RecordCount(lines, start));
             var title = TextCleaner.Clean(rawTitle);
             if (!TextCleaner.IsUsableTitle(title))
             {
@@ -70,6 +72,9 @@ public sealed class ScrapeTextSource : IPaperSource
             });
         }
     }
+
+    /// <summary>How many records the lines from <paramref name="start"/> hold: the lines that are not blank, in pairs (a last title alone counts).</summary>
+    private static long RecordCount(List<string> lines, int start) => (lines.Skip(start).LongCount(l => l.Trim().Length > 0) + 1) / 2;
 
     /// <summary>"SubscribeSpacetime…" is glued; "Subscriber models…" is a title of its own.</summary>
     internal static bool IsGlued(string line) =>

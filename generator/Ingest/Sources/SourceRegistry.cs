@@ -29,19 +29,20 @@ public static class SourceRegistry
         ]);
     }
 
-    /// <summary>Reads a file with the named source or the detected one.</summary>
-    public static SourceResult Read(string path, string? sourceName)
-    {
-        var display = DisplayPath.Of(path);
-        if (!File.Exists(path)) throw new ContentException(new ContentProblem(display, 0, "no such file"));
-        return Read(display, File.ReadAllBytes(path), sourceName);
-    }
+    /// <summary>Reads a file with the named source or the detected one (a file within <see cref="InputLimits"/>: <see cref="InputFiles.Read"/>).</summary>
+    public static SourceResult Read(string path, string? sourceName) =>
+        Read(DisplayPath.Of(path), InputFiles.Read(path), sourceName);
 
-    /// <summary>Reads bytes (a file's or a fetched answer's) named <paramref name="display"/> in messages.</summary>
+    /// <summary>
+    /// Reads bytes (a file's or a fetched answer's) named <paramref name="display"/> in messages, and
+    /// holds the papers to the caps of their fields (<see cref="SourceFieldCaps"/>).
+    /// </summary>
     public static SourceResult Read(string display, byte[] bytes, string? sourceName)
     {
+        if (bytes.Length > InputLimits.MaxInputBytes)
+            throw InputFiles.TooLarge(display, bytes.Length);
         var source = sourceName is null ? Detect(display, bytes) : Named(sourceName)
             ?? throw new ContentException(new ContentProblem(display, 0, $"unknown source '{sourceName}'; known: {string.Join(", ", Names)}"));
-        return source.Read(display, bytes);
+        return SourceFieldCaps.Apply(source.Read(display, bytes));
     }
 }

@@ -15,8 +15,8 @@ public sealed record FetchSettings
     /// <summary>A server's Retry-After is honoured up to this long; beyond it the fetch fails.</summary>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Answers larger than this are refused: no papers page is that big.</summary>
-    public long MaxBytes { get; init; } = 50 * 1024 * 1024;
+    /// <summary>Answers larger than this are refused, as an input file would be: no papers page is that big.</summary>
+    public long MaxBytes { get; init; } = InputLimits.MaxInputBytes;
 
     public string UserAgent { get; init; } = "PaperTrail/1.0 (static archive of trending research papers; +https://github.com/paper-trail)";
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using PaperTrail.Errors;
@@ -84,14 +85,25 @@ public sealed class PaperFetcher : IDisposable
             throw UserError.At(url.ToString(), 0, "only http and https addresses can be fetched");
         try
         {
+            byte[] bytes = [];
             using var response = await _pipeline.ExecuteAsync(async token =>
             {
-                var answer = await _client.GetAsync(url, HttpCompletionOption.ResponseContentRead, token);
-                return answer;
+                var answer = await _client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, token);
+                if (!answer.IsSuccessStatusCode) return answer;
+                try
+                {
+                    // Read within the attempt, so that its time limit covers the body too.
+                    bytes = await ReadBody(url, answer.Content, token);
+                    return answer;
+                }
+                catch
+                {
+                    answer.Dispose();
+                    throw;
+                }
             }, cancel);
             if (!response.IsSuccessStatusCode)
                 throw UserError.At(url.ToString(), 0, $"the server answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancel);
             return new FetchedDocument(url, bytes, response.Content.Headers.ContentType?.MediaType);
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or IOException or TaskCanceledException)
@@ -99,6 +111,29 @@ public sealed class PaperFetcher : IDisposable
             throw UserError.At(url.ToString(), 0, $"could not fetch after {_settings.Retries + 1} attempts: {e.Message}");
         }
     }
+
+    /// <summary>
+    /// The answer's body, at most <see cref="FetchSettings.MaxBytes"/> of it (after decompression): a
+    /// larger one is refused at once, not retried, since asking again gets the same.
+    /// </summary>
+    private async Task<byte[]> ReadBody(Uri url, HttpContent content, CancellationToken cancel)
+    {
+        if (content.Headers.ContentLength > _settings.MaxBytes) throw TooLarge(url);
+        await using var stream = await content.ReadAsStreamAsync(cancel);
+        using var bytes = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancel)) > 0)
+        {
+            if (bytes.Length + read > _settings.MaxBytes) throw TooLarge(url);
+            bytes.Write(buffer, 0, read);
+        }
+        return bytes.ToArray();
+    }
+
+    private UserError TooLarge(Uri url) =>
+        UserError.At(url.ToString(), 0, string.Create(CultureInfo.InvariantCulture,
+            $"the answer is larger than the {_settings.MaxBytes / (1024.0 * 1024):0.#} MB an input may have (real answers are a few hundred KB); nothing was written"));
 
     public void Dispose() => _client.Dispose();
 }

@@ -35,7 +35,7 @@ public sealed class FieldCapTests : IDisposable
 
         var check = Generator.Run("check", "--content", _site.Content);
         Assert.True(check.ExitCode == 0, check.ToString());
-        Assert.Contains("long.md:2: 'title' has 900,000 characters, more than the 5,000 a title may have: the site shows it cut", check.Errors);
+        Assert.Contains($"long.md:2: 'title' has 900,000 characters, more than the {N(FieldLimits.TitleLength)} a title may have: the site shows it cut", check.Errors);
 
         var build = _site.Build("--strict");
         Assert.True(build.ExitCode == 0, build.ToString());
@@ -43,9 +43,9 @@ public sealed class FieldCapTests : IDisposable
         Assert.Contains("long.md:2: 'title' has 900,000 characters", build.Errors);
 
         var shown = _site.Html("papers/long/index.html").QuerySelector("h1")!.TextContent;
-        Assert.InRange(shown.Length, FieldLimits.MaxTitle - 20, FieldLimits.MaxTitle);
+        Assert.InRange(shown.Length, FieldLimits.TitleLength - 20, FieldLimits.TitleLength);
         Assert.EndsWith("…", shown, StringComparison.Ordinal);
-        Assert.StartsWith(title[..4000], shown, StringComparison.Ordinal);
+        Assert.StartsWith(title[..(FieldLimits.TitleLength / 2)], shown, StringComparison.Ordinal);
         // The title shows up a few times per page that lists the paper: kilobytes, not megabytes.
         foreach (var page in new[] { "index.html", "papers/long/index.html", "feed.xml", "atom.xml", "feed.json" })
             Assert.True(new FileInfo(Path.Combine(_site.Output, page)).Length < 100_000, $"{page} has {new FileInfo(Path.Combine(_site.Output, page)).Length} bytes");
@@ -82,7 +82,7 @@ public sealed class FieldCapTests : IDisposable
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Contains("long.md:7: The abstract has 30,000 characters, more than the 20,000 an abstract may have: the site shows it cut", build.Errors);
         var text = _site.Html("papers/long/index.html").QuerySelector("section.abstract p")!.TextContent;
-        Assert.InRange(text.Length, FieldLimits.MaxAbstract - 20, FieldLimits.MaxAbstract);
+        Assert.InRange(text.Length, FieldLimits.AbstractLength - 20, FieldLimits.AbstractLength);
         Assert.EndsWith("…", text, StringComparison.Ordinal);
     }
 
@@ -101,18 +101,18 @@ public sealed class FieldCapTests : IDisposable
 
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Contains("long.md:6: 'authors' lists 5,100 names, more than the 5,000 a paper may have: the site shows the first 5,000", build.Errors);
-        Assert.Contains("long.md:6: 1 name in 'authors' has more than the 300 characters a name may have: the site shows it cut", build.Errors);
+        Assert.Contains($"long.md:6: 1 name in 'authors' has more than the {N(FieldLimits.AuthorNameLength)} characters a name may have: the site shows it cut", build.Errors);
         Assert.Contains("long.md:7: 'categories' lists 60 entries, more than the 50 a paper may have: the site shows the first 50", build.Errors);
         Assert.Contains("long.md:8: 'links.aaa' has an address of 3,020 characters, more than the 2,048 a link may have: the site leaves the link out", build.Errors);
-        Assert.Contains("long.md:8: 'links' lists 60 links, more than the 50 a paper may have: the site shows the first (by name) 50", build.Errors);
+        Assert.Contains($"long.md:8: 'links' lists 60 links, more than the {N(FieldLimits.Links)} a paper may have: the site shows the first (by name) {N(FieldLimits.Links)}", build.Errors);
 
         var page = _site.Html("papers/long/index.html");
         var names = page.QuerySelectorAll("meta[name=citation_author]").Select(m => m.GetAttribute("content")!).ToList();
-        Assert.Equal(FieldLimits.MaxAuthors, names.Count);
-        Assert.Equal(FieldLimits.MaxAuthorName, names[3].Length);
+        Assert.Equal(FieldLimits.Authors, names.Count);
+        Assert.InRange(names[3].Length, FieldLimits.AuthorNameLength - 20, FieldLimits.AuthorNameLength);
         Assert.DoesNotContain(page.QuerySelectorAll("a"), a => a.GetAttribute("href") == longLink);
-        Assert.Contains(page.QuerySelectorAll("a"), a => a.GetAttribute("href") == "https://example.com/49");
-        Assert.DoesNotContain(page.QuerySelectorAll("a"), a => a.GetAttribute("href") == "https://example.com/50");
+        Assert.Contains(page.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"https://example.com/{FieldLimits.Links - 1}");
+        Assert.DoesNotContain(page.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"https://example.com/{FieldLimits.Links}");
         Assert.Contains("cs.X49)", page.Body!.TextContent);
         Assert.DoesNotContain("cs.X50", page.Body!.TextContent);
     }
@@ -129,20 +129,22 @@ public sealed class FieldCapTests : IDisposable
         var second = _site.Build();
 
         Assert.True(second.ExitCode == 0, second.ToString());
-        Assert.Contains("long.md:2: 'title' has 6,000 characters, more than the 5,000 a title may have: the site shows it cut", second.Errors);
+        Assert.Contains($"long.md:2: 'title' has 6,000 characters, more than the {N(FieldLimits.TitleLength)} a title may have: the site shows it cut", second.Errors);
         Assert.True(_site.Exists("papers/other/index.html"));
     }
 
     [Fact]
     public void A_paper_within_every_limit_gives_no_warning()
     {
-        WritePaper(Words(FieldLimits.MaxTitle), "authors: [Ann Lee, Bob Smith]\n", Words(FieldLimits.MaxAbstract));
+        WritePaper(Words(FieldLimits.TitleLength), "authors: [Ann Lee, Bob Smith]\n", Words(FieldLimits.AbstractLength));
 
         var check = Generator.Run("check", "--content", _site.Content);
         var build = _site.Build();
 
         Assert.True(check.ExitCode == 0 && check.Errors.Length == 0, check.ToString());
         Assert.True(build.ExitCode == 0 && build.Errors.Length == 0, build.ToString());
-        Assert.Equal(Words(FieldLimits.MaxTitle), _site.Html("papers/long/index.html").QuerySelector("h1")!.TextContent);
+        Assert.Equal(Words(FieldLimits.TitleLength), _site.Html("papers/long/index.html").QuerySelector("h1")!.TextContent);
     }
+
+    private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -98,6 +98,24 @@ public sealed class OwnHostLinkTests : IDisposable
         Assert.DoesNotContain("dropped", ingest.Output);
     }
 
+    /// <summary>
+    /// Found by the fuzzer (Fuzz/): a byte that is not UTF-8 in a link's host becomes U+FFFD, which
+    /// IDNA refuses; asking the host's DNS form threw, and ingest crashed (exit 70).
+    /// </summary>
+    [Fact]
+    public void A_link_whose_host_holds_a_broken_byte_is_no_link_into_the_site_and_the_paper_goes_in()
+    {
+        var json = Daily(Item("2605.00009", "Broken Host", githubRepo: "https://githuX.com/someone/code"));
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json).Select(b => b == (byte)'X' ? (byte)0xFF : b).ToArray();
+        var answer = _dir.WriteBytes("day.json", bytes);
+
+        var ingest = Ingest(answer);
+
+        Assert.True(ingest.ExitCode == 0, ingest.ToString());
+        Assert.Equal("https://githu\uFFFD.com/someone/code", Paper("2605.00009").Links["code"]);
+        Assert.DoesNotContain("dropped", ingest.Output);
+    }
+
     [Fact]
     public void A_link_into_the_site_in_the_abstract_becomes_its_text_through_the_embedded_json_of_a_page()
     {

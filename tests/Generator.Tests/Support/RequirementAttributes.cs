@@ -43,3 +43,16 @@ public sealed class PosixTheoryAttribute : TheoryAttribute
         if (Requirements.MissingPosix(needs) is { } missing) Skip = missing;
     }
 }
+
+/// <summary>
+/// A test of what the generator can only do on Linux (tell a FIFO or a device from a file before
+/// opening it, with <c>statx</c>): skipped elsewhere, naming why. POSIX systems other than Linux
+/// have FIFOs too, but there ingest does not tell them apart (docs/security.md, "Limits").
+/// </summary>
+public sealed class LinuxFactAttribute : FactAttribute
+{
+    public LinuxFactAttribute(string needs)
+    {
+        if (!OperatingSystem.IsLinux()) Skip = $"needs Linux ({needs})";
+    }
+}

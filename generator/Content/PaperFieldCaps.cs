@@ -10,7 +10,7 @@ namespace PaperTrail.Content;
 /// and the file itself is not changed (ingest, which reads papers uncut, writes it back whole). A
 /// link too long is left out rather than cut, since a cut address leads elsewhere.
 /// </summary>
-public static class FieldCaps
+public static class PaperFieldCaps
 {
     /// <summary>The paper as the site shows it; the same paper when nothing is over a limit.</summary>
     /// <param name="file">The paper's file, read for the line of a field only when one is cut.</param>
@@ -18,55 +18,55 @@ public static class FieldCaps
     {
         var cuts = new List<FieldCut>();
         var title = paper.Title;
-        if (title.Length > FieldLimits.MaxTitle)
+        if (title.Length > FieldLimits.TitleLength)
         {
-            cuts.Add(new FieldCut(ContentLines.OfKey(file, "title"), Over("'title'", title.Length, FieldLimits.MaxTitle, "characters", "a title")));
-            title = Shorten(title, FieldLimits.MaxTitle);
+            cuts.Add(new FieldCut(ContentLines.OfKey(file, "title"), Over("'title'", title.Length, FieldLimits.TitleLength, "characters", "a title")));
+            title = FieldLimits.Cut(title, FieldLimits.TitleLength);
         }
 
         string? abstractText = null;
         // Bytes are never fewer than characters: most abstracts are decoded here only when one may be over.
-        if (paper.AbstractUtf8.Length > FieldLimits.MaxAbstract && paper.Abstract is { Length: > FieldLimits.MaxAbstract } whole)
+        if (paper.AbstractUtf8.Length > FieldLimits.AbstractLength && paper.Abstract is { Length: > FieldLimits.AbstractLength } whole)
         {
-            cuts.Add(new FieldCut(ContentLines.BodyStart(file), Over("The abstract", whole.Length, FieldLimits.MaxAbstract, "characters", "an abstract")));
-            abstractText = Shorten(whole, FieldLimits.MaxAbstract);
+            cuts.Add(new FieldCut(ContentLines.BodyStart(file), Over("The abstract", whole.Length, FieldLimits.AbstractLength, "characters", "an abstract")));
+            abstractText = FieldLimits.Cut(whole, FieldLimits.AbstractLength);
         }
 
         var authors = paper.Authors;
-        if (authors.Count > FieldLimits.MaxAuthors)
+        if (authors.Count > FieldLimits.Authors)
         {
-            cuts.Add(new FieldCut(ContentLines.OfKey(file, "authors"), Over("'authors'", authors.Count, FieldLimits.MaxAuthors, "names", "a paper", "the first")));
-            authors = authors.Take(FieldLimits.MaxAuthors).ToList();
+            cuts.Add(new FieldCut(ContentLines.OfKey(file, "authors"), Over("'authors'", authors.Count, FieldLimits.Authors, "names", "a paper", "the first")));
+            authors = authors.Take(FieldLimits.Authors).ToList();
         }
-        if (authors.Count(a => a.Length > FieldLimits.MaxAuthorName) is > 0 and var longNames)
+        if (authors.Count(a => a.Length > FieldLimits.AuthorNameLength) is > 0 and var longNames)
         {
             cuts.Add(new FieldCut(ContentLines.OfKey(file, "authors"),
-                $"{Count(longNames)} {(longNames == 1 ? "name" : "names")} in 'authors' {(longNames == 1 ? "has" : "have")} more than the {Count(FieldLimits.MaxAuthorName)} characters a name may have: the site shows {(longNames == 1 ? "it" : "them")} cut"));
-            authors = authors.Select(a => a.Length > FieldLimits.MaxAuthorName ? Shorten(a, FieldLimits.MaxAuthorName) : a).ToList();
+                $"{Count(longNames)} {(longNames == 1 ? "name" : "names")} in 'authors' {(longNames == 1 ? "has" : "have")} more than the {Count(FieldLimits.AuthorNameLength)} characters a name may have: the site shows {(longNames == 1 ? "it" : "them")} cut"));
+            authors = authors.Select(a => a.Length > FieldLimits.AuthorNameLength ? FieldLimits.Cut(a, FieldLimits.AuthorNameLength) : a).ToList();
         }
 
         var links = paper.Links;
-        if (links.Any(l => l.Value.Length > FieldLimits.MaxUrl) || links.Count > FieldLimits.MaxLinks)
+        if (links.Any(l => l.Value.Length > FieldLimits.UrlLength) || links.Count > FieldLimits.Links)
         {
             var kept = new SortedDictionary<string, string>(StringComparer.Ordinal);
             foreach (var (name, url) in links)
             {
-                if (url.Length > FieldLimits.MaxUrl)
+                if (url.Length > FieldLimits.UrlLength)
                     cuts.Add(new FieldCut(ContentLines.OfKey(file, "links"),
-                        $"'links.{name}' has an address of {Count(url.Length)} characters, more than the {Count(FieldLimits.MaxUrl)} a link may have: the site leaves the link out"));
-                else if (kept.Count < FieldLimits.MaxLinks) kept[name] = url;
+                        $"'links.{name}' has an address of {Count(url.Length)} characters, more than the {Count(FieldLimits.UrlLength)} a link may have: the site leaves the link out"));
+                else if (kept.Count < FieldLimits.Links) kept[name] = url;
             }
-            var usable = links.Count(l => l.Value.Length <= FieldLimits.MaxUrl);
-            if (usable > FieldLimits.MaxLinks)
-                cuts.Add(new FieldCut(ContentLines.OfKey(file, "links"), Over("'links'", usable, FieldLimits.MaxLinks, "links", "a paper", "the first (by name)")));
+            var usable = links.Count(l => l.Value.Length <= FieldLimits.UrlLength);
+            if (usable > FieldLimits.Links)
+                cuts.Add(new FieldCut(ContentLines.OfKey(file, "links"), Over("'links'", usable, FieldLimits.Links, "links", "a paper", "the first (by name)")));
             links = kept;
         }
 
         var categories = paper.Categories;
-        if (categories.Count > FieldLimits.MaxCategories)
+        if (categories.Count > FieldLimits.Categories)
         {
-            cuts.Add(new FieldCut(ContentLines.OfKey(file, "categories"), Over("'categories'", categories.Count, FieldLimits.MaxCategories, "entries", "a paper", "the first")));
-            categories = categories.Take(FieldLimits.MaxCategories).ToList();
+            cuts.Add(new FieldCut(ContentLines.OfKey(file, "categories"), Over("'categories'", categories.Count, FieldLimits.Categories, "entries", "a paper", "the first")));
+            categories = categories.Take(FieldLimits.Categories).ToList();
         }
 
         if (cuts.Count == 0) return paper;
@@ -89,11 +89,4 @@ public static class FieldCaps
 
     private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
-    /// <summary>The text cut to <paramref name="limit"/> characters, the last of them an ellipsis, no surrogate pair split.</summary>
-    public static string Shorten(string text, int limit)
-    {
-        var keep = limit - 1;
-        if (char.IsHighSurrogate(text[keep - 1])) keep--;
-        return text[..keep].TrimEnd() + "…";
-    }
 }
