@@ -64,7 +64,9 @@ public sealed class InputManifest
         Parallel.For(0, files.Length, i =>
         {
             var entry = files[i];
-            var before = recorded?.GetValueOrDefault(entry.Name);
+            // TryGetValue, not GetValueOrDefault: a file the last build did not record would be a tuple of
+            // zeros and no hash, "recorded" with the size of an empty file.
+            (long Size, long Ticks, string Hash)? before = recorded is not null && recorded.TryGetValue(entry.Name, out var found) ? found : null;
             string? hash;
             // A link followed (in the theme chain) may point at other bytes with its own size and time unchanged: always hashed.
             if (before is { } was && was.Size == entry.Size && !(entry.Link && !entry.Name.StartsWith(ContentPrefix, StringComparison.Ordinal)) && !was.Hash.StartsWith(Unreadable, StringComparison.Ordinal))

@@ -225,6 +225,18 @@ public sealed class OddInputTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_file_new_since_the_last_build_is_an_input_like_any_other()
+    {
+        _site.BuildOk();
+        _site.Write("content/papers/.gitkeep", "");   // what init leaves, and git keeps
+        _site.Write("content/notes/empty.txt", "");
+
+        _site.BuildOk();
+
+        Assert.Contains("no input changed", _site.Build().Output);
+    }
+
+    [Fact]
     public void A_folder_where_a_manifest_goes_is_named()
     {
         _site.BuildOk();
