@@ -39,8 +39,6 @@ public sealed class BuildContext
             SubscribeHref = Urls.Href(Urls.Subscribe),
             Stylesheet = assets.TryGetValue("style.css", out var css) ? Urls.Href(css.Path) : "",
             Favicon = assets.TryGetValue("favicon.svg", out var icon) ? Urls.Href(icon.Path) : "",
-            LastUpdated = site.LastUpdated is { } day ? ViewFactory.Date(day) : "",
-            LastUpdatedHref = site.LastUpdated is { } latest ? Urls.Href(Urls.Day(latest)) : null,
             Feeds = SiteFeeds(),
             Search = searchEnabled,
             SearchHref = Urls.Href(Urls.SearchPage),

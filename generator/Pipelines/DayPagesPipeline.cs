@@ -36,7 +36,8 @@ public sealed class DayPagesPipeline : IPipeline
                     new DateOnly(month.Key.Year, month.Key.Month, 1).ToString("MMMM yyyy", CultureInfo.InvariantCulture),
                     $"m{month.Key.Year:0000}-{month.Key.Month:00}",
                     month.Select(d => context.Views.DayLink(d.Day, d.Papers.Count)).ToList()))
-                .ToList()))
+                .ToList())
+            { Latest = days.Count > 0 ? context.Views.DayLink(days[0].Day, days[0].Papers.Count) : null })
             with { LastModified = context.Site.LastUpdated };
     }
 }

@@ -28,9 +28,6 @@ public sealed record SiteView
     /// <summary>The theme's favicon.svg, or empty when the theme has none.</summary>
     public required string Favicon { get; init; }
 
-    /// <summary>The latest trending day, "2026-11-28", or empty for an empty archive.</summary>
-    public required string LastUpdated { get; init; }
-    public string? LastUpdatedHref { get; init; }
     public required IReadOnlyList<FeedLinkView> Feeds { get; init; }
 
     /// <summary>True when the build makes a search index; themes show the search box only then.</summary>
@@ -189,7 +186,11 @@ public sealed record HomeView(DayLinkView? Latest, IReadOnlyList<PaperView> Pape
 public sealed record MonthView(string Label, string Id, IReadOnlyList<DayLinkView> Days);
 
 /// <summary><c>days.liquid</c>: every day with papers, grouped by month, newest first.</summary>
-public sealed record DaysIndexView(IReadOnlyList<MonthView> Months);
+public sealed record DaysIndexView(IReadOnlyList<MonthView> Months)
+{
+    /// <summary>The archive's newest day, or null for an empty archive: where readers see how fresh it is.</summary>
+    public DayLinkView? Latest { get; init; }
+}
 
 /// <summary><c>subscribe.liquid</c>: every way to follow the archive.</summary>
 public sealed record SubscribeView(IReadOnlyList<FeedLinkView> SiteFeeds, string DigestHref, string DigestUrl, string OpmlHref, string TopicsHref, string RssUrl);
