@@ -1,18 +1,25 @@
 #!/usr/bin/env python3
 """Prepare the benchmark archive of N papers, the same papers for us and for Hugo.
 
-Usage: prepare.py N WORK_DIR [--corpus DIR] [--shared DIR]
+Usage: prepare.py N WORK_DIR [--shared DIR] [--new-day K] [--extra K]
 
 The real trending corpus (shared/corpus/hf-daily, 5,951 papers, in date order) comes first; beyond
-it, synthetic papers from shared/bench/gen_corpus.py (each with its own id) fill up to N.
+it, synthetic papers from shared/bench/gen_corpus.py (each with its own id, trending in 2022-2024)
+fill up to N.
 Writes, in WORK_DIR:
   corpus.jsonl   the N papers in gen_corpus.py's shape (what shared/bench/to_hugo.py reads)
   input.json     the same papers as a Hugging Face /api/daily_papers answer (what `generator ingest` reads)
-  extra.json     with --extra K: the K papers that come after those N, in the same shape (a nightly's
-                 worth of new papers, for timing an incremental rebuild)
+  new-day.json   with --new-day K: a nightly's papers, in the same shape: K real papers that are not
+                 in the archive (the next ones of the real corpus; with N past it, the archive keeps
+                 back the corpus's last K), every one trending on the day after the archive's newest
+                 day. Real titles, abstracts, authors and upvotes, so their topics and related papers
+                 overlap the archive's as a real day's do.
+  extra.json     with --extra K: K papers older than the archive's newest day (synthetic, trending in
+                 2022-2024): a backfill, not a nightly
 Standard library only; deterministic.
 """
 import argparse
+import datetime
 import glob
 import json
 import os
@@ -81,19 +88,20 @@ def main():
     parser.add_argument("n", type=int)
     parser.add_argument("work")
     parser.add_argument("--shared", default=os.path.join(here, "..", "..", "shared"))
+    parser.add_argument("--new-day", type=int, default=0)
     parser.add_argument("--extra", type=int, default=0)
     args = parser.parse_args()
-    total = args.n + args.extra
     corpus_dir = os.path.join(args.shared, "corpus", "hf-daily")
 
-    papers = []
-    for paper in real_papers(corpus_dir):
-        if len(papers) == total:
-            break
-        papers.append(paper)
-    taken = {p["id"] for p in papers}
-    papers += synthetic_papers(args.shared, total - len(papers), taken)
-    papers, extra = papers[:args.n], papers[args.n:]
+    reals = list(real_papers(corpus_dir))
+    # The archive's real papers, leaving the new day's behind them in the corpus.
+    kept = min(args.n, len(reals) - args.new_day)
+    papers = reals[:kept]
+    new_day = reals[kept:kept + args.new_day]
+    taken = {p["id"] for p in reals}
+    synthetic = synthetic_papers(args.shared, args.n - kept + args.extra, taken)
+    papers += synthetic[:args.n - kept]
+    extra = synthetic[args.n - kept:]
 
     os.makedirs(args.work, exist_ok=True)
     with open(os.path.join(args.work, "corpus.jsonl"), "w", encoding="utf-8") as f:
@@ -101,6 +109,12 @@ def main():
             f.write(json.dumps({k: v for k, v in p.items() if k != "upvotes"}, ensure_ascii=False) + "\n")
     with open(os.path.join(args.work, "input.json"), "w", encoding="utf-8") as f:
         json.dump(as_daily_items(papers), f, ensure_ascii=False)
+    if args.new_day:
+        newest = max(day for p in papers for day in p["trending_dates"])
+        day = (datetime.date.fromisoformat(newest) + datetime.timedelta(days=1)).isoformat()
+        with open(os.path.join(args.work, "new-day.json"), "w", encoding="utf-8") as f:
+            json.dump(as_daily_items([dict(p, trending_dates=[day]) for p in new_day]), f, ensure_ascii=False)
+        print(f"new day {day}: {len(new_day)} papers", file=sys.stderr)
     if args.extra:
         with open(os.path.join(args.work, "extra.json"), "w", encoding="utf-8") as f:
             json.dump(as_daily_items(extra), f, ensure_ascii=False)

@@ -19,7 +19,7 @@ public static class BuildCommand
         var themes = new Option<string?>("--themes") { Description = "the themes folder (default: the repository's themes/)" }.NamingAPath();
         var clean = new Option<bool>("--clean") { Description = "remove what earlier builds wrote and write every file anew" };
         var noSearch = new Option<bool>("--no-search") { Description = "do not build the search index (pages then show no search box)" };
-        var verbose = new Option<bool>("--verbose") { Description = "print how long each stage took" };
+        var verbose = new Option<bool>("--verbose") { Description = "print what was rendered and written and why, and how long each stage took" };
         var strict = new Option<bool>("--strict") { Description = "fail on any content problem instead of leaving the paper out of the site" };
         var command = new Command("build", "build the website from the archive") { content, output, themes, clean, noSearch, strict, verbose };
         command.SetAction(result => context.Guarded(() =>
@@ -36,6 +36,7 @@ public static class BuildCommand
             var report = BuildPipeline.Run(options, context.Output);
             foreach (var paper in report.LeftOut) context.Errors.WriteLine(paper.Warning);
             foreach (var cut in report.Cut) context.Errors.WriteLine(cut);
+            foreach (var damaged in report.Warnings) context.Errors.WriteLine($"warning: {damaged}; that part of the build is worked out again");
             if (report.NothingChanged)
             {
                 context.Output.WriteLine($"build: no input changed since the last build; {report.Outputs} files kept, 0 written{LeftOut(report)}");
@@ -53,6 +54,7 @@ public static class BuildCommand
             else context.Output.WriteLine($"search: skipped ({report.SearchSkipped}); pages show no search box");
             if (result.GetValue(verbose))
             {
+                foreach (var change in report.Changes) context.Output.WriteLine($"  changed: {change}");
                 foreach (var s in report.Stages)
                     context.Output.WriteLine($"  {s.Stage,-26} {s.Took.TotalMilliseconds,6:0} ms  (cpu {s.Cpu.TotalMilliseconds,6:0} ms, " +
                         $"gc paused {s.Paused.TotalMilliseconds,4:0} ms, {s.Allocated >> 20,5} MB allocated)");

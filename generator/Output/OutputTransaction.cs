@@ -138,11 +138,11 @@ public sealed class OutputTransaction : IDisposable
         // Streamed: tens of thousands of lines need not be one string, and one array, in memory.
         var files = _offered.Keys.ToArray();
         Array.Sort(files, StringComparer.Ordinal);
-        AtomicFile.Write(Path.Combine(_root, OutputWriter.ManifestPath(_scope)), stream =>
+        Incremental.CheckedFile.Write(Path.Combine(_root, OutputWriter.ManifestPath(_scope)), stream =>
         {
             using var text = new StreamWriter(stream, new System.Text.UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" };
             foreach (var file in files) text.WriteLine(file);
-        }, durable: false);
+        });
         return new WriteReport(written, _offered.Count - written, removed) { Changed = changed.Order(StringComparer.Ordinal).ToList() };
     }
 

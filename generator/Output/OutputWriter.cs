@@ -30,12 +30,17 @@ public sealed class OutputWriter(string outputDir, string scope = "outputs")
 
     private readonly string _root = Path.GetFullPath(outputDir);
 
-    public IReadOnlyList<string> PreviousOutputs()
+    /// <summary>The files the last build wrote in this scope; none when its manifest is missing or damaged.</summary>
+    public IReadOnlyList<string> PreviousOutputs() => PreviousOutputs(out _);
+
+    /// <summary>The files the last build wrote in this scope, and why they are not known when the manifest is damaged or unreadable.</summary>
+    public IReadOnlyList<string> PreviousOutputs(out string? damage)
     {
-        var manifest = Path.Combine(_root, ManifestPath(scope));
-        return File.Exists(manifest)
-            ? File.ReadAllLines(manifest).Where(l => l.Length > 0).ToList()
-            : [];
+        // Checked (Incremental/CheckedFile): a manifest cut short would let files of the site go
+        // unnoticed when missing, and never be removed when no longer built.
+        var manifest = Incremental.CheckedFile.Read(Path.Combine(_root, ManifestPath(scope)));
+        damage = manifest.Damage;
+        return manifest.Found ? manifest.Lines().Where(l => l.Length > 0).ToList() : [];
     }
 
     /// <summary>Starts a build's writes: files are staged as offered and land together on commit.</summary>

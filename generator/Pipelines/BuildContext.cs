@@ -1,17 +1,22 @@
-using System.Text;
 using PaperTrail.Rendering;
 using PaperTrail.Views;
 
 namespace PaperTrail.Pipelines;
 
-/// <summary>What every pipeline needs: the site model, the templates and the shared views.</summary>
+/// <summary>
+/// What every pipeline plans from: the site model, the templates and the shared views. Pipelines
+/// read the model to plan; an output's view is made from its input and <see cref="Shared"/> only.
+/// </summary>
 public sealed class BuildContext
 {
     public SiteModel Site { get; }
     public Urls Urls => Site.Urls;
     public TemplateSet Templates { get; }
-    public ViewFactory Views { get; }
-    public SiteView SiteView { get; }
+    public ViewFactory Views => Shared.Views;
+    public SiteView SiteView => Shared.Site;
+
+    /// <summary>What every output's view may read besides its own input.</summary>
+    public SharedViews Shared { get; }
 
     /// <summary>Theme assets by name ("style.css") with the path they are published at (fingerprinted).</summary>
     public IReadOnlyDictionary<string, AssetFile> Assets { get; }
@@ -25,49 +30,52 @@ public sealed class BuildContext
         Site = site;
         Templates = templates;
         Assets = assets;
-        Views = new ViewFactory(site, math ?? MathRenderer.None, templates);
-        SiteView = new SiteView
+        var urls = site.Urls;
+        var siteView = new SiteView
         {
             Title = site.Config.Title,
             Description = site.Config.Description,
             Language = site.Config.Language,
             Author = site.Config.Author,
             ContactHref = site.Config.Contact is { } contact ? Content.ContactAddress.Href(contact) : "",
-            HomeHref = Urls.Href(Urls.Home),
-            TopicsHref = Urls.Href(Urls.Topics),
-            DaysHref = Urls.Href(Urls.Days),
-            SubscribeHref = Urls.Href(Urls.Subscribe),
-            Stylesheet = assets.TryGetValue("style.css", out var css) ? Urls.Href(css.Path) : "",
-            Favicon = assets.TryGetValue("favicon.svg", out var icon) ? Urls.Href(icon.Path) : "",
-            Feeds = SiteFeeds(),
+            HomeHref = urls.Href(Urls.Home),
+            TopicsHref = urls.Href(Urls.Topics),
+            DaysHref = urls.Href(Urls.Days),
+            SubscribeHref = urls.Href(Urls.Subscribe),
+            Stylesheet = assets.TryGetValue("style.css", out var css) ? urls.Href(css.Path) : "",
+            Favicon = assets.TryGetValue("favicon.svg", out var icon) ? urls.Href(icon.Path) : "",
+            Feeds =
+            [
+                new(urls.Href(Urls.Rss), "application/rss+xml", $"{site.Config.Title} (RSS)", "RSS"),
+                new(urls.Href(Urls.Atom), "application/atom+xml", $"{site.Config.Title} (Atom)", "Atom"),
+                new(urls.Href(Urls.JsonFeed), "application/feed+json", $"{site.Config.Title} (JSON Feed)", "JSON Feed"),
+            ],
             Search = searchEnabled,
-            SearchHref = Urls.Href(Urls.SearchPage),
-            SearchScript = assets.TryGetValue("search.js", out var script) ? Urls.Href(script.Path) : "",
-            PagefindHref = Urls.Href(Search.SearchIndexer.Folder + "/"),
-            BasePath = Urls.BasePath,
+            SearchHref = urls.Href(Urls.SearchPage),
+            SearchScript = assets.TryGetValue("search.js", out var script) ? urls.Href(script.Path) : "",
+            PagefindHref = urls.Href(Search.SearchIndexer.Folder + "/"),
+            BasePath = urls.BasePath,
         };
+        Shared = new SharedViews(site.Config, urls, siteView, new ViewFactory(urls, math ?? MathRenderer.None, templates));
     }
 
-    private IReadOnlyList<FeedLinkView> SiteFeeds() =>
-    [
-        new(Urls.Href(Urls.Rss), "application/rss+xml", $"{Site.Config.Title} (RSS)", "RSS"),
-        new(Urls.Href(Urls.Atom), "application/atom+xml", $"{Site.Config.Title} (Atom)", "Atom"),
-        new(Urls.Href(Urls.JsonFeed), "application/feed+json", $"{Site.Config.Title} (JSON Feed)", "JSON Feed"),
-    ];
+    /// <summary>
+    /// A page rendered through a layout from its input alone: <paramref name="view"/> is static (it
+    /// captures nothing), so whatever the page shows comes from <paramref name="input"/>, which its
+    /// fingerprint hashes, or from <see cref="Shared"/>, which the build's shared hash covers.
+    /// </summary>
+    public PlannedOutput Page<TInput>(string path, string layout, TInput input, Func<SharedViews, string, TInput, PageModel> view,
+        OutputKind kind = OutputKind.Page) where TInput : notnull =>
+        new(path, kind, () =>
+        {
+            var (page, model) = view(Shared, path, input);
+            return Templates.RenderPage(layout, SiteView, page, model);
+        }) { Input = input, View = view, Maker = layout };
 
-    /// <summary>Head metadata for a page at <paramref name="path"/>.</summary>
-    public PageView Page(string title, string description, string path, string ogType = "website", IReadOnlyList<FeedLinkView>? extraFeeds = null) => new()
-    {
-        Title = title,
-        Description = description,
-        Canonical = Urls.Absolute(path),
-        OgType = ogType,
-        Feeds = extraFeeds is null ? SiteView.Feeds : [.. SiteView.Feeds, .. extraFeeds],
-    };
-
-    /// <summary>A planned HTML page rendered through a layout.</summary>
-    public PlannedOutput HtmlPage(string path, string layout, Func<PageView> page, Func<object> model, OutputKind kind = OutputKind.Page) =>
-        new(path, kind, () => Templates.RenderPage(layout, SiteView, page(), model()));
+    /// <summary>A file made by a writer (a feed, a redirect page) from its input alone, as <see cref="Page{TInput}"/> is.</summary>
+    public PlannedOutput File<TInput>(string path, string writer, TInput input, Func<SharedViews, string, TInput, byte[]> render,
+        OutputKind kind = OutputKind.Data) where TInput : notnull =>
+        new(path, kind, () => render(Shared, path, input)) { Input = input, View = render, Maker = writer };
 }
 
 /// <summary>A theme asset: where it is published and its bytes.</summary>

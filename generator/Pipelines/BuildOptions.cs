@@ -35,6 +35,12 @@ public sealed record BuildReport(int Papers, int Outputs, int Written, int Uncha
     /// <summary>True when no input changed since the last build and nothing was done.</summary>
     public bool NothingChanged { get; init; }
 
+    /// <summary>What was rendered and written, by kind of output, and why (<see cref="Incremental.ChangeList"/>).</summary>
+    public IReadOnlyList<string> Changes { get; init; } = [];
+
+    /// <summary>A line per file of the last build's (a cache, a manifest) that was damaged or unreadable: that part was worked out again.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>How long each stage took, for --verbose and for profiling.</summary>
     public IReadOnlyList<StageTime> Stages { get; init; } = [];
 }

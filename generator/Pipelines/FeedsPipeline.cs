@@ -9,23 +9,32 @@ namespace PaperTrail.Pipelines;
 /// </summary>
 public sealed class FeedsPipeline : IPipeline
 {
+    /// <summary>Which writer makes a feed.</summary>
+    public enum Format { Rss, Atom, Json }
+
+    /// <summary>
+    /// A feed: its title and description (site.yml's, or a topic's from topics.yml), the page it is the
+    /// feed of, and its latest papers: a feed whose papers are the same is not made again. Older papers
+    /// added to the archive leave every feed as it was.
+    /// </summary>
+    public sealed record FeedInput(Format Format, string Title, string Description, string Home, IReadOnlyList<SitePaper> Latest);
+
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
     {
         var site = context.Site;
         var config = site.Config;
-        FeedDocument SiteFeed(string self) => Document(context, config.Title, config.Description, Urls.Home, self, site.Papers);
-
-        yield return Feed(Urls.Rss, site.Papers.Take(config.FeedSize), () => SyndicationFeedWriter.Rss(SiteFeed(Urls.Rss)));
-        yield return Feed(Urls.Atom, site.Papers.Take(config.FeedSize), () => SyndicationFeedWriter.Atom(SiteFeed(Urls.Atom)));
-        yield return Feed(Urls.JsonFeed, site.Papers.Take(config.FeedSize), () => JsonFeedWriter.Write(SiteFeed(Urls.JsonFeed)));
+        var latest = site.Papers.Take(config.FeedSize).ToList();
+        yield return Feed(context, Urls.Rss, new FeedInput(Format.Rss, config.Title, config.Description, Urls.Home, latest));
+        yield return Feed(context, Urls.Atom, new FeedInput(Format.Atom, config.Title, config.Description, Urls.Home, latest));
+        yield return Feed(context, Urls.JsonFeed, new FeedInput(Format.Json, config.Title, config.Description, Urls.Home, latest));
 
         foreach (var topic in site.Topics)
         {
-            var papers = site.PapersByTopic[topic.Slug];
-            FeedDocument TopicFeed(string self) => Document(context, $"{topic.Name} · {config.Title}",
-                topic.Description.Length > 0 ? topic.Description : $"Papers about {topic.Name}.", Urls.Topic(topic.Slug), self, papers);
-            yield return Feed(Urls.TopicRss(topic.Slug), papers.Take(config.FeedSize), () => SyndicationFeedWriter.Rss(TopicFeed(Urls.TopicRss(topic.Slug))));
-            yield return Feed(Urls.TopicAtom(topic.Slug), papers.Take(config.FeedSize), () => SyndicationFeedWriter.Atom(TopicFeed(Urls.TopicAtom(topic.Slug))));
+            var papers = site.PapersByTopic[topic.Slug].Take(config.FeedSize).ToList();
+            var title = $"{topic.Name} · {config.Title}";
+            var description = topic.Description.Length > 0 ? topic.Description : $"Papers about {topic.Name}.";
+            yield return Feed(context, Urls.TopicRss(topic.Slug), new FeedInput(Format.Rss, title, description, Urls.Topic(topic.Slug), papers));
+            yield return Feed(context, Urls.TopicAtom(topic.Slug), new FeedInput(Format.Atom, title, description, Urls.Topic(topic.Slug), papers));
         }
 
         yield return new PlannedOutput(Urls.Opml, OutputKind.Data, () => OpmlWriter.Write(
@@ -33,36 +42,33 @@ public sealed class FeedsPipeline : IPipeline
             site.Topics.Select(t => new OpmlFeed(t.Name, context.Urls.Absolute(Urls.TopicRss(t.Slug)), context.Urls.Absolute(Urls.Topic(t.Slug))))));
     }
 
-    /// <summary>
-    /// A feed, made from its path (which says the format and the topic, whose name and description
-    /// are in topics.yml, shared by every output) and its latest papers: a feed whose papers are the
-    /// same is not made again. Older papers added to the archive leave every feed as it was.
-    /// </summary>
-    private static PlannedOutput Feed(string path, IEnumerable<SitePaper> latest, Func<byte[]> render) =>
-        new(path, OutputKind.Data, render) { Fingerprint = () => ViewHasher.Of("feed", path, latest.ToList()) };
-
-    /// <summary>The latest <c>feed_size</c> papers (the list is already newest first).</summary>
-    private static FeedDocument Document(BuildContext context, string title, string description, string home, string self, IReadOnlyList<SitePaper> papers)
-    {
-        var config = context.Site.Config;
-        var entries = papers.Take(config.FeedSize).Select(p => Entry(context, p)).ToList();
-        return new FeedDocument
+    private static PlannedOutput Feed(BuildContext context, string path, FeedInput input) =>
+        context.File(path, "feed", input, static (shared, path, feed) =>
         {
-            Title = title,
-            Description = description,
-            Language = config.Language,
-            HomeUrl = context.Urls.Absolute(home),
-            SelfUrl = context.Urls.Absolute(self),
-            Author = config.Author ?? config.Title,
-            Updated = entries.Count > 0 ? entries.Max(e => e.Updated) : DateTimeOffset.UnixEpoch,
-            Entries = entries,
-        };
-    }
+            var entries = feed.Latest.Select(p => Entry(shared, p)).ToList();
+            var document = new FeedDocument
+            {
+                Title = feed.Title,
+                Description = feed.Description,
+                Language = shared.Config.Language,
+                HomeUrl = shared.Urls.Absolute(feed.Home),
+                SelfUrl = shared.Urls.Absolute(path),
+                Author = shared.Config.Author ?? shared.Config.Title,
+                Updated = entries.Count > 0 ? entries.Max(e => e.Updated) : DateTimeOffset.UnixEpoch,
+                Entries = entries,
+            };
+            return feed.Format switch
+            {
+                Format.Rss => SyndicationFeedWriter.Rss(document),
+                Format.Atom => SyndicationFeedWriter.Atom(document),
+                _ => JsonFeedWriter.Write(document),
+            };
+        });
 
-    private static FeedEntry Entry(BuildContext context, SitePaper paper)
+    private static FeedEntry Entry(SharedViews shared, SitePaper paper)
     {
-        var view = context.Views.Paper(paper);
-        var url = context.Urls.Absolute(Urls.Paper(paper.Slug));
+        var view = shared.Views.Paper(paper);
+        var url = shared.Urls.Absolute(Urls.Paper(paper.Slug));
         return new FeedEntry
         {
             Id = url,

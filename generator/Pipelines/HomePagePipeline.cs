@@ -8,6 +8,12 @@ public sealed class HomePagePipeline : IPipeline
     public const int EarlierDays = 14;
     public const int WeekTopCount = 5;
 
+    /// <param name="Latest">The newest day and its papers in reading order; null for an empty archive.</param>
+    /// <param name="EarlierDays">The days before it, with how many papers each.</param>
+    /// <param name="WeekTop">The most upvoted papers of the 7 days up to the newest.</param>
+    public sealed record Input(DateOnly? Latest, IReadOnlyList<SitePaper> Papers, IReadOnlyList<(DateOnly Day, int Count)> EarlierDays,
+        IReadOnlyList<SitePaper> WeekTop);
+
     /// <summary>Papers that trended in the 7 days up to <paramref name="latest"/>, most upvoted first.</summary>
     private static IEnumerable<SitePaper> WeekTop(SiteModel site, DateOnly latest) =>
         site.Days.TakeWhile(d => d.Day > latest.AddDays(-7))
@@ -21,19 +27,21 @@ public sealed class HomePagePipeline : IPipeline
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
     {
         var site = context.Site;
-        yield return context.HtmlPage(Urls.Home, "home",
-            () => context.Page(site.Config.Title, site.Config.Description, Urls.Home),
-            () =>
+        var input = site.Days.Count == 0
+            ? new Input(null, [], [], [])
+            : new Input(site.Days[0].Day, site.Days[0].Papers,
+                site.Days.Skip(1).Take(EarlierDays).Select(d => (d.Day, d.Papers.Count)).ToList(), WeekTop(site, site.Days[0].Day).ToList());
+        yield return context.Page(Urls.Home, "home", input, static (shared, path, home) =>
+        {
+            var page = shared.Page(shared.Config.Title, shared.Config.Description, path);
+            if (home.Latest is not { } day) return new PageModel(page, new HomeView(null, [], []));
+            return new PageModel(page, new HomeView(
+                shared.Views.DayLink(day, home.Papers.Count),
+                shared.Views.Papers(home.Papers),
+                home.EarlierDays.Select(d => shared.Views.DayLink(d.Day, d.Count)).ToList())
             {
-                if (site.Days.Count == 0) return new HomeView(null, [], []);
-                var (day, papers) = site.Days[0];
-                return new HomeView(
-                    context.Views.DayLink(day, papers.Count),
-                    context.Views.Papers(papers),
-                    site.Days.Skip(1).Take(EarlierDays).Select(d => context.Views.DayLink(d.Day, d.Papers.Count)).ToList())
-                {
-                    WeekTop = context.Views.Papers(WeekTop(site, day)),
-                };
-            }) with { LastModified = site.LastUpdated };
+                WeekTop = shared.Views.Papers(home.WeekTop),
+            });
+        }) with { LastModified = site.LastUpdated };
     }
 }

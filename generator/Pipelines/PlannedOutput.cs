@@ -35,10 +35,24 @@ public sealed record PlannedOutput(string Path, OutputKind Kind, Func<byte[]> Re
     public DateOnly? LastModified { get; init; }
 
     /// <summary>
-    /// The hash of what the output is made from (<see cref="ViewHasher"/>), or null for outputs rendered
-    /// every time (feeds, sitemap, indexes: few, and made from much of the archive).
+    /// What the output is made from besides what every output shares (<see cref="SharedViews"/>), or
+    /// null for the few outputs made every time (the sitemap and the like). <see cref="Render"/> hands it
+    /// to <see cref="View"/>, a static function: the view cannot read anything else, so the fingerprint,
+    /// a hash of this record, covers every value the output shows.
     /// </summary>
-    public Func<UInt128>? Fingerprint { get; init; }
+    public object? Input { get; init; }
+
+    /// <summary>The static function that makes the output's view (or bytes) from the shared views, its path and <see cref="Input"/>.</summary>
+    public Delegate? View { get; init; }
+
+    /// <summary>What makes the output from its view: a layout ("paper") or a writer ("rss").</summary>
+    public string Maker { get; init; } = "";
+
+    /// <summary>The hash of what the output is made from, and of each part (<see cref="Incremental.ViewHasher.Stamp"/>); null for outputs made every time.</summary>
+    public Incremental.OutputStamp? Stamp() => Input is null ? null : Incremental.ViewHasher.Stamp(Maker, Path, Input);
 
     public bool IsHtml => Kind is OutputKind.Page or OutputKind.UnlistedPage or OutputKind.Redirect;
 }
+
+/// <summary>A page's head (<c>page</c>) and its layout's model (<c>model</c>), as a view function returns them.</summary>
+public sealed record PageModel(Views.PageView Page, object Model);

@@ -21,7 +21,7 @@ public sealed class RedirectsPipeline : IPipeline
     {
         var redirects = Redirects(context).ToList();
         foreach (var (from, to, _) in redirects)
-            yield return new PlannedOutput(from, OutputKind.Redirect, () => Page(context, to)) { Fingerprint = () => ViewHasher.Of("redirect", to) };
+            yield return context.File(from, "redirect", to, static (shared, _, to) => Page(shared, to), OutputKind.Redirect);
         yield return new PlannedOutput(NetlifyFile, OutputKind.Data, () => Rules(context.Urls, redirects, context.Site.Topics.Select(t => t.Slug)));
     }
 
@@ -51,11 +51,11 @@ public sealed class RedirectsPipeline : IPipeline
         }
     }
 
-    private static byte[] Page(BuildContext context, string to)
+    private static byte[] Page(SharedViews shared, string to)
     {
-        var href = Encoder.Encode(context.Urls.Href(to));
-        var canonical = Encoder.Encode(context.Urls.Absolute(to));
-        var language = Encoder.Encode(context.Site.Config.Language);
+        var href = Encoder.Encode(shared.Urls.Href(to));
+        var canonical = Encoder.Encode(shared.Urls.Absolute(to));
+        var language = Encoder.Encode(shared.Config.Language);
         return Encoding.UTF8.GetBytes(
             $"<!DOCTYPE html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved</title>\n" +
             $"<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"{canonical}\">\n" +

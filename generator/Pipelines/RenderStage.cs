@@ -2,31 +2,39 @@ using System.Collections.Concurrent;
 using PaperTrail.Content;
 using PaperTrail.Output;
 using PaperTrail.Errors;
+using PaperTrail.Incremental;
 
 namespace PaperTrail.Pipelines;
 
 /// <summary>
 /// Renders every planned output in parallel, checks its links and stages it at once, so only the
-/// pages in flight are ever held in memory. An output whose view model hashes as it did when its
-/// file was last written (<see cref="RenderManifest"/>) is kept without rendering. Any problem fails
-/// the build before the commit.
+/// pages in flight are ever held in memory. An output whose input hashes as it did when its file was
+/// last written (<see cref="RenderManifest"/>) is kept without rendering; what is rendered is noted,
+/// with why (<see cref="ChangeList"/>). Any problem fails the build before the commit.
 /// </summary>
 public sealed class RenderStage(
     IReadOnlyList<PlannedOutput> plan, LinkChecker links, OutputTransaction transaction, string outputDir, RenderManifest previous, bool recheckKept)
 {
     // By plan position: tens of thousands of outputs, no map keyed by their paths.
-    private readonly UInt128[] _fingerprints = new UInt128[plan.Count];
+    private readonly OutputStamp[] _stamps = new OutputStamp[plan.Count];
     private readonly long[] _sizes = Enumerable.Repeat(-1L, plan.Count).ToArray();
+    private readonly ChangeList _changes = new(!previous.IsEmpty);
+    private int _rendered;
 
-    /// <summary>Each fingerprinted output's view-model hash and size, for the next build's <see cref="RenderManifest"/>.</summary>
-    public IEnumerable<(string File, UInt128 Fingerprint, long Size)> Fingerprints =>
-        Enumerable.Range(0, plan.Count).Where(i => _sizes[i] >= 0).Select(i => (plan[i].File, _fingerprints[i], _sizes[i]));
+    /// <summary>Each stamped output's stamp and size, for the next build's <see cref="RenderManifest"/>.</summary>
+    public IEnumerable<(string File, OutputStamp Stamp, long Size)> Fingerprints =>
+        Enumerable.Range(0, plan.Count).Where(i => _sizes[i] >= 0).Select(i => (plan[i].File, _stamps[i], _sizes[i]));
 
-    /// <summary>Renders what needs rendering; returns how many outputs were rendered.</summary>
-    public int Run()
+    /// <summary>How many outputs were rendered; the others were kept as their inputs were unchanged.</summary>
+    public int Rendered => _rendered;
+
+    /// <summary>What was rendered and written, by kind, and why (given the files the commit wrote or removed).</summary>
+    public IReadOnlyList<string> Changes(IEnumerable<string> written) => _changes.Lines(plan, written);
+
+    /// <summary>Renders what needs rendering.</summary>
+    public void Run()
     {
         var problems = new ConcurrentBag<string>();
-        var rendered = 0;
         using var sizes = new FileSizes(outputDir);
         var order = RenderOrder();
         Parallel.For(0, order.Length, k =>
@@ -36,11 +44,12 @@ public sealed class RenderStage(
             byte[] bytes;
             try
             {
-                var fingerprint = output.Fingerprint?.Invoke();
-                if (fingerprint is { } known && previous.Unchanged(sizes, output.File, known) && TryKeep(i, known, problems)) return;
+                var stamp = output.Stamp();
+                if (stamp is { } known && previous.Unchanged(sizes, output.File, known.Fingerprint) && TryKeep(i, known, problems)) return;
                 bytes = output.Render();
-                Interlocked.Increment(ref rendered);
-                if (fingerprint is { } made) (_fingerprints[i], _sizes[i]) = (made, bytes.Length);
+                Interlocked.Increment(ref _rendered);
+                _changes.Rendered(output, stamp, previous.PartsOf(output.File));
+                if (stamp is { } made) (_stamps[i], _sizes[i]) = (made, bytes.Length);
             }
             catch (UserError e)
             {
@@ -63,7 +72,6 @@ public sealed class RenderStage(
             var other = problems.Where(p => !IsBrokenLink(p)).DistinctBy(WithoutPage);
             throw new UserError(other.Concat(broken).Order(StringComparer.Ordinal).Take(20).ToList());
         }
-        return rendered;
     }
 
     private static bool IsBrokenLink(string problem) => WithoutPage(problem).StartsWith("broken link", StringComparison.Ordinal);
@@ -82,9 +90,9 @@ public sealed class RenderStage(
         var order = new int[plan.Count];
         var next = 0;
         for (var i = 0; i < plan.Count; i++)
-            if (plan[i].Fingerprint is null) order[next++] = i;
+            if (plan[i].Input is null) order[next++] = i;
         for (var i = 0; i < plan.Count; i++)
-            if (plan[i].Fingerprint is not null) order[next++] = i;
+            if (plan[i].Input is not null) order[next++] = i;
         return order;
     }
 
@@ -93,7 +101,7 @@ public sealed class RenderStage(
     /// when an output has left the plan since, they are checked again, from the file. False when the
     /// file cannot be read (gone since it was looked at): then it is rendered like any other.
     /// </summary>
-    private bool TryKeep(int i, UInt128 fingerprint, ConcurrentBag<string> problems)
+    private bool TryKeep(int i, OutputStamp stamp, ConcurrentBag<string> problems)
     {
         var output = plan[i];
         if (recheckKept)
@@ -106,7 +114,7 @@ public sealed class RenderStage(
             if (broken.Count > 0) return true;
         }
         transaction.Keep(output.File);
-        (_fingerprints[i], _sizes[i]) = (fingerprint, previous.SizeOf(output.File));
+        (_stamps[i], _sizes[i]) = (stamp, previous.SizeOf(output.File));
         return true;
     }
 }

@@ -9,18 +9,23 @@ namespace PaperTrail.Pipelines;
 /// </summary>
 public sealed class SearchPagePipeline : IPipeline
 {
+    /// <param name="Topics">Names of the topics with papers.</param>
+    /// <param name="Years">Years with papers, newest first.</param>
+    /// <param name="HasIndex">Whether there is a paper to index.</param>
+    public sealed record Input(IReadOnlyList<string> Topics, IReadOnlyList<int> Years, bool HasIndex);
+
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
     {
         if (!context.SearchEnabled) yield break;
         var site = context.Site;
-        yield return context.HtmlPage(Urls.SearchPage, "search",
-            () => context.Page($"Search · {site.Config.Title}", "Search the archive's papers by words of their title and abstract.", Urls.SearchPage) with { Noindex = true },
-            () => new SearchPageView(
-                site.Topics.Where(t => site.PapersByTopic[t.Slug].Count > 0).Select(t => t.Name).ToList(),
-                site.Papers.Select(p => p.Paper.FirstTrending.Year).Distinct().OrderDescending()
-                    .Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList(),
-                // The indexer makes an index exactly when there are paper pages (SearchIndexer.Run).
-                HasIndex: site.Papers.Count > 0),
+        var input = new Input(
+            site.Topics.Where(t => site.PapersByTopic[t.Slug].Count > 0).Select(t => t.Name).ToList(),
+            site.Papers.Select(p => p.Paper.FirstTrending.Year).Distinct().OrderDescending().ToList(),
+            // The indexer makes an index exactly when there are paper pages (SearchIndexer.Run).
+            HasIndex: site.Papers.Count > 0);
+        yield return context.Page(Urls.SearchPage, "search", input, static (shared, path, input) => new PageModel(
+            shared.Page($"Search · {shared.Config.Title}", "Search the archive's papers by words of their title and abstract.", path) with { Noindex = true },
+            new SearchPageView(input.Topics, input.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList(), input.HasIndex)),
             OutputKind.UnlistedPage);
     }
 }

@@ -1,4 +1,5 @@
 using PaperTrail.Content;
+using PaperTrail.Incremental;
 
 namespace PaperTrail.Pipelines;
 

@@ -9,9 +9,11 @@ public sealed class StaticFilesPipeline : IPipeline
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
     {
         var site = context.Site;
-        yield return context.HtmlPage(Urls.NotFound, "404",
-            () => context.Page($"Page not found · {site.Config.Title}", "This page does not exist.", Urls.NotFound) with { Noindex = true },
-            () => new NotFoundView(site.Days.Take(7).Select(d => context.Views.DayLink(d.Day, d.Papers.Count)).ToList()),
+        // The last week's days, each with its count: a reader who followed a dead link gets somewhere fresh.
+        var recent = site.Days.Take(7).Select(d => (d.Day, d.Papers.Count)).ToList();
+        yield return context.Page(Urls.NotFound, "404", recent, static (shared, path, days) => new PageModel(
+            shared.Page($"Page not found · {shared.Config.Title}", "This page does not exist.", path) with { Noindex = true },
+            new NotFoundView(days.Select(d => shared.Views.DayLink(d.Day, d.Count)).ToList())),
             OutputKind.UnlistedPage);
 
         yield return new PlannedOutput(Urls.Robots, OutputKind.Data, () => Encoding.UTF8.GetBytes(

@@ -12,45 +12,47 @@ namespace PaperTrail.Pipelines;
 /// </summary>
 public sealed class SubscribePipeline : IPipeline
 {
+    /// <summary>The latest days, newest first, each with its papers: what the digest is made from.</summary>
+    public sealed record DigestInput(IReadOnlyList<(DateOnly Day, IReadOnlyList<SitePaper> Papers)> Days);
+
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
     {
         var site = context.Site;
-        var config = site.Config;
-        var days = site.Days.Take(config.FeedSize).ToList();
-        yield return new PlannedOutput(Urls.Digest, OutputKind.Data, () => SyndicationFeedWriter.Rss(new FeedDocument
+        // Papers added to older days leave the digest as it was, and it is not made again.
+        var digest = new DigestInput(site.Days.Take(site.Config.FeedSize).ToList());
+        yield return context.File(Urls.Digest, "digest", digest, static (shared, path, digest) =>
         {
-            Title = $"{config.Title}: daily digest",
-            Description = $"One item a day with the papers that trended that day on {config.Title}.",
-            Language = config.Language,
-            HomeUrl = context.Urls.Absolute(Urls.Days),
-            SelfUrl = context.Urls.Absolute(Urls.Digest),
-            Author = config.Author ?? config.Title,
-            Updated = site.LastUpdated is { } last ? FeedDates.Midnight(last) : DateTimeOffset.UnixEpoch,
-            Entries = days.Select(d => DayEntry(context, d.Day, d.Papers)).ToList(),
-        }))
-        {
-            // Made from the latest days and their papers (each item's text from the paper alone): papers
-            // added to older days leave the digest as it was, and it is not made again.
-            Fingerprint = () => ViewHasher.Of("digest", site.LastUpdated, days.Select(d => d.Day).ToList(), days.Select(d => d.Papers).ToList()),
-        };
+            var config = shared.Config;
+            return SyndicationFeedWriter.Rss(new FeedDocument
+            {
+                Title = $"{config.Title}: daily digest",
+                Description = $"One item a day with the papers that trended that day on {config.Title}.",
+                Language = config.Language,
+                HomeUrl = shared.Urls.Absolute(Urls.Days),
+                SelfUrl = shared.Urls.Absolute(path),
+                Author = config.Author ?? config.Title,
+                Updated = digest.Days.Count > 0 ? FeedDates.Midnight(digest.Days[0].Day) : DateTimeOffset.UnixEpoch,
+                Entries = digest.Days.Select(d => DayEntry(shared, d.Day, d.Papers)).ToList(),
+            });
+        });
 
-        var feeds = context.SiteView.Feeds;
-        yield return context.HtmlPage(Urls.Subscribe, "subscribe",
-            () => context.Page($"Subscribe · {config.Title}", "Follow the archive by feed, by topic, or by a daily e-mail.", Urls.Subscribe),
-            () => new SubscribeView(feeds, context.Urls.Href(Urls.Digest), context.Urls.Absolute(Urls.Digest),
-                context.Urls.Href(Urls.Opml), context.Urls.Href(Urls.Topics), context.Urls.Absolute(Urls.Rss)))
+        // Made of site.yml's addresses alone.
+        yield return context.Page(Urls.Subscribe, "subscribe", "", static (shared, path, _) => new PageModel(
+            shared.Page($"Subscribe · {shared.Config.Title}", "Follow the archive by feed, by topic, or by a daily e-mail.", path),
+            new SubscribeView(shared.Site.Feeds, shared.Urls.Href(Urls.Digest), shared.Urls.Absolute(Urls.Digest),
+                shared.Urls.Href(Urls.Opml), shared.Urls.Href(Urls.Topics), shared.Urls.Absolute(Urls.Rss))))
             with { LastModified = site.LastUpdated };
     }
 
-    private static FeedEntry DayEntry(BuildContext context, DateOnly day, IReadOnlyList<SitePaper> papers)
+    private static FeedEntry DayEntry(SharedViews shared, DateOnly day, IReadOnlyList<SitePaper> papers)
     {
-        var url = context.Urls.Absolute(Urls.Day(day));
+        var url = shared.Urls.Absolute(Urls.Day(day));
         var html = new StringBuilder("<ul>");
         foreach (var paper in papers)
         {
-            html.Append("<li><a href=\"").Append(WebUtility.HtmlEncode(context.Urls.Absolute(Urls.Paper(paper.Slug)))).Append("\">")
+            html.Append("<li><a href=\"").Append(WebUtility.HtmlEncode(shared.Urls.Absolute(Urls.Paper(paper.Slug)))).Append("\">")
                 .Append(WebUtility.HtmlEncode(paper.Paper.Title)).Append("</a>");
-            var summary = context.Views.Paper(paper).Summary;
+            var summary = shared.Views.Paper(paper).Summary;
             if (summary.Length > 0) html.Append("<br>").Append(WebUtility.HtmlEncode(summary));
             html.Append("</li>");
         }

@@ -6,7 +6,10 @@ namespace PaperTrail.Pipelines;
 public sealed record TopicMonth(int Year, int Month, IReadOnlyList<SitePaper> Papers)
 {
     /// <summary>"June 2026".</summary>
-    public string Label => new DateOnly(Year, Month, 1).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+    public string Label => LabelOf(Year, Month);
+
+    /// <summary>"June 2026" for 2026 and 6.</summary>
+    public static string LabelOf(int year, int month) => new DateOnly(year, month, 1).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
 }
 
 public static class TopicMonths

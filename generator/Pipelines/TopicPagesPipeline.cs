@@ -1,3 +1,4 @@
+using PaperTrail.Content;
 using PaperTrail.Rendering;
 using PaperTrail.Views;
 
@@ -12,89 +13,99 @@ namespace PaperTrail.Pipelines;
 /// </summary>
 public sealed class TopicPagesPipeline : IPipeline
 {
+    /// <summary>A topic with how many papers it has.</summary>
+    public sealed record TopicCount(Topic Topic, int Count);
+
+    /// <param name="Newest">Its newest papers, a page's worth.</param>
+    /// <param name="Months">Its months with papers, newest first, each with how many.</param>
+    /// <param name="FirstTrending">Every paper's first trending day, for the chart, and <paramref name="End"/>: the archive's newest day, where the chart ends.</param>
+    public sealed record TopicInput(TopicCount Topic, IReadOnlyList<SitePaper> Newest, IReadOnlyList<(int Year, int Month, int Count)> Months,
+        IReadOnlyList<DateOnly> FirstTrending, DateOnly? End);
+
+    /// <summary>One page of a month of a topic; <paramref name="Newer"/> and <paramref name="Older"/> are its neighbouring months with papers.</summary>
+    public sealed record MonthInput(Topic Topic, int Year, int Month, int Count, IReadOnlyList<SitePaper> Papers, int Page, int Pages,
+        (int Year, int Month)? Newer, (int Year, int Month)? Older);
+
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
     {
         var site = context.Site;
-        var siteTitle = site.Config.Title;
-        yield return context.HtmlPage(Urls.Topics, "topics",
-            () => context.Page($"Topics · {siteTitle}", "Every topic of the archive with its papers and feeds.", Urls.Topics),
-            () => new TopicsIndexView(site.Topics.Select(context.Views.Topic).ToList(), context.Urls.Href(Urls.Opml)))
+        var counts = site.Topics.Select(t => new TopicCount(t, site.PapersByTopic[t.Slug].Count)).ToList();
+        yield return context.Page(Urls.Topics, "topics", counts, static (shared, path, counts) => new PageModel(
+            shared.Page($"Topics · {shared.Config.Title}", "Every topic of the archive with its papers and feeds.", path),
+            new TopicsIndexView(counts.Select(t => shared.Views.Topic(t.Topic, t.Count)).ToList(), shared.Urls.Href(Urls.Opml))))
             with { LastModified = site.LastUpdated };
 
         var pageSize = site.Config.PageSize;
-        foreach (var topic in site.Topics)
+        foreach (var count in counts)
         {
+            var topic = count.Topic;
             var papers = site.PapersByTopic[topic.Slug];
             var months = TopicMonths.Of(papers);
-            var description = topic.Description.Length > 0 ? topic.Description : $"Papers about {topic.Name}.";
-            var feeds = new FeedLinkView[]
-            {
-                new(context.Urls.Href(Urls.TopicRss(topic.Slug)), "application/rss+xml", $"{topic.Name} (RSS)", "RSS"),
-                new(context.Urls.Href(Urls.TopicAtom(topic.Slug)), "application/atom+xml", $"{topic.Name} (Atom)", "Atom"),
-            };
-
             var newest = papers.Take(pageSize).ToList();
-            var path = Urls.Topic(topic.Slug);
-            PageView Page() => context.Page($"{topic.Name} · {siteTitle}", description, path, extraFeeds: feeds);
-            // Drawn once per topic, for the page and its fingerprint.
-            var chart = new Lazy<ChartView?>(() => site.LastUpdated is { } end
-                ? WeeklyChart.Render("chart", topic.Name, papers.Select(p => p.Paper.FirstTrending), end)
-                : null);
-            var archive = new Lazy<IReadOnlyList<TopicYearView>>(() => months
-                .GroupBy(m => m.Year)
-                .Select(year => new TopicYearView(year.Key, year
-                    .Select(m => new TopicMonthLinkView(m.Label, context.Urls.Href(Urls.TopicMonth(topic.Slug, m.Year, m.Month)), m.Papers.Count))
-                    .ToList()))
-                .ToList());
-            yield return context.HtmlPage(path, "topic", Page,
-                () => new TopicPageView(context.Views.Topic(topic), context.Views.Papers(newest), archive.Value) { Chart = chart.Value })
-                with
+            var input = new TopicInput(count, newest, months.Select(m => (m.Year, m.Month, m.Papers.Count)).ToList(),
+                papers.Select(p => p.Paper.FirstTrending).ToList(), site.LastUpdated);
+            yield return context.Page(Urls.Topic(topic.Slug), "topic", input, static (shared, path, input) =>
+            {
+                var topic = input.Topic.Topic;
+                var page = shared.Page($"{topic.Name} · {shared.Config.Title}", Description(topic), path, extraFeeds: Feeds(shared, topic));
+                var archive = input.Months
+                    .GroupBy(m => m.Year)
+                    .Select(year => new TopicYearView(year.Key, year
+                        .Select(m => new TopicMonthLinkView(TopicMonth.LabelOf(m.Year, m.Month), shared.Urls.Href(Urls.TopicMonth(topic.Slug, m.Year, m.Month)), m.Count))
+                        .ToList()))
+                    .ToList();
+                return new PageModel(page, new TopicPageView(shared.Views.Topic(topic, input.Topic.Count), shared.Views.Papers(input.Newest), archive)
                 {
-                    LastModified = newest.Count > 0 ? newest[0].Paper.FirstTrending : site.LastUpdated,
-                    Fingerprint = () => ViewHasher.Of("topic", Page(), context.Views.Topic(topic), newest, archive.Value, chart.Value),
-                };
+                    Chart = input.End is { } end ? WeeklyChart.Render("chart", topic.Name, input.FirstTrending, end) : null,
+                });
+            }) with { LastModified = newest.Count > 0 ? newest[0].Paper.FirstTrending : site.LastUpdated };
 
             for (var m = 0; m < months.Count; m++)
             {
                 var month = months[m];
-                var newer = m > 0 ? months[m - 1] : null;
-                var older = m + 1 < months.Count ? months[m + 1] : null;
+                (int, int)? Neighbour(int at) => at >= 0 && at < months.Count ? (months[at].Year, months[at].Month) : null;
                 // Not (count + size - 1) / size: with page_size near int.MaxValue that overflowed, and no month had a page.
                 var pages = month.Papers.Count == 0 ? 0 : (month.Papers.Count - 1) / pageSize + 1;
                 for (var page = 1; page <= pages; page++)
                 {
-                    var number = page;
-                    var monthPath = Urls.TopicMonth(topic.Slug, month.Year, month.Month, number);
-                    var slice = month.Papers.Skip((number - 1) * pageSize).Take(pageSize).ToList();
-                    var title = $"{topic.Name} in {month.Label}" + (number == 1 ? "" : $", page {number}") + $" · {siteTitle}";
-                    PageView MonthPage() => context.Page(title, $"Papers about {topic.Name} that first trended in {month.Label}.", monthPath, extraFeeds: feeds);
-                    PagerView Pager() => MonthPager(context, topic.Slug, month, number, pages);
-                    LinkView? Link(TopicMonth? other) => other is null ? null
-                        : new LinkView(context.Urls.Href(Urls.TopicMonth(topic.Slug, other.Year, other.Month)), other.Label);
-                    TopicMonthView View() => new(context.Views.TopicLink(topic), feeds[0].Href, feeds[1].Href, month.Label, month.Papers.Count,
-                        context.Views.Papers(slice), Pager(), Link(newer), Link(older));
-                    yield return context.HtmlPage(monthPath, "topic-month", MonthPage, View)
-                        with
-                        {
-                            LastModified = slice[0].Paper.FirstTrending,
-                            Fingerprint = () => ViewHasher.Of("topic-month", MonthPage(), context.Views.TopicLink(topic), feeds[0].Href, feeds[1].Href,
-                                month.Label, month.Papers.Count, slice, Pager(), Link(newer), Link(older)),
-                        };
+                    var slice = month.Papers.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+                    var monthInput = new MonthInput(topic, month.Year, month.Month, month.Papers.Count, slice, page, pages, Neighbour(m - 1), Neighbour(m + 1));
+                    yield return context.Page(Urls.TopicMonth(topic.Slug, month.Year, month.Month, page), "topic-month", monthInput, static (shared, path, input) =>
+                    {
+                        var topic = input.Topic;
+                        var label = TopicMonth.LabelOf(input.Year, input.Month);
+                        var title = $"{topic.Name} in {label}" + (input.Page == 1 ? "" : $", page {input.Page}") + $" · {shared.Config.Title}";
+                        var feeds = Feeds(shared, topic);
+                        LinkView? Link((int Year, int Month)? other) => other is { } o
+                            ? new LinkView(shared.Urls.Href(Urls.TopicMonth(topic.Slug, o.Year, o.Month)), TopicMonth.LabelOf(o.Year, o.Month)) : null;
+                        var page = shared.Page(title, $"Papers about {topic.Name} that first trended in {label}.", path, extraFeeds: feeds);
+                        return new PageModel(page, new TopicMonthView(shared.Views.TopicLink(topic), feeds[0].Href, feeds[1].Href, label, input.Count,
+                            shared.Views.Papers(input.Papers), MonthPager(shared, topic.Slug, input), Link(input.Newer), Link(input.Older)));
+                    }) with { LastModified = slice[0].Paper.FirstTrending };
                 }
             }
         }
     }
 
-    private static PagerView MonthPager(BuildContext context, string slug, TopicMonth month, int page, int pages) => new()
+    private static string Description(Topic topic) => topic.Description.Length > 0 ? topic.Description : $"Papers about {topic.Name}.";
+
+    /// <summary>The topic's RSS and Atom feeds, for the head of its pages.</summary>
+    private static FeedLinkView[] Feeds(SharedViews shared, Topic topic) =>
+    [
+        new(shared.Urls.Href(Urls.TopicRss(topic.Slug)), "application/rss+xml", $"{topic.Name} (RSS)", "RSS"),
+        new(shared.Urls.Href(Urls.TopicAtom(topic.Slug)), "application/atom+xml", $"{topic.Name} (Atom)", "Atom"),
+    ];
+
+    private static PagerView MonthPager(SharedViews shared, string slug, MonthInput month) => new()
     {
-        Page = page,
-        Pages = pages,
-        Previous = page > 1 ? new LinkView(context.Urls.Href(Urls.TopicMonth(slug, month.Year, month.Month, page - 1)), "Newer papers") : null,
-        Next = page < pages ? new LinkView(context.Urls.Href(Urls.TopicMonth(slug, month.Year, month.Month, page + 1)), "Older papers") : null,
-        Items = PageNumbers(page, pages)
+        Page = month.Page,
+        Pages = month.Pages,
+        Previous = month.Page > 1 ? new LinkView(shared.Urls.Href(Urls.TopicMonth(slug, month.Year, month.Month, month.Page - 1)), "Newer papers") : null,
+        Next = month.Page < month.Pages ? new LinkView(shared.Urls.Href(Urls.TopicMonth(slug, month.Year, month.Month, month.Page + 1)), "Older papers") : null,
+        Items = PageNumbers(month.Page, month.Pages)
             .Select(n => n == 0
                 ? new PagerItemView(0, "", false) { Gap = true }
-                : new PagerItemView(n, context.Urls.Href(Urls.TopicMonth(slug, month.Year, month.Month, n)), n == page))
+                : new PagerItemView(n, shared.Urls.Href(Urls.TopicMonth(slug, month.Year, month.Month, n)), n == month.Page))
             .ToList(),
     };
 

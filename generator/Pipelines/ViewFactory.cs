@@ -7,10 +7,13 @@ using PaperTrail.Views;
 namespace PaperTrail.Pipelines;
 
 /// <summary>
-/// Makes view models from the site model. A paper's view (its rendered abstract above all) is made
-/// once and shared by its page, every list that shows it and every feed.
+/// Makes the views of papers, topics and days. A paper's view (its rendered abstract above all) is
+/// made once and shared by its page, every list that shows it and every feed. Everything here is made
+/// from what it is given and from what every page shares (the addresses of site.yml, the theme's
+/// card, whether KaTeX ran), never from the rest of the archive: a page's view must be a function of
+/// its own input (<see cref="PlannedOutput.Input"/>), which is what its fingerprint hashes.
 /// </summary>
-public sealed class ViewFactory(SiteModel site, MathRenderer math, TemplateSet? templates = null)
+public sealed class ViewFactory(Urls urls, MathRenderer math, TemplateSet? templates = null)
 {
     public const int SummaryLength = 300;
 
@@ -18,25 +21,17 @@ public sealed class ViewFactory(SiteModel site, MathRenderer math, TemplateSet? 
     public const int AuthorsFoldAbove = 8;
     public const int AuthorsShown = 6;
 
-    private readonly ConcurrentDictionary<string, (SitePaper Paper, PaperView View)> _papers = new(StringComparer.Ordinal);
-    private Urls Urls => site.Urls;
+    private readonly ConcurrentDictionary<string, PaperView> _papers = new(StringComparer.Ordinal);
+    private Urls Urls => urls;
 
     public static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public PaperView Paper(SitePaper paper) => _papers.GetOrAdd(paper.Slug, _ =>
     {
         var view = Make(paper);
-        if (CachedCard?.Invoke(paper.Fingerprint) is { } card) view.SetCard(card);
-        else if (templates is not null) view.SetCard(() => templates.RenderPartial("paper-card", "paper", view));
-        return (paper, view);
-    }).View;
-
-    /// <summary>A paper's card as an earlier build rendered it from the same paper and theme, by the paper's fingerprint.</summary>
-    public Func<UInt128, byte[]?>? CachedCard { get; set; }
-
-    /// <summary>Every card rendered or reused in this build, by its paper's fingerprint: for the card cache.</summary>
-    public IEnumerable<(UInt128 Fingerprint, byte[] Card)> Cards() =>
-        _papers.Values.Where(p => p.View.RenderedCard is not null).Select(p => (p.Paper.Fingerprint, p.View.RenderedCard!));
+        if (templates is not null) view.SetCard(() => templates.RenderPartial("paper-card", "paper", view));
+        return view;
+    });
 
     public IReadOnlyList<PaperView> Papers(IEnumerable<SitePaper> papers) => papers.Select(Paper).ToList();
 
@@ -50,13 +45,13 @@ public sealed class ViewFactory(SiteModel site, MathRenderer math, TemplateSet? 
 
     private LinkView DayLinkOf(DateOnly day) => _dayLinks.GetOrAdd(day, d => new LinkView(Urls.Href(Urls.Day(d)), Date(d)));
 
-    public TopicView Topic(Topic topic) => new()
+    public TopicView Topic(Topic topic, int count) => new()
     {
         Slug = topic.Slug,
         Name = topic.Name,
         Description = topic.Description,
         Href = Urls.Href(Urls.Topic(topic.Slug)),
-        Count = site.PapersByTopic.TryGetValue(topic.Slug, out var papers) ? papers.Count : 0,
+        Count = count,
         RssHref = Urls.Href(Urls.TopicRss(topic.Slug)),
         AtomHref = Urls.Href(Urls.TopicAtom(topic.Slug)),
     };

@@ -136,12 +136,6 @@ public sealed record PaperView
     private Lazy<byte[]>? _card; // UTF-8, like the abstract
 
     internal void SetCard(Func<string> render) => _card = new Lazy<byte[]>(() => Utf8.GetBytes(render()), LazyThreadSafetyMode.ExecutionAndPublication);
-
-    /// <summary>A card rendered by an earlier build from this very paper and theme (the card cache).</summary>
-    internal void SetCard(byte[] rendered) => _card = new Lazy<byte[]>(rendered);
-
-    /// <summary>The card's UTF-8 bytes, when it has been rendered: for the card cache.</summary>
-    internal byte[]? RenderedCard => _card is { IsValueCreated: true } card ? card.Value : null;
 }
 
 /// <summary>Previous/next and numbered pages of a paginated list.</summary>

@@ -1,4 +1,5 @@
 using PaperTrail.Content;
+using PaperTrail.Incremental;
 using PaperTrail.Related;
 
 namespace PaperTrail.Tests.Incremental;

@@ -1,4 +1,6 @@
-namespace PaperTrail.Content;
+using PaperTrail.Content;
+
+namespace PaperTrail.Incremental;
 
 /// <summary>
 /// A <see cref="Paper"/> as compact binary, for the build cache: reading it back costs a small

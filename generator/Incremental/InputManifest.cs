@@ -3,8 +3,9 @@ using System.IO.Enumeration;
 using System.Text;
 using PaperTrail.Content;
 using PaperTrail.Output;
+using PaperTrail.Pipelines;
 
-namespace PaperTrail.Pipelines;
+namespace PaperTrail.Incremental;
 
 /// <summary>
 /// What a build was made from: every input file (content, the theme chain, the Node tools' pins)
@@ -15,7 +16,7 @@ namespace PaperTrail.Pipelines;
 public sealed class InputManifest
 {
     public const string FileName = "inputs.txt";
-    private const string Format = "paper-trail-inputs 1";
+    private const string Format = "paper-trail-inputs 2";
 
     private readonly string _header;
     private readonly SortedDictionary<string, string> _roots;
@@ -133,7 +134,7 @@ public sealed class InputManifest
 
     public void Write(string outputDir)
     {
-        AtomicFile.Write(OutputWriter.ManifestFile(outputDir, FileName), stream =>
+        CheckedFile.Write(OutputWriter.ManifestFile(outputDir, FileName), stream =>
         {
             using var text = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" };
             text.WriteLine(_header);
@@ -143,7 +144,7 @@ public sealed class InputManifest
                 var hash = e.Hash ??= HashOf(e);
                 text.WriteLine(string.Join('\t', e.Name, e.Size.ToString(CultureInfo.InvariantCulture), e.Ticks.ToString(CultureInfo.InvariantCulture), hash));
             }
-        }, durable: false);
+        });
     }
 
     private const string ContentPrefix = "content/";
@@ -193,12 +194,16 @@ public sealed class InputManifest
     private Entry[] _entries = [];
     private bool _sameAsRecorded;
 
+    /// <summary>Why the last build's manifest could not be used, when it was damaged or unreadable.</summary>
+    public string? Damage { get; private set; }
+
     /// <summary>The last build's manifest, when it was made by this generator with these options; else null.</summary>
     private Dictionary<string, (long Size, long Ticks, string Hash)>? Recorded(string outputDir)
     {
-        var path = OutputWriter.ManifestFile(outputDir, FileName);
-        if (!File.Exists(path)) return null;
-        var lines = File.ReadAllLines(path);
+        var file = CheckedFile.Read(OutputWriter.ManifestFile(outputDir, FileName));
+        Damage = file.Damage;
+        if (!file.Found) return null;
+        var lines = file.Lines().ToArray();
         if (lines.Length == 0 || lines[0] != _header) return null;
         var recorded = new Dictionary<string, (long Size, long Ticks, string Hash)>(StringComparer.Ordinal);
         // Fields cut as spans: only the name and the hash become strings.

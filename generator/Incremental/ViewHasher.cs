@@ -6,14 +6,16 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using PaperTrail.Content;
+using PaperTrail.Pipelines;
 
-namespace PaperTrail.Pipelines;
+namespace PaperTrail.Incremental;
 
 /// <summary>
-/// A hash of the values a page is made from: view models, records of the archive, plain values.
-/// Objects are walked by their public properties, so a field added to a view model or to
-/// <see cref="Paper"/> is part of the hash without anyone remembering to add it. An incremental build
-/// renders a page again only when this hash differs from the one recorded with its last output.
+/// A hash of the values an output is made from: its input record (<see cref="Pipelines.PlannedOutput.Input"/>),
+/// records of the archive, plain values. Objects are walked by their public properties, so a field
+/// added to an input or to <see cref="Paper"/> is part of the hash without anyone remembering to add
+/// it. An incremental build renders an output again only when this hash differs from the one
+/// recorded with its last render (<see cref="RenderManifest"/>).
 /// </summary>
 public sealed class ViewHasher
 {
@@ -28,6 +30,37 @@ public sealed class ViewHasher
     private readonly ArrayBufferWriter<byte> _buffer;
 
     private ViewHasher(ArrayBufferWriter<byte> buffer) => _buffer = buffer;
+
+    /// <summary>
+    /// An output's stamp: the hash of each part of its input (each public member of a record, else the
+    /// input whole), and of its maker, path and parts together, which decides whether it is rendered.
+    /// The parts say why it was (<see cref="RenderManifest"/> keeps the first 32 bits of each).
+    /// </summary>
+    public static OutputStamp Stamp(string maker, string path, object input)
+    {
+        var members = IsWalked(input) ? Members.GetOrAdd(input.GetType(), PublicMembers) : [];
+        var parts = new UInt128[Math.Max(1, members.Length)];
+        if (members.Length == 0) parts[0] = Of(input);
+        else for (var i = 0; i < members.Length; i++) parts[i] = Of(ValueOf(members[i], input));
+        var text = string.Create(parts.Length * 9 - 1, parts, static (chars, parts) =>
+        {
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (i > 0) chars[i * 9 - 1] = '.';
+                ((uint)(parts[i] >> 96)).TryFormat(chars.Slice(i * 9, 8), out _, "x8", System.Globalization.CultureInfo.InvariantCulture);
+            }
+        });
+        return new OutputStamp(Of(maker, path, parts), text);
+    }
+
+    /// <summary>The names of an input's parts, in the order of <see cref="Stamp"/>: its public members, or none when it is hashed whole.</summary>
+    public static IReadOnlyList<string> PartNames(object input) =>
+        IsWalked(input) ? Members.GetOrAdd(input.GetType(), PublicMembers).Select(m => m.Name).ToList() : [];
+
+    /// <summary>Whether a value is hashed by walking its public members (a record of the generator's), not as a value or a list.</summary>
+    private static bool IsWalked(object value) =>
+        value is not (string or IEnumerable or IFormattable or SitePaper or Topic or UInt128) && !value.GetType().IsPrimitive
+        && value.GetType().Namespace?.StartsWith("PaperTrail", StringComparison.Ordinal) == true;
 
     /// <summary>The hash of these values, in order: 128 bits of SHA-256.</summary>
     public static UInt128 Of(params object?[] values)
@@ -62,6 +95,8 @@ public sealed class ViewHasher
                 break;
             case UInt128 hash: Tag(15); BinaryPrimitives.WriteUInt128LittleEndian(_buffer.GetSpan(16), hash); _buffer.Advance(16); break;
             case SitePaper paper: Tag(10); Add(paper.Fingerprint); break;
+            // A topic's name, description and rules are topics.yml's, in the shared hash of every output: its slug says which.
+            case Topic topic: Tag(17); Add(topic.Slug); break;
             case Views.PaperView:
                 // Its abstract is rendered Markdown and its card a rendered template: hashing it would cost
                 // what it saves. It is made from the paper and its topics: hash the SitePaper instead.
@@ -118,5 +153,7 @@ public sealed class ViewHasher
 
     private static object? ValueOf(MemberInfo member, object owner) =>
         member is PropertyInfo property ? property.GetValue(owner) : ((FieldInfo)member).GetValue(owner);
-
 }
+
+/// <summary>What an output was made from: the hash that decides whether it is rendered, and its parts' short hashes, which say why.</summary>
+public readonly record struct OutputStamp(UInt128 Fingerprint, string Parts);

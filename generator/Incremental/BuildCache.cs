@@ -2,9 +2,8 @@ using System.Buffers.Binary;
 using System.Text;
 using PaperTrail.Content;
 using PaperTrail.Output;
-using PaperTrail.Related;
 
-namespace PaperTrail.Pipelines;
+namespace PaperTrail.Incremental;
 
 /// <summary>
 /// What the last build worked out per paper file, so a rebuild does that work only for files that
@@ -12,9 +11,10 @@ namespace PaperTrail.Pipelines;
 /// same) and its term counts for related papers; KaTeX's MathML per formula (valid while the
 /// tools' pins are the same); and the related papers found (<see cref="RelatedState"/>). Everything
 /// in it is true of the inputs whatever a build's outcome, so it is written as soon as the model is
-/// made. Kept in the output folder's hidden manifest folder. Made by another build of the generator,
-/// unreadable or cut short: ignored, and everything is worked out again: a cache can make a build
-/// slower, never different. Hidden papers are never in it.
+/// made. Kept in the output folder's hidden manifest folder, each file checked (<see cref="CheckedFile"/>).
+/// Made by another build of the generator: ignored; damaged, cut short or unreadable: ignored with a
+/// warning; either way everything is worked out again: a cache can make a build slower, never
+/// different. Hidden papers are never in it.
 /// <para>
 /// Two files: <c>cache.bin</c>, the base, with every paper's entry; and <c>cache-recent.bin</c>, with
 /// the entries that differ from the base's, the term table, the math and the related papers. A
@@ -84,19 +84,22 @@ public sealed class BuildCache
     public Entry? Paper(string relativePath, string contentHash) =>
         _papers.TryGetValue(relativePath, out var entry) && entry.ContentHash == contentHash ? entry : null;
 
-    /// <summary>Reads the cache; topics made under another taxonomy, and math made by other tools, are left out.</summary>
-    public static BuildCache Read(string outputDir, string generator, string taxonomyHash, string toolPins)
+    /// <summary>
+    /// Reads the cache; topics made under another taxonomy, and math made by other tools, are left out.
+    /// A file that is damaged or cannot be read is named in <paramref name="damage"/>, and not used.
+    /// </summary>
+    public static BuildCache Read(string outputDir, string generator, string taxonomyHash, string toolPins, List<string> damage)
     {
-        if (ReadFile(PathIn(outputDir, FileName), Format, generator, taxonomyHash, toolPins) is not { } based) return Empty;
+        if (ReadFile(PathIn(outputDir, FileName), Format, generator, taxonomyHash, toolPins, damage) is not { } based) return Empty;
         var cache = new BuildCache(based.Papers, based.Terms) { Math = based.Math, Related = based.Related, Base = (based.Id, based.Papers) };
-        return ReadRecent(outputDir, generator, taxonomyHash, toolPins, cache) ?? cache;
+        return ReadRecent(outputDir, generator, taxonomyHash, toolPins, cache, damage) ?? cache;
     }
 
     /// <summary>The base overlaid with the recent file, when that file was written over this very base; else null.</summary>
-    private static BuildCache? ReadRecent(string outputDir, string generator, string taxonomyHash, string toolPins, BuildCache based)
+    private static BuildCache? ReadRecent(string outputDir, string generator, string taxonomyHash, string toolPins, BuildCache based, List<string> damage)
     {
         var (id, basePapers) = based.Base!.Value;
-        if (ReadFile(PathIn(outputDir, RecentFileName), RecentFormat, generator, taxonomyHash, toolPins) is not { } recent || recent.Id != id) return null;
+        if (ReadFile(PathIn(outputDir, RecentFileName), RecentFormat, generator, taxonomyHash, toolPins, damage) is not { } recent || recent.Id != id) return null;
         // The base's term counts index into the same table: the recent one only ever adds terms at its end.
         if (recent.Terms.Length < based.Terms.Count || based.Terms.Where((term, i) => recent.Terms[i] != term).Any()) return null;
         var papers = new Dictionary<string, Entry>(basePapers, StringComparer.Ordinal);
@@ -108,30 +111,34 @@ public sealed class BuildCache
     private sealed record FileContents(string Id, string[] Terms, Dictionary<string, Entry> Papers,
         Dictionary<(string, bool), string> Math, RelatedState? Related);
 
-    /// <summary>One cache file, or null when it is missing, made by another generator, cut short or unreadable.</summary>
-    private static FileContents? ReadFile(string path, string format, string generator, string taxonomyHash, string toolPins)
+    /// <summary>One cache file, or null when it is missing, made by another generator, damaged or unreadable (then named in <paramref name="damage"/>).</summary>
+    private static FileContents? ReadFile(string path, string format, string generator, string taxonomyHash, string toolPins, List<string> damage)
     {
-        if (!File.Exists(path)) return null;
+        var file = CheckedFile.Read(path);
+        if (file.Damage is { } why) damage.Add(why);
+        if (!file.Found) return null;
         try
         {
-            using var reader = new BinaryReader(Open(path), Encoding.UTF8);
+            using var reader = new BinaryReader(file.Open(), Encoding.UTF8);
             if (reader.ReadString() != format || reader.ReadString() != generator) return null;
             var sameTaxonomy = reader.ReadString() == taxonomyHash;
             var sameTools = reader.ReadString() == toolPins;
             var id = reader.ReadString();
             var terms = ReadTerms(reader);
-            var papers = ReadEntries(reader, path, sameTaxonomy);
+            var papers = ReadEntries(reader, file, sameTaxonomy);
             var (math, related) = ReadRest(reader, sameTools);
             return reader.ReadString() == format ? new FileContents(id, terms, papers, math, related) : null;
         }
         catch (Exception e) when (IsUnreadable(e))
         {
+            // The checksum held: only a file of another format with the same mark gets here. Still harmless.
+            damage.Add($"{Content.DisplayPath.Of(path)} could not be read ({e.Message})");
             return null;
         }
     }
 
     private static bool IsUnreadable(Exception e) =>
-        e is EndOfStreamException or IOException or ArgumentException or FormatException
+        e is EndOfStreamException or IOException or ArgumentException or FormatException or OverflowException or OutOfMemoryException
         || e is AggregateException a && a.InnerExceptions.All(IsUnreadable);
 
     private static string[] ReadTerms(BinaryReader reader)
@@ -142,7 +149,7 @@ public sealed class BuildCache
     }
 
     /// <summary>The paper entries, their runs read in parallel.</summary>
-    private static Dictionary<string, Entry> ReadEntries(BinaryReader reader, string path, bool sameTaxonomy)
+    private static Dictionary<string, Entry> ReadEntries(BinaryReader reader, CheckedFile.Contents file, bool sameTaxonomy)
     {
         var runs = new (long Start, long End)[reader.ReadInt32()];
         for (var r = 0; r < runs.Length; r++)
@@ -155,7 +162,7 @@ public sealed class BuildCache
         var read = new List<(string File, Entry Entry)>[runs.Length];
         Parallel.For(0, runs.Length, r =>
         {
-            using var run = new BinaryReader(Open(path), Encoding.UTF8);
+            using var run = new BinaryReader(file.Open(), Encoding.UTF8);
             run.BaseStream.Seek(runs[r].Start, SeekOrigin.Begin);
             var entries = new List<(string, Entry)>();
             while (run.BaseStream.Position < runs[r].End) entries.Add((run.ReadString(), ReadEntry(run, sameTaxonomy)));
@@ -164,7 +171,7 @@ public sealed class BuildCache
         });
         var papers = new Dictionary<string, Entry>(read.Sum(r => r.Count), StringComparer.Ordinal);
         foreach (var run in read)
-            foreach (var (file, entry) in run) papers[file] = entry;
+            foreach (var (name, entry) in run) papers[name] = entry;
         return papers;
     }
 
@@ -257,7 +264,14 @@ public sealed class BuildCache
         IReadOnlyList<string> terms, IReadOnlyList<(string File, Entry Entry)> papers,
         IEnumerable<KeyValuePair<(string Tex, bool Display), string>> math, RelatedState? related)
     {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+        CheckedFile.WriteTo(file, stream => WriteContents(stream, format, generator, taxonomyHash, toolPins, baseId, terms, papers, math, related));
+    }
+
+    private static void WriteContents(Stream stream, string format, string generator, string taxonomyHash, string toolPins, string baseId,
+        IReadOnlyList<string> terms, IReadOnlyList<(string File, Entry Entry)> papers,
+        IEnumerable<KeyValuePair<(string Tex, bool Display), string>> math, RelatedState? related)
+    {
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         writer.Write(format);
         writer.Write(generator);
@@ -266,25 +280,23 @@ public sealed class BuildCache
         writer.Write(baseId);
         writer.Write(terms.Count);
         foreach (var term in terms) writer.Write(term);
-        // Each run is preceded by its length, filled in once the run is written.
+        // Each run is preceded by its length: made in memory first (a few megabytes), as the checksum is taken going forward.
         var runs = papers.Count < Runs ? 1 : Runs;
         writer.Write(runs);
+        using var run = new MemoryStream();
+        using var runWriter = new BinaryWriter(run, Encoding.UTF8, leaveOpen: true);
         for (var r = 0; r < runs; r++)
         {
-            writer.Flush();
-            var start = stream.Position;
-            writer.Write(0L);
+            run.SetLength(0);
             for (var i = r * papers.Count / runs; i < (r + 1) * papers.Count / runs; i++)
             {
-                writer.Write(papers[i].File);
-                WriteEntry(writer, papers[i].Entry);
+                runWriter.Write(papers[i].File);
+                WriteEntry(runWriter, papers[i].Entry);
             }
+            runWriter.Flush();
+            writer.Write(run.Length);
             writer.Flush();
-            var end = stream.Position;
-            stream.Position = start;
-            writer.Write(end - start - sizeof(long));
-            writer.Flush();
-            stream.Position = end;
+            run.WriteTo(stream);
         }
         var formulas = math.OrderBy(f => f.Key.Tex, StringComparer.Ordinal).ThenBy(f => f.Key.Display).ToList();
         writer.Write(formulas.Count);
@@ -336,8 +348,6 @@ public sealed class BuildCache
             }
         }
     }
-
-    private static FileStream Open(string path) => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
 
     private static string PathIn(string outputDir, string fileName) => OutputWriter.ManifestFile(outputDir, fileName);
 }

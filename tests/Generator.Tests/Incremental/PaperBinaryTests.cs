@@ -1,7 +1,8 @@
 using System.Collections;
 using PaperTrail.Content;
+using PaperTrail.Incremental;
 
-namespace PaperTrail.Tests.Content;
+namespace PaperTrail.Tests.Incremental;
 
 /// <summary>The build cache keeps parsed papers as binary: every field must come back as it went in.</summary>
 public sealed class PaperBinaryTests

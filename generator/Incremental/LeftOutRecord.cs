@@ -3,7 +3,7 @@ using System.Text;
 using PaperTrail.Content;
 using PaperTrail.Output;
 
-namespace PaperTrail.Pipelines;
+namespace PaperTrail.Incremental;
 
 /// <summary>
 /// <c>output/.paper-trail/left-out.txt</c>: the papers the last build left out of the site, each
@@ -15,7 +15,7 @@ namespace PaperTrail.Pipelines;
 public static class LeftOutRecord
 {
     public const string FileName = "left-out.txt";
-    private const string Format = "paper-trail-left-out 1";
+    private const string Format = "paper-trail-left-out 2";
 
     // Messages name other files of the archive as the person who ran the build sees them; kept
     // relative to the content folder, so the record holds no absolute path and reads right from anywhere.
@@ -29,15 +29,16 @@ public static class LeftOutRecord
             foreach (var problem in paper.Problems)
                 text.Append(paper.RelativePath).Append('\t').Append(problem.Line.ToString(CultureInfo.InvariantCulture)).Append('\t')
                     .Append(ContentProblem.OneLine(problem.Message).Replace(shown + Path.DirectorySeparatorChar, ContentMark + "/", StringComparison.Ordinal)).Append('\n');
-        AtomicFile.Write(OutputWriter.ManifestFile(outputDir, FileName), new UTF8Encoding(false).GetBytes(text.ToString()), durable: false);
+        CheckedFile.Write(OutputWriter.ManifestFile(outputDir, FileName), stream => stream.Write(new UTF8Encoding(false).GetBytes(text.ToString())));
     }
 
-    /// <summary>The papers the last build left out, with their files as seen from here; null when there is no readable record.</summary>
-    public static IReadOnlyList<LeftOutPaper>? Read(string outputDir, string contentDir)
+    /// <summary>The papers the last build left out, with their files as seen from here; null when there is no readable record (a damaged one is named in <paramref name="damage"/>).</summary>
+    public static IReadOnlyList<LeftOutPaper>? Read(string outputDir, string contentDir, List<string> damage)
     {
-        var path = OutputWriter.ManifestFile(outputDir, FileName);
-        if (!File.Exists(path)) return null;
-        var lines = File.ReadAllLines(path, Encoding.UTF8);
+        var file = CheckedFile.Read(OutputWriter.ManifestFile(outputDir, FileName));
+        if (file.Damage is { } why) damage.Add(why);
+        if (!file.Found) return null;
+        var lines = file.Lines().ToArray();
         if (lines.Length == 0 || lines[0] != Format) return null;
         var shown = DisplayPath.Of(contentDir);
         var papers = new List<(string File, ContentProblem Problem)>();

@@ -1,4 +1,4 @@
-namespace PaperTrail.Related;
+namespace PaperTrail.Incremental;
 
 /// <summary>
 /// What one build's related-papers search found, kept for the next (in the build cache): per paper,
