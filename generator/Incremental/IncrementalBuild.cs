@@ -54,8 +54,10 @@ public sealed class IncrementalBuild
     {
         if (_options.Clean || !Inputs.Unchanged(_options.OutputDir) || !extraWhole()) return null;
         var leftOut = LeftOutRecord.Read(_options.OutputDir, _options.ContentDir, _damage);
-        if (leftOut is not null) WaitQuietly(_cache); // nothing of the build outlives it
-        return leftOut;
+        if (leftOut is null) return null;
+        WaitQuietly(_cache); // nothing of the build outlives it
+        // A damaged file is made whole by building, not warned about by every build that finds nothing changed.
+        return Warnings.Count == 0 ? leftOut : null;
     }
 
     /// <summary>What the last build worked out per paper file, and its related papers and math.</summary>

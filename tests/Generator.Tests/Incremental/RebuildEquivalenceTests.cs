@@ -58,6 +58,49 @@ public sealed class RebuildEquivalenceTests : IDisposable
     }
 
     [Fact]
+    public void After_a_new_newest_day_only_what_the_day_touches_is_written()
+    {
+        // The nightly's case: papers on the day after the newest, one like the archive's papers, one not.
+        var before = FolderSnapshot.Of(_site.Output);
+        var oldPages = before.Files.Keys.Where(f => f.StartsWith("papers/", StringComparison.Ordinal))
+            .ToDictionary(f => f, f => Related(File.ReadAllText(Path.Combine(_site.Output, f))));
+        _site.Paper("p8", "Policy Gradients At Scale", "[2026-11-28]", "Reinforcement learning of policies.", extra: "upvotes: 7");
+        _site.Paper("p9", "Diffusion Paper 9", "[2026-11-28]", "A diffusion model, number 9.", extra: "upvotes: 3");
+
+        AssertRebuildEqualsColdBuild();
+
+        var written = before.Differences(FolderSnapshot.Of(_site.Output)).Where(f => !f.StartsWith(".paper-trail/", StringComparison.Ordinal)).ToList();
+        // Papers whose related list changed are written, and no other old paper page.
+        var relatedChanged = oldPages.Where(p => Related(_site.Text(p.Key)) != p.Value).Select(p => p.Key).ToHashSet();
+        Assert.Contains("papers/p9/index.html", written);
+        Assert.All(written.Where(f => f.StartsWith("papers/", StringComparison.Ordinal)), f =>
+            Assert.True(f is "papers/p8/index.html" or "papers/p9/index.html" || relatedChanged.Contains(f), $"{f} was written, yet only its related papers could have changed and they did not"));
+        // The new day's page, its neighbour's (its "later" link), and no other day.
+        Assert.Equal(["days/2026-11-27/index.html", "days/2026-11-28/index.html"], written.Where(f => f.StartsWith("days/20", StringComparison.Ordinal)));
+        // Topic months other than November's are as they were.
+        Assert.DoesNotContain(written, f => f.StartsWith("topics/", StringComparison.Ordinal) && f.Contains("/20", StringComparison.Ordinal) && !f.Contains("/2026/11/", StringComparison.Ordinal));
+        Assert.Contains("index.html", written);
+        Assert.Contains("days/index.html", written);
+        Assert.Contains("feed.xml", written);
+        Assert.Contains("sitemap.xml", written);
+    }
+
+    [Fact]
+    public void Build_verbose_says_what_was_rendered_and_why()
+    {
+        _site.Paper("p8", "Diffusion Paper 8", "[2026-11-28]", "A diffusion model, number 8.", extra: "upvotes: 8");
+        var verbose = _site.Build("--verbose");
+        Assert.True(verbose.ExitCode == 0, verbose.ToString());
+        Assert.Contains("changed: paper: ", verbose.Output);
+        Assert.Matches(@"changed: day: 2 rendered \(1 new; 1 changed \(newer 1\)\), 2 written", verbose.Output);
+        Assert.Matches(@"changed: sitemap\.xml: 1 rendered \(made every time\), 1 written", verbose.Output);
+    }
+
+    /// <summary>The related papers a paper page lists, as text.</summary>
+    private static string Related(string page) =>
+        string.Join("\n", new AngleSharp.Html.Parser.HtmlParser().ParseDocument(page).QuerySelectorAll(".related a").Select(a => a.GetAttribute("href")));
+
+    [Fact]
     public void After_adding_an_older_paper_only_the_pages_whose_view_models_changed_are_rendered()
     {
         // An older paper (a backfill): "last updated" stays, so most pages' view models stay as they were.
