@@ -11,16 +11,18 @@
 # and, once each under GNU time, the peak memory (RSS) and the number of files written. Search
 # indexing (Pagefind) is timed on its own line. It prints a table, then one `bench …` line per N
 # with key=value figures for scripts. It is never part of `dotnet test`.
-# Incremental rebuilds (issue 12) are timed from the cold build's state: nothing changed, and EXTRA
-# papers added; the +EXTRA ratio to a cold build is given twice, min over min (add_of_cold) and as
-# the median of RUNS back-to-back pairs (add_of_cold_paired), which a machine's slow phase cannot split.
+# Rebuilds are timed from the cold build's state, each against a cold build run just before it (the
+# median of PAIRS back-to-back pairs, which a machine's slow phase cannot split): the nightly's case
+# first, a new newest day of NEWDAY real papers (newday_*); then EXTRA older papers, a backfill
+# (backfill_*); then nothing changed (noop_*). Each says what it rendered and wrote, and the new day
+# lists what it changed and why (`build --verbose`, from the build itself).
 #
 # Needs: Debian's hugo, hyperfine and time (apt-get install hugo hyperfine time), /usr/bin/python3.
-# Env: RUNS (default 5, 3 at 50k), EXTRA (papers added for the incremental rebuild, default 50),
-# BENCH_WORK (default bench/work).
+# Env: RUNS (hyperfine runs, default 5, 3 at 50k), PAIRS (default 5), NEWDAY (default 50), EXTRA
+# (default 50), BENCH_WORK (default bench/work), BENCH_SHARED (default ../shared beside the checkout).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-shared="$(cd "$root/.." && pwd)/shared"
+shared="${BENCH_SHARED:-$(cd "$root/.." && pwd)/shared}"
 work="${BENCH_WORK:-$root/bench/work}"
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 py=/usr/bin/python3
@@ -29,6 +31,8 @@ for tool in hugo hyperfine /usr/bin/time "$py"; do
 done
 mkdir -p "$work"
 EXTRA="${EXTRA:-50}"
+NEWDAY="${NEWDAY:-50}"
+PAIRS="${PAIRS:-5}"
 
 # Our generator as a user who cares for speed runs it: compiled ahead of time to native code (Native
 # AOT: no JIT while it builds, 1 to 1.5 s less processor time at 10,000 papers) when a C toolchain is
@@ -68,14 +72,77 @@ cleanup() { rm -rf "$trash"; }
 trap cleanup EXIT
 written() { sed -n -e 's/.* files (\([0-9]*\) written.*/\1/p' -e 's/.*kept, \([0-9]*\) written.*/\1/p'; }
 
+# ---- Rebuilds (issue 24): the nightly's new day, a backfill, nothing changed -------------------------
+# Each case starts from a copy of the cold build's output and its content with the case's papers
+# ingested (base-CASE). A round is one cold build of the N papers, then each case's rebuild at once,
+# the new day first; the ratios are the medians over PAIRS rounds. One more rebuild of each case runs
+# under GNU time (peak memory) with --verbose (what it rendered, wrote, and why), and is compared
+# byte for byte with a cold build of the same content.
+rebuild_case() { # N DIR CASE: sets case_* for the line
+  local n=$1 dir=$2 name=$3
+  local inc="${gen[*]} build --no-search --content $dir/inc/content --output $dir/inc/out --themes $root/themes"
+  eval "$(aside "$dir/inc")" && cp -a "$dir/base-$name" "$dir/inc" && sync
+  /usr/bin/time -v -o "$dir/$name.time" $inc --verbose > "$dir/$name.log"
+  eval "$(aside "$dir/cold-$name")"
+  "${gen[@]}" build --clean --no-search --content "$dir/base-$name/content" --output "$dir/cold-$name" --themes "$root/themes" >/dev/null
+  case_same=$(diff -rq --exclude=.paper-trail "$dir/inc/out" "$dir/cold-$name" >/dev/null && echo yes || echo no)
+  case_written=$(written < "$dir/$name.log")
+  case_rendered=$(sed -n 's/.*; \([0-9]*\) rendered.*/\1/p' "$dir/$name.log")
+  [ -n "$case_rendered" ] || case_rendered=0
+  case_rss=$(rss_mb "$dir/$name.time")
+}
+
+time_rebuilds() { # N DIR: sets $rebuilds, the line's rebuild figures; prints what the new day changed
+  local n=$1 dir=$2
+  echo "== N=$n: timing rebuilds ($PAIRS rounds: a cold build, then a new day, a backfill, nothing changed)" >&2
+  mkdir -p "$dir/base-newday" "$dir/base-backfill" "$dir/base-noop"
+  for name in newday backfill noop; do cp -a "$dir/content" "$dir/out" "$dir/base-$name/"; done
+  "${gen[@]}" ingest "$dir/new-day.json" --content "$dir/base-newday/content" | tail -1 >&2
+  "${gen[@]}" ingest "$dir/extra.json" --content "$dir/base-backfill/content" | tail -1 >&2
+  local rounds=()
+  for _ in $(seq "$PAIRS"); do
+    local times=()
+    eval "$(aside "$dir/pair-cold")"
+    local t0; t0=$(date +%s%N)
+    "${gen[@]}" build --clean --no-search --content "$dir/content" --output "$dir/pair-cold" --themes "$root/themes" >/dev/null
+    times+=("$(( $(date +%s%N) - t0 ))")
+    for name in newday backfill noop; do
+      eval "$(aside "$dir/inc")" && cp -a "$dir/base-$name" "$dir/inc" && sync
+      t0=$(date +%s%N)
+      "${gen[@]}" build --no-search --content "$dir/inc/content" --output "$dir/inc/out" --themes "$root/themes" >/dev/null
+      times+=("$(( $(date +%s%N) - t0 ))")
+    done
+    rounds+=("$(IFS=:; echo "${times[*]}")")
+  done
+  # Per case: the median of the rounds' ratios, the median time, and each round's rebuild/cold.
+  local figures; figures=$("$py" -c '
+import statistics, sys
+rounds = [[int(x) / 1e9 for x in r.split(":")] for r in sys.argv[1:]]
+for k, name in enumerate(["newday", "backfill", "noop"], start=1):
+    ratio = statistics.median(r[k] / r[0] for r in rounds)
+    print(f"{name}_of_cold_paired={ratio:.3f} {name}_median_s={statistics.median(r[k] for r in rounds):.2f} "
+          f"{name}_pairs_s=" + ",".join(f"{r[k]:.2f}/{r[0]:.2f}" for r in rounds), end=" ")
+' "${rounds[@]}")
+  rebuilds="$figures"
+  for name in newday backfill noop; do
+    rebuild_case "$n" "$dir" "$name"
+    rebuilds+="${name}_rendered=$case_rendered ${name}_written=$case_written ${name}_written_pct=$("$py" -c "print(f'{100*$case_written/$ours_files:.1f}')") ${name}_equals_cold=$case_same ${name}_rss_mb=$case_rss "
+  done
+  rebuilds="${rebuilds% }"
+  echo "== N=$n: what a new day of $NEWDAY papers rendered and wrote, by kind, and why (build --verbose)" >&2
+  sed -n 's/^  changed: /   /p' "$dir/newday.log" >&2
+  cp "$dir/newday.log" "$work/newday-n$n.log"
+}
+# -------------------------------------------------------------------------------------------------------
+
 summary=()
 for n in "${sizes[@]}"; do
   runs="${RUNS:-$([ "$n" -ge 50000 ] && echo 3 || echo 5)}"
   dir="$work/n$n"
   echo "== N=$n: preparing" >&2
-  "$py" "$root/bench/prepare.py" "$n" "$dir" --shared "$shared" --extra "$EXTRA"
+  "$py" "$root/bench/prepare.py" "$n" "$dir" --shared "$shared" --new-day "$NEWDAY" --extra "$EXTRA"
   # Earlier runs' folders go aside too (see above): deleting them here would slow the timed runs.
-  eval "$(aside "$dir/content" "$dir/hugo-site" "$dir/base")"
+  eval "$(aside "$dir/content" "$dir/hugo-site" "$dir/base-newday" "$dir/base-backfill" "$dir/base-noop")"
   mkdir -p "$dir/content"
   cp "$root/content/site.yml" "$root/content/topics.yml" "$dir/content/"
   "${gen[@]}" ingest "$dir/input.json" --content "$dir/content" | tail -1 >&2
@@ -97,58 +164,18 @@ for n in "${sizes[@]}"; do
   same_as_jit=$(diff -rq --exclude=.paper-trail "$dir/out" "$dir/out-jit" >/dev/null && echo yes || echo no)
   hugo_files=$(find "$dir/hugo-site/public" -type f | wc -l)
 
-  # Incremental (issue 12), from the cold build just made: a rebuild with nothing changed, then a
-  # rebuild after a nightly's worth of new papers ($EXTRA), each from a fresh copy of that state.
-  echo "== N=$n: timing incremental rebuilds ($runs runs each)" >&2
-  incremental="${gen[*]} build --no-search --content $dir/inc/content --output $dir/inc/out --themes $root/themes"
-  mkdir -p "$dir/base" && cp -a "$dir/content" "$dir/out" "$dir/base/"
-  hyperfine --style basic --warmup 1 --runs "$runs" --prepare "$(aside "$dir/inc") && cp -a $dir/base $dir/inc && sync" \
-    --export-json "$dir/noop.json" --command-name "ours no-op N=$n" "$incremental" >&2
-  eval "$(aside "$dir/inc")" && cp -a "$dir/base" "$dir/inc"
-  noop_written=$($incremental | written)
-  "${gen[@]}" ingest "$dir/extra.json" --content "$dir/base/content" | tail -1 >&2
-  hyperfine --style basic --warmup 1 --runs "$runs" --prepare "$(aside "$dir/inc") && cp -a $dir/base $dir/inc && sync" \
-    --export-json "$dir/add.json" --command-name "ours +$EXTRA papers N=$n" "$incremental" >&2
-  eval "$(aside "$dir/inc")" && cp -a "$dir/base" "$dir/inc"
-  /usr/bin/time -v -o "$dir/add.time" $incremental > "$dir/add.log"
-  add_written=$(written < "$dir/add.log")
-  # Writing only files whose bytes changed: the files the rebuild wrote differ from the cold build's.
-  cold_add="${gen[*]} build --clean --no-search --content $dir/base/content --output $dir/cold-add --themes $root/themes"
-  eval "$(aside "$dir/cold-add")" && $cold_add >/dev/null
-  add_same=$(diff -rq --exclude=.paper-trail "$dir/inc/out" "$dir/cold-add" >/dev/null && echo yes || echo no)
-  add_needed=$({ diff -rq --exclude=.paper-trail "$dir/out" "$dir/cold-add" || true; } | wc -l)
-
-  # The same ratio from pairs: a cold build, then at once a +$EXTRA rebuild, $runs times. A shared
-  # machine's slow phases last minutes, long enough to fall on the cold runs above and not on the
-  # rebuilds, or the other way round; two builds seconds apart share theirs. Median of the pairs' ratios.
-  pair_times=()
-  for _ in $(seq "$runs"); do
-    eval "$(aside "$dir/pair-cold")"
-    t0=$(date +%s%N); ${gen[*]} build --clean --no-search --content "$dir/content" --output "$dir/pair-cold" --themes "$root/themes" >/dev/null; t1=$(date +%s%N)
-    eval "$(aside "$dir/inc")" && cp -a "$dir/base" "$dir/inc" && sync
-    t2=$(date +%s%N); $incremental >/dev/null; t3=$(date +%s%N)
-    pair_times+=("$(( t1 - t0 )):$(( t3 - t2 ))")
-  done
-  read -r add_paired pairs_text < <("$py" -c '
-import statistics, sys
-pairs = [tuple(int(x) / 1e9 for x in p.split(":")) for p in sys.argv[1:]]
-print(f"{statistics.median(a / c for c, a in pairs):.2f}", ",".join(f"{a:.2f}/{c:.2f}" for c, a in pairs))' "${pair_times[@]}")
+  time_rebuilds "$n" "$dir"
 
   search=$("${gen[@]}" build --content "$dir/content" --output "$dir/out" --themes "$root/themes" | sed -n 's/^search: indexed in \([0-9.]*\) s.*/\1/p')
 
   read -r ours_min ours_med < <(ms "$dir/ours.json")
   read -r hugo_min hugo_med < <(ms "$dir/hugo.json")
-  read -r noop_min noop_med < <(ms "$dir/noop.json")
-  read -r add_min add_med < <(ms "$dir/add.json")
   ratio=$("$py" -c "print(f'{$ours_min/$hugo_min:.2f}')")
   per_paper=$("$py" -c "print(f'{$ours_min*1000/$n:.3f}')")
   line="bench n=$n ours_min_s=$ours_min ours_median_s=$ours_med hugo_min_s=$hugo_min hugo_median_s=$hugo_med ratio_min=$ratio"
   line+=" ours_rss_mb=$(rss_mb "$dir/ours.time") hugo_rss_mb=$(rss_mb "$dir/hugo.time") ours_files=$ours_files hugo_files=$hugo_files"
   line+=" ours_ms_per_paper=$per_paper search_index_s=${search:-skipped}"
-  line+=" noop_min_s=$noop_min noop_of_cold=$("$py" -c "print(f'{$noop_min/$ours_min:.2f}')") noop_written=$noop_written"
-  line+=" add${EXTRA}_min_s=$add_min add_of_cold=$("$py" -c "print(f'{$add_min/$ours_min:.2f}')") add_written=$add_written"
-  line+=" add_of_cold_paired=$add_paired add_pairs_s=$pairs_text"
-  line+=" add_files_differing=$add_needed add_equals_cold=$add_same add_rss_mb=$(rss_mb "$dir/add.time") generator=${flavour// /_} same_as_jit=$same_as_jit"
+  line+=" $rebuilds generator=${flavour// /_} same_as_jit=$same_as_jit cores=$(nproc)"
   summary+=("$line")
 done
 
@@ -158,6 +185,14 @@ for line in "${summary[@]}"; do
   eval "$(echo "$line" | cut -d' ' -f2- | tr ' ' '\n' | sed 's/^/local_/' | sed 's/=\(.*\)/="\1"/')"
   printf '%-7s %10s %10s %10s %10s %7s %9s %9s %9s %9s %8s\n' "$local_n" "$local_ours_min_s" "$local_ours_median_s" "$local_hugo_min_s" \
     "$local_hugo_median_s" "$local_ratio_min" "$local_ours_rss_mb" "$local_hugo_rss_mb" "$local_ours_files" "$local_hugo_files" "$local_search_index_s"
+done
+echo
+printf '%-7s %14s %9s %9s %9s %16s %13s %13s %s\n' N newday_of_cold newday_s rendered written backfill_of_cold noop_of_cold noop_written same_as_cold
+for line in "${summary[@]}"; do
+  eval "$(echo "$line" | cut -d' ' -f2- | tr ' ' '\n' | sed 's/^/local_/' | sed 's/=\(.*\)/="\1"/')"
+  printf '%-7s %14s %9s %9s %9s %16s %13s %13s %s\n' "$local_n" "$local_newday_of_cold_paired" "$local_newday_median_s" "$local_newday_rendered" \
+    "$local_newday_written ($local_newday_written_pct%)" "$local_backfill_of_cold_paired" "$local_noop_of_cold_paired" "$local_noop_written" \
+    "$local_newday_equals_cold/$local_backfill_equals_cold/$local_noop_equals_cold"
 done
 echo
 printf '%s\n' "${summary[@]}"

@@ -59,7 +59,7 @@ public sealed class ViewHasher
 
     /// <summary>Whether a value is hashed by walking its public members (a record of the generator's), not as a value or a list.</summary>
     private static bool IsWalked(object value) =>
-        value is not (string or IEnumerable or IFormattable or SitePaper or Topic or UInt128) && !value.GetType().IsPrimitive
+        value is not (string or IEnumerable or IFormattable or SitePaper or Topic or UInt128 or System.Runtime.CompilerServices.ITuple) && !value.GetType().IsPrimitive
         && value.GetType().Namespace?.StartsWith("PaperTrail", StringComparison.Ordinal) == true;
 
     /// <summary>The hash of these values, in order: 128 bits of SHA-256.</summary>
@@ -101,6 +101,11 @@ public sealed class ViewHasher
                 // Its abstract is rendered Markdown and its card a rendered template: hashing it would cost
                 // what it saves. It is made from the paper and its topics: hash the SitePaper instead.
                 throw new InvalidOperationException("hash the SitePaper a PaperView is made from, not the view");
+            case System.Runtime.CompilerServices.ITuple tuple:
+                // A value tuple's items by index: a native build keeps no metadata of its fields to walk.
+                Tag(18); Number(tuple.Length);
+                for (var i = 0; i < tuple.Length; i++) Add(tuple[i]);
+                break;
             case IDictionary dictionary:
                 Tag(11); Number(dictionary.Count);
                 foreach (DictionaryEntry entry in dictionary) Add(entry.Key).Add(entry.Value);
@@ -143,7 +148,7 @@ public sealed class ViewHasher
     // Public properties and fields (a value tuple's items are fields) by name, which is stable and
     // needs no metadata tokens (a native, ahead-of-time compiled generator has none); indexers left
     // out. The types walked are the generator's own, which its project roots so that trimming keeps
-    // every member (Generator.csproj), and value tuples, whose items the code reads.
+    // every member (Generator.csproj); value tuples are read by index, above.
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070",
         Justification = "The generator's assembly is a trimmer root: its types keep all their members.")]
     private static MemberInfo[] PublicMembers(Type type) =>
