@@ -88,18 +88,19 @@ public sealed class BuildCache
     /// Reads the cache; topics made under another taxonomy, and math made by other tools, are left out.
     /// A file that is damaged or cannot be read is named in <paramref name="damage"/>, and not used.
     /// </summary>
-    public static BuildCache Read(string outputDir, string generator, string taxonomyHash, string toolPins, List<string> damage)
+    /// <param name="cancel">Stops reading: a build that finds nothing changed needs none of it.</param>
+    public static BuildCache Read(string outputDir, string generator, string taxonomyHash, string toolPins, List<string> damage, CancellationToken cancel = default)
     {
-        if (ReadFile(PathIn(outputDir, FileName), Format, generator, taxonomyHash, toolPins, damage) is not { } based) return Empty;
+        if (ReadFile(PathIn(outputDir, FileName), Format, generator, taxonomyHash, toolPins, damage, cancel) is not { } based) return Empty;
         var cache = new BuildCache(based.Papers, based.Terms) { Math = based.Math, Related = based.Related, Base = (based.Id, based.Papers) };
-        return ReadRecent(outputDir, generator, taxonomyHash, toolPins, cache, damage) ?? cache;
+        return ReadRecent(outputDir, generator, taxonomyHash, toolPins, cache, damage, cancel) ?? cache;
     }
 
     /// <summary>The base overlaid with the recent file, when that file was written over this very base; else null.</summary>
-    private static BuildCache? ReadRecent(string outputDir, string generator, string taxonomyHash, string toolPins, BuildCache based, List<string> damage)
+    private static BuildCache? ReadRecent(string outputDir, string generator, string taxonomyHash, string toolPins, BuildCache based, List<string> damage, CancellationToken cancel)
     {
         var (id, basePapers) = based.Base!.Value;
-        if (ReadFile(PathIn(outputDir, RecentFileName), RecentFormat, generator, taxonomyHash, toolPins, damage) is not { } recent || recent.Id != id) return null;
+        if (ReadFile(PathIn(outputDir, RecentFileName), RecentFormat, generator, taxonomyHash, toolPins, damage, cancel) is not { } recent || recent.Id != id) return null;
         // The base's term counts index into the same table: the recent one only ever adds terms at its end.
         if (recent.Terms.Length < based.Terms.Count || based.Terms.Where((term, i) => recent.Terms[i] != term).Any()) return null;
         var papers = new Dictionary<string, Entry>(basePapers, StringComparer.Ordinal);
@@ -112,9 +113,9 @@ public sealed class BuildCache
         Dictionary<(string, bool), string> Math, RelatedState? Related);
 
     /// <summary>One cache file, or null when it is missing, made by another generator, damaged or unreadable (then named in <paramref name="damage"/>).</summary>
-    private static FileContents? ReadFile(string path, string format, string generator, string taxonomyHash, string toolPins, List<string> damage)
+    private static FileContents? ReadFile(string path, string format, string generator, string taxonomyHash, string toolPins, List<string> damage, CancellationToken cancel)
     {
-        var file = CheckedFile.Read(path);
+        var file = CheckedFile.Read(path, cancel);
         if (file.Damage is { } why) damage.Add(why);
         if (!file.Found) return null;
         try
@@ -125,7 +126,7 @@ public sealed class BuildCache
             var sameTools = reader.ReadString() == toolPins;
             var id = reader.ReadString();
             var terms = ReadTerms(reader);
-            var papers = ReadEntries(reader, file, sameTaxonomy);
+            var papers = ReadEntries(reader, file, sameTaxonomy, cancel);
             var (math, related) = ReadRest(reader, sameTools);
             return reader.ReadString() == format ? new FileContents(id, terms, papers, math, related) : null;
         }
@@ -149,7 +150,7 @@ public sealed class BuildCache
     }
 
     /// <summary>The paper entries, their runs read in parallel.</summary>
-    private static Dictionary<string, Entry> ReadEntries(BinaryReader reader, CheckedFile.Contents file, bool sameTaxonomy)
+    private static Dictionary<string, Entry> ReadEntries(BinaryReader reader, CheckedFile.Contents file, bool sameTaxonomy, CancellationToken cancel)
     {
         var runs = new (long Start, long End)[reader.ReadInt32()];
         for (var r = 0; r < runs.Length; r++)
@@ -160,7 +161,7 @@ public sealed class BuildCache
         }
         if (reader.BaseStream.Position > reader.BaseStream.Length) throw new EndOfStreamException();
         var read = new List<(string File, Entry Entry)>[runs.Length];
-        Parallel.For(0, runs.Length, r =>
+        Parallel.For(0, runs.Length, new ParallelOptions { CancellationToken = cancel }, r =>
         {
             using var run = new BinaryReader(file.Open(), Encoding.UTF8);
             run.BaseStream.Seek(runs[r].Start, SeekOrigin.Begin);

@@ -18,10 +18,12 @@ public sealed class IncrementalBuild
     private readonly BuildOptions _options;
     private readonly string _taxonomyHash;
     private readonly Task<BuildCache> _cache;
+    private readonly CancellationTokenSource _cacheNotNeeded = new();
     private readonly List<string> _cacheDamage = [];
     private readonly List<string> _damage = [];
     private Task<RenderManifest>? _renders;
     private readonly List<string> _renderDamage = [];
+    private readonly IReadOnlyList<string> _outputs = [];
 
     private IncrementalBuild(BuildOptions options)
     {
@@ -30,12 +32,12 @@ public sealed class IncrementalBuild
         var toolPins = InputManifest.ToolPinsFor(options);
         // Read on the other core while the inputs are scanned: it needs only topics.yml's hash and the tools' pins.
         _cache = options.Clean ? Task.FromResult(BuildCache.Empty)
-            : Task.Run(() => BuildCache.Read(options.OutputDir, InputManifest.Generator, _taxonomyHash, toolPins, _cacheDamage));
+            : Task.Run(() => BuildCache.Read(options.OutputDir, InputManifest.Generator, _taxonomyHash, toolPins, _cacheDamage, _cacheNotNeeded.Token));
         Inputs = InputManifest.For(options, toolPins);
         if (Inputs.Damage is { } inputs) _damage.Add(inputs);
         if (options.Clean) return;
-        // The outputs manifest is read by the output writer; read here too, to warn once when it is damaged.
-        new Output.OutputWriter(options.OutputDir).PreviousOutputs(out var outputs);
+        // The outputs manifest is read by the output writer too; read here to warn once when it is damaged.
+        _outputs = new Output.OutputWriter(options.OutputDir).PreviousOutputs(out var outputs);
         if (outputs is not null) _damage.Add(outputs);
     }
 
@@ -52,13 +54,18 @@ public sealed class IncrementalBuild
     /// <param name="extraWhole">Whatever else must be whole for the site to be (the search index).</param>
     public IReadOnlyList<LeftOutPaper>? Unchanged(Func<bool> extraWhole)
     {
-        if (_options.Clean || !Inputs.Unchanged(_options.OutputDir) || !extraWhole()) return null;
+        if (_options.Clean || !Inputs.Unchanged(_options.OutputDir, _outputs) || !extraWhole()) return null;
         var leftOut = LeftOutRecord.Read(_options.OutputDir, _options.ContentDir, _damage);
-        if (leftOut is null) return null;
-        WaitQuietly(_cache); // nothing of the build outlives it
-        // A damaged file is made whole by building, not warned about by every build that finds nothing changed.
-        return Warnings.Count == 0 ? leftOut : null;
+        // A damaged manifest is made whole by building, not warned about by every build that finds nothing changed.
+        if (leftOut is null || _damage.Count > 0) return null;
+        // Nothing of the cache is needed (a damaged one is found by the next build that reads it); nothing of the build outlives it.
+        _cacheNotNeeded.Cancel();
+        WaitQuietly(_cache);
+        return leftOut;
     }
+
+    /// <summary>How many outputs the last build wrote.</summary>
+    public int OutputsBefore => _outputs.Count;
 
     /// <summary>What the last build worked out per paper file, and its related papers and math.</summary>
     public BuildCache Cache => _cache.GetAwaiter().GetResult();

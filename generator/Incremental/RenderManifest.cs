@@ -35,12 +35,13 @@ public sealed class RenderManifest
         if (file.Damage is { } why) damage.Add(why);
         if (!file.Found) return Empty;
         var outputs = new Dictionary<string, (UInt128, long, string)>(StringComparer.Ordinal);
-        using var reader = new StreamReader(file.Open(), Encoding.UTF8);
-        if (reader.ReadLine() != $"{Format} {shared}") return Empty;
+        using var lines = file.Lines().GetEnumerator();
+        if (!lines.MoveNext() || lines.Current != $"{Format} {shared}") return Empty;
         // Fields cut as spans: only the file and the parts become strings.
         Span<Range> fields = stackalloc Range[5];
-        while (reader.ReadLine() is { } line)
+        while (lines.MoveNext())
         {
+            var line = lines.Current;
             var text = line.AsSpan();
             if (text.Split(fields, '\t') != 4
                 || !ViewHasher.TryParseHex(text[fields[1]], out var fingerprint)

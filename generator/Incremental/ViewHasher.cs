@@ -31,18 +31,24 @@ public sealed class ViewHasher
 
     private ViewHasher(ArrayBufferWriter<byte> buffer) => _buffer = buffer;
 
+    /// <summary>An output's stamp: the hash that decides whether it is rendered (<see cref="Fingerprint"/>) and its parts' (<see cref="Parts"/>).</summary>
+    public static OutputStamp Stamp(string maker, string path, object input) => new(Fingerprint(maker, path, input), Parts(input));
+
+    /// <summary>The hash of an output's maker, path and input: what decides whether it is rendered again.</summary>
+    public static UInt128 Fingerprint(string maker, string path, object input) => Of(maker, path, input);
+
     /// <summary>
-    /// An output's stamp: the hash of each part of its input (each public member of a record, else the
-    /// input whole), and of its maker, path and parts together, which decides whether it is rendered.
-    /// The parts say why it was (<see cref="RenderManifest"/> keeps the first 32 bits of each).
+    /// The first 32 bits of the hash of each part of an input (each public member of a record, else the
+    /// input whole), as "1a2b3c4d.5e6f7a8b": kept with an output's render (<see cref="RenderManifest"/>),
+    /// they say which parts changed when it is rendered again. Made only for outputs rendered.
     /// </summary>
-    public static OutputStamp Stamp(string maker, string path, object input)
+    public static string Parts(object input)
     {
         var members = IsWalked(input) ? Members.GetOrAdd(input.GetType(), PublicMembers) : [];
         var parts = new UInt128[Math.Max(1, members.Length)];
         if (members.Length == 0) parts[0] = Of(input);
         else for (var i = 0; i < members.Length; i++) parts[i] = Of(ValueOf(members[i], input));
-        var text = string.Create(parts.Length * 9 - 1, parts, static (chars, parts) =>
+        return string.Create(parts.Length * 9 - 1, parts, static (chars, parts) =>
         {
             for (var i = 0; i < parts.Length; i++)
             {
@@ -50,7 +56,6 @@ public sealed class ViewHasher
                 ((uint)(parts[i] >> 96)).TryFormat(chars.Slice(i * 9, 8), out _, "x8", System.Globalization.CultureInfo.InvariantCulture);
             }
         });
-        return new OutputStamp(Of(maker, path, parts), text);
     }
 
     /// <summary>The names of an input's parts, in the order of <see cref="Stamp"/>: its public members, or none when it is hashed whole.</summary>
@@ -160,5 +165,5 @@ public sealed class ViewHasher
         member is PropertyInfo property ? property.GetValue(owner) : ((FieldInfo)member).GetValue(owner);
 }
 
-/// <summary>What an output was made from: the hash that decides whether it is rendered, and its parts' short hashes, which say why.</summary>
+/// <summary>What an output was made from: the hash that decides whether it is rendered, and its parts' short hashes (<see cref="ViewHasher.Parts"/>), which say why.</summary>
 public readonly record struct OutputStamp(UInt128 Fingerprint, string Parts);

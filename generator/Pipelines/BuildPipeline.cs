@@ -84,7 +84,7 @@ public static class BuildPipeline
     {
         if (last.Unchanged(() => !options.Search || SearchIndexState.IsWhole(options.OutputDir)) is not { } leftBefore) return null;
         if (options.Strict && leftBefore.Count > 0) throw new ContentException(leftBefore.SelectMany(p => p.Problems).ToList());
-        var outputs = new OutputWriter(options.OutputDir).PreviousOutputs().Count;
+        var outputs = last.OutputsBefore;
         return new BuildReport(0, outputs, 0, outputs, 0, 0) { NothingChanged = true, LeftOut = leftBefore };
     }
 

@@ -48,7 +48,10 @@ public sealed record PlannedOutput(string Path, OutputKind Kind, Func<byte[]> Re
     /// <summary>What makes the output from its view: a layout ("paper") or a writer ("rss").</summary>
     public string Maker { get; init; } = "";
 
-    /// <summary>The hash of what the output is made from, and of each part (<see cref="Incremental.ViewHasher.Stamp"/>); null for outputs made every time.</summary>
+    /// <summary>The hash of what the output is made from (<see cref="Incremental.ViewHasher.Fingerprint"/>); null for outputs made every time.</summary>
+    public UInt128? Fingerprint() => Input is null ? null : Incremental.ViewHasher.Fingerprint(Maker, Path, Input);
+
+    /// <summary>The same, with the hash of each part of the input (<see cref="Incremental.ViewHasher.Stamp"/>).</summary>
     public Incremental.OutputStamp? Stamp() => Input is null ? null : Incremental.ViewHasher.Stamp(Maker, Path, Input);
 
     public bool IsHtml => Kind is OutputKind.Page or OutputKind.UnlistedPage or OutputKind.Redirect;

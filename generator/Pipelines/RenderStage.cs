@@ -44,12 +44,14 @@ public sealed class RenderStage(
             byte[] bytes;
             try
             {
-                var stamp = output.Stamp();
-                if (stamp is { } known && previous.Unchanged(sizes, output.File, known.Fingerprint) && TryKeep(i, known, problems)) return;
+                var fingerprint = output.Fingerprint();
+                if (fingerprint is { } known && previous.Unchanged(sizes, output.File, known) && TryKeep(i, known, problems)) return;
                 bytes = output.Render();
                 Interlocked.Increment(ref _rendered);
+                // Its parts' hashes only now, for the few outputs rendered: they say why.
+                OutputStamp? stamp = fingerprint is { } made ? new OutputStamp(made, ViewHasher.Parts(output.Input!)) : null;
                 _changes.Rendered(output, stamp, previous.PartsOf(output.File));
-                if (stamp is { } made) (_stamps[i], _sizes[i]) = (made, bytes.Length);
+                if (stamp is { } rendered) (_stamps[i], _sizes[i]) = (rendered, bytes.Length);
             }
             catch (UserError e)
             {
@@ -101,7 +103,7 @@ public sealed class RenderStage(
     /// when an output has left the plan since, they are checked again, from the file. False when the
     /// file cannot be read (gone since it was looked at): then it is rendered like any other.
     /// </summary>
-    private bool TryKeep(int i, OutputStamp stamp, ConcurrentBag<string> problems)
+    private bool TryKeep(int i, UInt128 fingerprint, ConcurrentBag<string> problems)
     {
         var output = plan[i];
         if (recheckKept)
@@ -114,7 +116,7 @@ public sealed class RenderStage(
             if (broken.Count > 0) return true;
         }
         transaction.Keep(output.File);
-        (_stamps[i], _sizes[i]) = (stamp, previous.SizeOf(output.File));
+        (_stamps[i], _sizes[i]) = (new OutputStamp(fingerprint, previous.PartsOf(output.File)!), previous.SizeOf(output.File));
         return true;
     }
 }
