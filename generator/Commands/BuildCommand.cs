@@ -40,12 +40,13 @@ public static class BuildCommand
             if (report.NothingChanged)
             {
                 context.Output.WriteLine($"build: no input changed since the last build; {report.Outputs} files kept, 0 written{LeftOut(report)}");
+                if (result.GetValue(verbose)) Stages(context.Output, report);
                 return ExitCodes.Ok;
             }
             context.Output.WriteLine(
                 $"build: {report.Papers} papers, {report.Outputs} files ({report.Written} written, {report.Unchanged} unchanged, {report.Removed} removed); " +
                 $"{report.FellBack} papers fell back to the fallback topic; {report.Rendered} rendered, " +
-                $"{report.Outputs - report.Rendered} kept from the last build as their view models were unchanged{LeftOut(report)}");
+                $"{report.Outputs - report.Rendered} kept from the last build as their inputs were unchanged{LeftOut(report)}");
             if (report.Search is { } search)
                 context.Output.WriteLine(
                     search.NothingToIndex ? "search: no paper to index yet; the search page says there is nothing to search"
@@ -55,19 +56,24 @@ public static class BuildCommand
             if (result.GetValue(verbose))
             {
                 foreach (var change in report.Changes) context.Output.WriteLine($"  changed: {change}");
-                foreach (var s in report.Stages)
-                    context.Output.WriteLine($"  {s.Stage,-26} {s.Took.TotalMilliseconds,6:0} ms  (cpu {s.Cpu.TotalMilliseconds,6:0} ms, " +
-                        $"gc paused {s.Paused.TotalMilliseconds,4:0} ms, {s.Allocated >> 20,5} MB allocated)");
-                // The whole process's totals, start-up and the search index included.
-                context.Output.WriteLine($"  gc: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, " +
-                    $"{GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused, {GC.GetTotalAllocatedBytes() / (1 << 20)} MB allocated, " +
-                    $"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MB");
+                Stages(context.Output, report);
             }
             if (report.ToolsMissing is not null) context.Output.WriteLine($"math: left as TeX text ({report.ToolsMissing})");
             else if (report.MathFormulas > 0) context.Output.WriteLine($"math: {report.MathFormulas} formulas rendered to MathML");
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>Each stage's wall and processor time, pauses and allocations, then the process's totals (start-up and the search index included).</summary>
+    private static void Stages(TextWriter output, BuildReport report)
+    {
+        foreach (var s in report.Stages)
+            output.WriteLine($"  {s.Stage,-26} {s.Took.TotalMilliseconds,6:0} ms  (cpu {s.Cpu.TotalMilliseconds,6:0} ms, " +
+                $"gc paused {s.Paused.TotalMilliseconds,4:0} ms, {s.Allocated >> 20,5} MB allocated)");
+        output.WriteLine($"  gc: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, " +
+            $"{GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused, {GC.GetTotalAllocatedBytes() / (1 << 20)} MB allocated, " +
+            $"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MB");
     }
 
     private static string LeftOut(BuildReport report) => report.LeftOut.Count switch

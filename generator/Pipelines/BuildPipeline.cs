@@ -27,7 +27,11 @@ public static class BuildPipeline
 
         var last = IncrementalBuild.Open(options);
         stages.Done("scan inputs");
-        if (NothingChanged(options, last) is { } unchanged) return unchanged with { Stages = stages.Stages, Warnings = last.Warnings };
+        if (NothingChanged(options, last) is { } unchanged)
+        {
+            stages.Done("inputs unchanged");
+            return unchanged with { Stages = stages.Stages, Warnings = last.Warnings };
+        }
 
         var quarantine = Load(options, last);
         stages.Done("load");
