@@ -18,8 +18,9 @@
 # lists what it changed and why (`build --verbose`, from the build itself).
 #
 # Needs: Debian's hugo, hyperfine and time (apt-get install hugo hyperfine time), /usr/bin/python3.
-# Env: RUNS (hyperfine runs, default 5, 3 at 50k), PAIRS (default 5), NEWDAY (default 50), EXTRA
-# (default 50), BENCH_WORK (default bench/work), BENCH_SHARED (default ../shared beside the checkout).
+# Env: RUNS (hyperfine runs, default 5, 3 at 50k), PAIRS (default 5, 3 at 50k), NEWDAY (default 50), EXTRA
+# (default 50), BENCH_WORK (default bench/work), BENCH_SHARED (default ../shared beside the checkout),
+# SETTLE (seconds to wait between sizes after deleting the last one's folders, default 180).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${BENCH_SHARED:-$(cd "$root/.." && pwd)/shared}"
@@ -32,7 +33,6 @@ done
 mkdir -p "$work"
 EXTRA="${EXTRA:-50}"
 NEWDAY="${NEWDAY:-50}"
-PAIRS="${PAIRS:-5}"
 
 # Our generator as a user who cares for speed runs it: compiled ahead of time to native code (Native
 # AOT: no JIT while it builds, 1 to 1.5 s less processor time at 10,000 papers) when a C toolchain is
@@ -94,13 +94,13 @@ rebuild_case() { # N DIR CASE: sets case_* for the line
 
 time_rebuilds() { # N DIR: sets $rebuilds, the line's rebuild figures; prints what the new day changed
   local n=$1 dir=$2
-  echo "== N=$n: timing rebuilds ($PAIRS rounds: a cold build, then a new day, a backfill, nothing changed)" >&2
+  echo "== N=$n: timing rebuilds ($pairs rounds: a cold build, then a new day, a backfill, nothing changed)" >&2
   mkdir -p "$dir/base-newday" "$dir/base-backfill" "$dir/base-noop"
   for name in newday backfill noop; do cp -a "$dir/content" "$dir/out" "$dir/base-$name/"; done
   "${gen[@]}" ingest "$dir/new-day.json" --content "$dir/base-newday/content" | tail -1 >&2
   "${gen[@]}" ingest "$dir/extra.json" --content "$dir/base-backfill/content" | tail -1 >&2
   local rounds=()
-  for _ in $(seq "$PAIRS"); do
+  for _ in $(seq "$pairs"); do
     local times=()
     eval "$(aside "$dir/pair-cold")"
     local t0; t0=$(date +%s%N)
@@ -137,7 +137,14 @@ for k, name in enumerate(["newday", "backfill", "noop"], start=1):
 
 summary=()
 for n in "${sizes[@]}"; do
+  # A size's moved-aside folders take tens of gigabytes at 50,000 papers (about 50 GB): the next
+  # size starts once they are deleted and ext4 has settled (see above), outside every timed region.
+  if [ ${#summary[@]} -gt 0 ] && [ -n "$(ls -A "$trash")" ]; then
+    echo "== deleting the last size's moved-aside folders, then waiting ${SETTLE:-180} s" >&2
+    rm -rf "${trash:?}"/*; sleep "${SETTLE:-180}"
+  fi
   runs="${RUNS:-$([ "$n" -ge 50000 ] && echo 3 || echo 5)}"
+  pairs="${PAIRS:-$([ "$n" -ge 50000 ] && echo 3 || echo 5)}"
   dir="$work/n$n"
   echo "== N=$n: preparing" >&2
   "$py" "$root/bench/prepare.py" "$n" "$dir" --shared "$shared" --new-day "$NEWDAY" --extra "$EXTRA"
@@ -175,7 +182,7 @@ for n in "${sizes[@]}"; do
   line="bench n=$n ours_min_s=$ours_min ours_median_s=$ours_med hugo_min_s=$hugo_min hugo_median_s=$hugo_med ratio_min=$ratio"
   line+=" ours_rss_mb=$(rss_mb "$dir/ours.time") hugo_rss_mb=$(rss_mb "$dir/hugo.time") ours_files=$ours_files hugo_files=$hugo_files"
   line+=" ours_ms_per_paper=$per_paper search_index_s=${search:-skipped}"
-  line+=" $rebuilds generator=${flavour// /_} same_as_jit=$same_as_jit cores=$(nproc)"
+  line+=" $rebuilds pairs=$pairs generator=${flavour// /_} same_as_jit=$same_as_jit cores=$(nproc)"
   summary+=("$line")
 done
 
