@@ -8,7 +8,8 @@ it, synthetic papers from shared/bench/gen_corpus.py (each with its own id, tren
 fill up to N.
 Writes, in WORK_DIR:
   corpus.jsonl   the N papers in gen_corpus.py's shape (what shared/bench/to_hugo.py reads)
-  input.json     the same papers as a Hugging Face /api/daily_papers answer (what `generator ingest` reads)
+  input/         the same papers as Hugging Face /api/daily_papers answers of PART papers each (what
+                 `generator ingest` reads)
   new-day.json   with --new-day K: a nightly's papers, in the same shape: K real papers that are not
                  in the archive (the next ones of the real corpus; with N past it, the archive keeps
                  back the corpus's last K), every one trending on the day after the archive's newest
@@ -23,8 +24,12 @@ import datetime
 import glob
 import json
 import os
+import shutil
 import subprocess
 import sys
+
+
+PART = 10000
 
 
 def real_papers(corpus_dir):
@@ -107,8 +112,14 @@ def main():
     with open(os.path.join(args.work, "corpus.jsonl"), "w", encoding="utf-8") as f:
         for p in papers:
             f.write(json.dumps({k: v for k, v in p.items() if k != "upvotes"}, ensure_ascii=False) + "\n")
-    with open(os.path.join(args.work, "input.json"), "w", encoding="utf-8") as f:
-        json.dump(as_daily_items(papers), f, ensure_ascii=False)
+    # In parts: `generator ingest` refuses an input over 64 MB (a real answer is a few hundred KB),
+    # and 50,000 papers are 170 MB. It reads every file of the folder.
+    parts = os.path.join(args.work, "input")
+    shutil.rmtree(parts, ignore_errors=True)
+    os.makedirs(parts)
+    for start in range(0, len(papers), PART):
+        with open(os.path.join(parts, f"part-{start // PART:03}.json"), "w", encoding="utf-8") as f:
+            json.dump(as_daily_items(papers[start:start + PART]), f, ensure_ascii=False)
     if args.new_day:
         newest = max(day for p in papers for day in p["trending_dates"])
         day = (datetime.date.fromisoformat(newest) + datetime.timedelta(days=1)).isoformat()

@@ -152,7 +152,7 @@ for n in "${sizes[@]}"; do
   eval "$(aside "$dir/content" "$dir/hugo-site" "$dir/base-newday" "$dir/base-backfill" "$dir/base-noop")"
   mkdir -p "$dir/content"
   cp "$root/content/site.yml" "$root/content/topics.yml" "$dir/content/"
-  "${gen[@]}" ingest "$dir/input.json" --content "$dir/content" | tail -1 >&2
+  "${gen[@]}" ingest "$dir/input" --content "$dir/content" | tail -1 >&2
   "$py" "$shared/bench/to_hugo.py" "$dir/corpus.jsonl" "$dir/hugo-site" >/dev/null
 
   echo "== N=$n: timing cold builds ($runs runs each)" >&2
