@@ -32,7 +32,11 @@ public static class TopicsCommand
             if (problems.Count > 0) throw new ContentException(problems);
 
             var from = result.GetValue(papers) ?? [];
-            var set = from.Length > 0 ? SourceFilePapers.Read(from) : ArchiveLoader.LoadPapers(dir, problems).Select(f => f.Paper).ToList();
+            // Papers from --papers; else those a labels file carries itself (title and abstract); else the archive's.
+            var carried = from.Length == 0 && result.GetValue(evaluate) is { } labelsFile && File.Exists(labelsFile) ? ClassifierEvaluation.PapersIn(labelsFile) : [];
+            var set = from.Length > 0 ? SourceFilePapers.Read(from)
+                : carried.Count > 0 ? carried.ToList()
+                : ArchiveLoader.LoadPapers(dir, problems).Select(f => f.Paper).ToList();
             if (problems.Count > 0) throw new ContentException(problems);
 
             if (result.GetValue(explain) is { } wanted)

@@ -72,7 +72,7 @@ public sealed class TemplateSet
             problems.Add($"{file}: template error: {error}");
             return null;
         }
-        foreach (var reference in PartialReferences.In(template, source))
+        foreach (var reference in PartialReferences.In(source))
         {
             if (reference.Name is not { } name) continue; // computed as the page renders: checked then
             var tag = $"{{% {reference.Tag} '{name}' %}}";

@@ -26,6 +26,9 @@ public sealed record EvaluationResult(int Papers, IReadOnlyList<TopicCounts> Per
     public double Recall => Gold == 0 ? 0 : (double)Correct / Gold;
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
 
+    /// <summary>The mean of the per-topic F1 over the topics the labels use: every topic counts the same, rare or not.</summary>
+    public double MacroF1 => PerTopic.Where(t => t.Gold > 0).Select(t => t.F1).DefaultIfEmpty(0).Average();
+
     /// <summary>A table for people, then one <c>key=value</c> line per figure for scripts.</summary>
     public string Format(string name)
     {
@@ -38,7 +41,9 @@ public sealed record EvaluationResult(int Papers, IReadOnlyList<TopicCounts> Per
         sb.AppendLine(CultureInfo.InvariantCulture, $"{name}.micro_precision={Precision:0.0000}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"{name}.micro_recall={Recall:0.0000}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"{name}.micro_f1={F1:0.0000}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{name}.macro_f1={MacroF1:0.0000}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"{name}.fell_back={FellBack}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{name}.fallback_rate={(Papers == 0 ? 0 : (double)FellBack / Papers):0.0000}");
         return sb.ToString();
     }
 
@@ -97,6 +102,32 @@ public static class ClassifierEvaluation
         }
         var perTopic = counts.Select(kv => new TopicCounts(kv.Key, kv.Value.Gold, kv.Value.Predicted, kv.Value.Correct)).ToList();
         return new EvaluationResult(matched, perTopic, fellBack, unmatched) { Disagreements = disagreements };
+    }
+
+    /// <summary>
+    /// The papers a labels file carries itself: lines with an <c>abstract</c> (the labelled set of
+    /// bench/topics/labels/ does, so it can be scored and learned from without the corpus). Empty when
+    /// its lines have none.
+    /// </summary>
+    public static IReadOnlyList<Paper> PapersIn(string labelsFile)
+    {
+        var papers = new List<Paper>();
+        foreach (var line in File.ReadLines(labelsFile).Where(l => l.Trim().Length > 0))
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(line);
+                var root = json.RootElement;
+                if (!root.TryGetProperty("abstract", out var text) || !root.TryGetProperty("title", out var title)) continue;
+                var id = root.TryGetProperty("id", out var i) ? i.GetString() : null;
+                papers.Add(new Paper { Title = title.GetString() ?? "", Slug = "x", Arxiv = id, Abstract = text.GetString() ?? "", Trending = [DateOnly.MinValue] });
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
+            {
+                // Not a paper: reading the labels names the line.
+            }
+        }
+        return papers;
     }
 
     private static List<Label> ReadLabels(string file)

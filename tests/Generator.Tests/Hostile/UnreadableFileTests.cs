@@ -15,6 +15,13 @@ public sealed class UnreadableFileTests : IDisposable
         .Paper("kept", "A Paper Kept", "[2026-11-27]", extra: "topics: [diffusion-models]")
         .Paper("a-paper-locked-away", "A Paper Locked Away", "[2026-11-28]", extra: "topics: [diffusion-models]");
 
+    public UnreadableFileTests()
+    {
+        // The theme beside the archive, where the generator's user may read it (the repository may sit in
+        // a folder only its owner may enter, as CI's clone does).
+        _site.Themes = TestFiles.CopyDefaultTheme(Path.Combine(Path.GetDirectoryName(_site.Content)!, "themes"));
+    }
+
     public void Dispose() => _site.Dispose();
 
     private string Locked => Path.Combine(_site.Content, "papers", "2026", "11", "a-paper-locked-away.md");

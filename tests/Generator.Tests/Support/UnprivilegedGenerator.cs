@@ -13,11 +13,28 @@ public static class UnprivilegedGenerator
     private const string Setpriv = "/usr/bin/setpriv";
     private const int Nobody = 65534;
 
+    /// <summary>
+    /// The generator where "nobody" may run it: the test's own build folder may sit in a folder only
+    /// root may enter (CI clones into a `mktemp -d` folder, mode 700), so as root it is run from a copy
+    /// in a folder of its own that everyone may read, removed when the test process ends.
+    /// </summary>
+    private static readonly Lazy<string> Dll = new(() =>
+    {
+        if (!Environment.IsPrivilegedProcess) return GeneratorProcess.Dll;
+        var folder = Path.Combine(Path.GetTempPath(), "paper-trail-unprivileged-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory).Where(f => f.EndsWith(".dll", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("generator.", StringComparison.Ordinal)))
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        Share(folder);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+        return Path.Combine(folder, Path.GetFileName(GeneratorProcess.Dll));
+    });
+
 
     /// <summary>Opens <paramref name="folder"/> and all under it to the user the generator runs as.</summary>
     public static void Share(string folder)
     {
-        File.SetUnixFileMode(folder, (UnixFileMode)0b111_111_111);
+        File.SetUnixFileMode(folder, (UnixFileMode)0b111_111_111); // not sticky: the generator replaces files in it
         foreach (var dir in Directory.EnumerateDirectories(folder, "*", SearchOption.AllDirectories)) File.SetUnixFileMode(dir, (UnixFileMode)0b111_111_111);
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)) File.SetUnixFileMode(file, (UnixFileMode)0b110_110_110);
     }
@@ -34,7 +51,7 @@ public static class UnprivilegedGenerator
             start.Environment["HOME"] = Path.GetTempPath(); // nobody's own is not there to write to
             start.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
         }
-        start.ArgumentList.Add(GeneratorProcess.Dll);
+        start.ArgumentList.Add(Dll.Value);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
