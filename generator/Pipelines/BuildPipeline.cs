@@ -143,7 +143,7 @@ public static class BuildPipeline
         if (!cardsWrite.IsCompletedSuccessfully)
             log.WriteLine($"cache: cards not written ({cardsWrite.Exception?.InnerException?.Message}); the next build renders them again");
         stages.Done("commit");
-        var indexed = search is null ? null : SearchIndexer.Run(search, options.OutputDir, options.Clean ? ["index.html"] : report.Changed, site.Papers.Count);
+        var indexed = search is null ? null : SearchIndexer.Run(search, options.OutputDir, report.Changed, site.Papers.Count, options.Clean);
         if (indexed is not null) stages.Done("search index");
         return new BuildReport(site.Papers.Count, plan.Count, report.Written, report.Unchanged, report.Removed, fellBack)
         {
