@@ -15,12 +15,21 @@
 # papers added; the +EXTRA ratio to a cold build is given twice, min over min (add_of_cold) and as
 # the median of RUNS back-to-back pairs (add_of_cold_paired), which a machine's slow phase cannot split.
 #
-# Needs: Debian's hugo, hyperfine and time (apt-get install hugo hyperfine time), /usr/bin/python3.
+# The cold build is also timed against Hugo's in RUNS back-to-back pairs (ratio_paired), and once the
+# way the README's command runs it (`dotnet run`, JIT). The nightly's whole cost (issue 25,
+# bench/nightly-cost.sh): a new newest day of EXTRA papers built with search from the previous night's
+# output, in pairs with a cold build, and what a deploy of it would upload; then what one search
+# downloads in a browser.
+#
+# Needs: Debian's hugo, hyperfine and time (apt-get install hugo hyperfine time), /usr/bin/python3;
+# node and chromium for the search download (skipped without them).
 # Env: RUNS (default 5, 3 at 50k), EXTRA (papers added for the incremental rebuild, default 50),
-# BENCH_WORK (default bench/work).
+# BENCH_WORK (default bench/work), BENCH_SHARED (the shared corpus and Hugo baseline, default ../shared
+# beside the repository), NEWDAY_JSON (a new day's papers for the nightly's cost, default made from
+# EXTRA by newday_input).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-shared="$(cd "$root/.." && pwd)/shared"
+shared="${BENCH_SHARED:-$(cd "$root/.." && pwd)/shared}"
 work="${BENCH_WORK:-$root/bench/work}"
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 py=/usr/bin/python3
@@ -30,25 +39,19 @@ done
 mkdir -p "$work"
 EXTRA="${EXTRA:-50}"
 
-# Our generator as a user who cares for speed runs it: compiled ahead of time to native code (Native
-# AOT: no JIT while it builds, 1 to 1.5 s less processor time at 10,000 papers) when a C toolchain is
-# there to link it; else ReadyToRun; else a plain Release build. Each publish starts from clean
-# intermediates, since the three share the project's obj folder. The build line says which one ran.
+# Our generator exactly as the nightly runs it: made by the script the nightly calls
+# (scripts/publish-generator.sh: compiled ahead of time to native code when a C toolchain is there to
+# link it, else ReadyToRun, else a plain Release build; its line says which).
 bin="$work/bin"
-publish() { local out=$1; shift; rm -rf "$out" "$root/generator/obj/Release" "$root/generator/bin/Release"; dotnet publish "$root/generator" -c Release -o "$out" -nologo -v quiet "$@" >/dev/null 2>&1; }
-linker=(); command -v clang >/dev/null || linker=(-p:CppCompilerAndLinker=gcc)
-if (command -v clang || command -v gcc) >/dev/null && publish "$bin" -r linux-x64 -p:PublishAot=true "${linker[@]}" && [ -x "$bin/generator" ]; then
-  flavour="native AOT"; gen=("$bin/generator")
-elif publish "$bin" -r linux-x64 --self-contained false -p:PublishReadyToRun=true; then
-  flavour="ReadyToRun"; gen=("$bin/generator")
-else
-  publish "$bin"; flavour="JIT"; gen=(dotnet "$bin/generator.dll")
-fi
-# The plain (JIT) generator too, to check that the fast one builds the very same site.
+flavour=$("$root/scripts/publish-generator.sh" "$bin" | sed -n 's/^generator: \([^(]*[^ (]\).*/\1/p')
+gen=("$bin/generator")
+# The plain (JIT) generator too, to check that the fast one builds the very same site. Its intermediate
+# files go to a folder of their own, never to generator/obj (a `dotnet build` or test may be using it).
 jit_bin="$work/bin-jit"
-publish "$jit_bin"
-rm -rf "$root/generator/obj/Release" "$root/generator/bin/Release" # a later `dotnet build` starts clean
-echo "== generator: $flavour" >&2
+rm -rf "$jit_bin" "$work/jit-artifacts"
+dotnet publish "$root/generator" -c Release -o "$jit_bin" --artifacts-path "$work/jit-artifacts" -nologo -v quiet >/dev/null 2>&1
+echo "== generator: $flavour ($(nproc) cores)" >&2
+. "$root/bench/nightly-cost.sh"
 
 ms() { "$py" -c 'import json,sys,statistics; t=json.load(open(sys.argv[1]))["results"][0]["times"]; print(f"{min(t):.3f} {statistics.median(t):.3f}")' "$1"; }
 rss_mb() { awk -F: '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$1"; }
@@ -87,6 +90,23 @@ for n in "${sizes[@]}"; do
     --export-json "$dir/ours.json" --command-name "ours N=$n" "$ours" >&2
   (cd "$dir/hugo-site" && hyperfine --style basic --warmup 1 --runs "$runs" --prepare "$(aside public resources)" \
     --export-json "$dir/hugo.json" --command-name "hugo N=$n" "hugo --quiet --minify=false" >&2)
+
+  # The same ratio from pairs (issue 25): our cold build, then at once Hugo's, RUNS times; median of the ratios.
+  hugo_pairs=()
+  for _ in $(seq "$runs"); do
+    eval "$(aside "$dir/out")"
+    t0=$(date +%s%N); $ours >/dev/null; t1=$(date +%s%N)
+    (cd "$dir/hugo-site" && eval "$(aside public resources)")
+    t2=$(date +%s%N); (cd "$dir/hugo-site" && hugo --quiet --minify=false >/dev/null); t3=$(date +%s%N)
+    hugo_pairs+=("$(( t1 - t0 )):$(( t3 - t2 ))")
+  done
+  read -r ratio_paired hugo_pairs_text < <("$py" -c '
+import statistics, sys
+pairs = [tuple(int(x) / 1e9 for x in p.split(":")) for p in sys.argv[1:]]
+print(f"{statistics.median(o / h for o, h in pairs):.2f}", ",".join(f"{o:.2f}/{h:.2f}" for o, h in pairs))' "${hugo_pairs[@]}")
+  # The README's command (`dotnet run`, the Debug build, JIT), after a first run that compiles it.
+  hyperfine --style basic --warmup 1 --runs "$runs" --prepare "$(aside "$dir/out-run")" --export-json "$dir/dotnet-run.json" \
+    --command-name "dotnet run N=$n" "dotnet run --project $root/generator -- build --clean --no-search --content $dir/content --output $dir/out-run --themes $root/themes" >&2
 
   eval "$(aside "$dir/out")"
   /usr/bin/time -v -o "$dir/ours.time" $ours >/dev/null
@@ -134,12 +154,20 @@ import statistics, sys
 pairs = [tuple(int(x) / 1e9 for x in p.split(":")) for p in sys.argv[1:]]
 print(f"{statistics.median(a / c for c, a in pairs):.2f}", ",".join(f"{a:.2f}/{c:.2f}" for c, a in pairs))' "${pair_times[@]}")
 
+  # The nightly's whole cost (issue 25), on its own new day unless NEWDAY_JSON names one.
+  echo "== N=$n: timing the nightly's whole cost ($runs pairs)" >&2
+  newday_json="${NEWDAY_JSON:-$dir/newday.json}"
+  [ -n "${NEWDAY_JSON:-}" ] || newday_input "$dir" "$newday_json"
+  night=$(nightly_cost "$dir" "$newday_json")
+  download=$(search_download "$dir")
+
   search=$("${gen[@]}" build --content "$dir/content" --output "$dir/out" --themes "$root/themes" | sed -n 's/^search: indexed in \([0-9.]*\) s.*/\1/p')
 
   read -r ours_min ours_med < <(ms "$dir/ours.json")
   read -r hugo_min hugo_med < <(ms "$dir/hugo.json")
   read -r noop_min noop_med < <(ms "$dir/noop.json")
   read -r add_min add_med < <(ms "$dir/add.json")
+  read -r run_min run_med < <(ms "$dir/dotnet-run.json")
   ratio=$("$py" -c "print(f'{$ours_min/$hugo_min:.2f}')")
   per_paper=$("$py" -c "print(f'{$ours_min*1000/$n:.3f}')")
   line="bench n=$n ours_min_s=$ours_min ours_median_s=$ours_med hugo_min_s=$hugo_min hugo_median_s=$hugo_med ratio_min=$ratio"
@@ -149,6 +177,8 @@ print(f"{statistics.median(a / c for c, a in pairs):.2f}", ",".join(f"{a:.2f}/{c
   line+=" add${EXTRA}_min_s=$add_min add_of_cold=$("$py" -c "print(f'{$add_min/$ours_min:.2f}')") add_written=$add_written"
   line+=" add_of_cold_paired=$add_paired add_pairs_s=$pairs_text"
   line+=" add_files_differing=$add_needed add_equals_cold=$add_same add_rss_mb=$(rss_mb "$dir/add.time") generator=${flavour// /_} same_as_jit=$same_as_jit"
+  line+=" cores=$(nproc) ratio_paired=$ratio_paired hugo_pairs_s=$hugo_pairs_text dotnet_run_min_s=$run_min dotnet_run_median_s=$run_med"
+  line+=" $night $download"
   summary+=("$line")
 done
 
@@ -158,6 +188,15 @@ for line in "${summary[@]}"; do
   eval "$(echo "$line" | cut -d' ' -f2- | tr ' ' '\n' | sed 's/^/local_/' | sed 's/=\(.*\)/="\1"/')"
   printf '%-7s %10s %10s %10s %10s %7s %9s %9s %9s %9s %8s\n' "$local_n" "$local_ours_min_s" "$local_ours_median_s" "$local_hugo_min_s" \
     "$local_hugo_median_s" "$local_ratio_min" "$local_ours_rss_mb" "$local_hugo_rss_mb" "$local_ours_files" "$local_hugo_files" "$local_search_index_s"
+done
+echo
+# Issue 25: the generator the nightly runs against Hugo in back-to-back pairs, the README's `dotnet run`, and a night's whole cost.
+printf '%-7s %-11s %5s %12s %12s %10s %10s %10s %12s %13s %14s\n' N generator cores ratio_paired dotnet_run_s cold_s build_s search_s search/cold upload_files download_kb
+for line in "${summary[@]}"; do
+  eval "$(echo "$line" | cut -d' ' -f2- | tr ' ' '\n' | sed 's/^/local_/' | sed 's/=\(.*\)/="\1"/')"
+  printf '%-7s %-11s %5s %12s %12s %10s %10s %10s %12s %13s %14s\n' "$local_n" "$local_generator" "$local_cores" "$local_ratio_paired" \
+    "$local_dotnet_run_median_s" "$local_night_cold_median_s" "$local_night_build_median_s" "$local_night_search_median_s" \
+    "$local_night_search_of_cold_paired" "$local_night_upload_files" "${local_search_download_kb:-skipped}"
 done
 echo
 printf '%s\n' "${summary[@]}"
