@@ -12,8 +12,8 @@
 #   generator: ReadyToRun (native AOT not made: no C compiler (clang or gcc) on PATH to link it)
 #
 # OUT/.published records a hash of what the program is made from (generator/, the package and build
-# props, global.json, the SDK's version and PAPER_TRAIL_NO_AOT): when it matches, OUT is reused as it
-# is and nothing is compiled (the workflow restores OUT from its cache, keyed on the same files).
+# props, global.json, this script, the SDK's version and PAPER_TRAIL_NO_AOT): when it matches, OUT is
+# reused as it is and nothing is compiled (the workflow restores OUT from its cache, keyed on the same).
 # A publish goes to a folder beside OUT and replaces OUT only once it has succeeded. Intermediate
 # files go to a temporary folder, never to generator/obj, so a `dotnet build` or `dotnet test` of the
 # same checkout running meanwhile is not disturbed.
@@ -28,19 +28,22 @@ mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 cd "$repo" # its global.json picks the SDK
 
-case "$(uname -m)" in
-  aarch64|arm64) rid=linux-arm64 ;;
+case "$(uname -s)-$(uname -m)" in
+  Darwin-arm64) rid=osx-arm64 ;;
+  Darwin-*) rid=osx-x64 ;;
+  *-aarch64|*-arm64) rid=linux-arm64 ;;
   *) rid=linux-x64 ;;
 esac
+sha=(sha256sum); command -v sha256sum >/dev/null || sha=(shasum -a 256) # macOS has the second
 
 # What the program is made from. Files only, by path and content, in a fixed order; bin/ and obj/ are
 # what builds leave behind, not sources.
 inputs_hash() {
   {
-    find generator -type f -not -path 'generator/bin/*' -not -path 'generator/obj/*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
-    sha256sum Directory.Packages.props Directory.Build.props global.json
+    find generator -type f -not -path 'generator/bin/*' -not -path 'generator/obj/*' -print0 | LC_ALL=C sort -z | xargs -0 "${sha[@]}"
+    "${sha[@]}" Directory.Packages.props Directory.Build.props global.json scripts/publish-generator.sh
     echo "sdk $(dotnet --version) rid $rid no-aot ${PAPER_TRAIL_NO_AOT:-}"
-  } | sha256sum | cut -d' ' -f1
+  } | "${sha[@]}" | cut -d' ' -f1
 }
 hash="$(inputs_hash)"
 

@@ -31,7 +31,7 @@ public sealed partial class GeneratorPublishTests : IDisposable
             && WorkflowFile.Value((YamlMappingNode)WorkflowFile.At(s, "with"), "path") == ".generator");
         var key = WorkflowFile.Value((YamlMappingNode)WorkflowFile.At(cache, "with"), "key")!;
         var hashed = HashFiles().Match(key).Groups["files"].Value.Split(',').Select(f => f.Trim().Trim('\'')).Order(StringComparer.Ordinal);
-        Assert.Equal(["Directory.Build.props", "Directory.Packages.props", "generator/**", "global.json"], hashed);
+        Assert.Equal(["Directory.Build.props", "Directory.Packages.props", "generator/**", "global.json", "scripts/publish-generator.sh"], hashed);
         // A new SDK compiles other code from the same sources: its version is in the key, from a step that asks dotnet.
         var sdk = nightly.StepRunning("publish", "echo \"version=$(dotnet --version)\" >> \"$GITHUB_OUTPUT\"");
         Assert.Equal("sdk", WorkflowFile.Value(sdk, "id"));
