@@ -17,10 +17,17 @@
 # (backfill_*); then nothing changed (noop_*). Each says what it rendered and wrote, and the new day
 # lists what it changed and why (`build --verbose`, from the build itself).
 #
+# The cold build is also timed against Hugo's in RUNS back-to-back pairs (ratio_paired), and once the
+# way the README's command runs it (`dotnet run`, JIT). The nightly's whole cost (issue 25,
+# bench/nightly-cost.sh): the same new newest day built with search from the previous night's output,
+# in pairs with a cold build, and what a deploy of it would upload; then what one search downloads in
+# a browser (node and chromium; skipped without them).
+#
 # Needs: Debian's hugo, hyperfine and time (apt-get install hugo hyperfine time), /usr/bin/python3.
 # Env: RUNS (hyperfine runs, default 5, 3 at 50k), PAIRS (default 5, 3 at 50k), NEWDAY (default 50), EXTRA
 # (default 50), BENCH_WORK (default bench/work), BENCH_SHARED (default ../shared beside the checkout),
 # SETTLE (seconds to wait between sizes after deleting the last one's folders, default 180).
+# NEWDAY_JSON (a new day's papers for the nightly's cost, default the bench's new day).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${BENCH_SHARED:-$(cd "$root/.." && pwd)/shared}"
@@ -34,25 +41,19 @@ mkdir -p "$work"
 EXTRA="${EXTRA:-50}"
 NEWDAY="${NEWDAY:-50}"
 
-# Our generator as a user who cares for speed runs it: compiled ahead of time to native code (Native
-# AOT: no JIT while it builds, 1 to 1.5 s less processor time at 10,000 papers) when a C toolchain is
-# there to link it; else ReadyToRun; else a plain Release build. Each publish starts from clean
-# intermediates, since the three share the project's obj folder. The build line says which one ran.
+# Our generator exactly as the nightly runs it: made by the script the nightly calls
+# (scripts/publish-generator.sh: compiled ahead of time to native code when a C toolchain is there to
+# link it, else ReadyToRun, else a plain Release build; its line says which).
 bin="$work/bin"
-publish() { local out=$1; shift; rm -rf "$out" "$root/generator/obj/Release" "$root/generator/bin/Release"; dotnet publish "$root/generator" -c Release -o "$out" -nologo -v quiet "$@" >/dev/null 2>&1; }
-linker=(); command -v clang >/dev/null || linker=(-p:CppCompilerAndLinker=gcc)
-if (command -v clang || command -v gcc) >/dev/null && publish "$bin" -r linux-x64 -p:PublishAot=true "${linker[@]}" && [ -x "$bin/generator" ]; then
-  flavour="native AOT"; gen=("$bin/generator")
-elif publish "$bin" -r linux-x64 --self-contained false -p:PublishReadyToRun=true; then
-  flavour="ReadyToRun"; gen=("$bin/generator")
-else
-  publish "$bin"; flavour="JIT"; gen=(dotnet "$bin/generator.dll")
-fi
-# The plain (JIT) generator too, to check that the fast one builds the very same site.
+flavour=$("$root/scripts/publish-generator.sh" "$bin" | sed -n 's/^generator: \([^(]*[^ (]\).*/\1/p')
+gen=("$bin/generator")
+# The plain (JIT) generator too, to check that the fast one builds the very same site. Its intermediate
+# files go to a folder of their own, never to generator/obj (a `dotnet build` or test may be using it).
 jit_bin="$work/bin-jit"
-publish "$jit_bin"
-rm -rf "$root/generator/obj/Release" "$root/generator/bin/Release" # a later `dotnet build` starts clean
-echo "== generator: $flavour" >&2
+rm -rf "$jit_bin" "$work/jit-artifacts"
+dotnet publish "$root/generator" -c Release -o "$jit_bin" --artifacts-path "$work/jit-artifacts" -nologo -v quiet >/dev/null 2>&1
+echo "== generator: $flavour ($(nproc) cores)" >&2
+. "$root/bench/nightly-cost.sh"
 
 ms() { "$py" -c 'import json,sys,statistics; t=json.load(open(sys.argv[1]))["results"][0]["times"]; print(f"{min(t):.3f} {statistics.median(t):.3f}")' "$1"; }
 rss_mb() { awk -F: '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$1"; }
@@ -162,6 +163,23 @@ for n in "${sizes[@]}"; do
   (cd "$dir/hugo-site" && hyperfine --style basic --warmup 1 --runs "$runs" --prepare "$(aside public resources)" \
     --export-json "$dir/hugo.json" --command-name "hugo N=$n" "hugo --quiet --minify=false" >&2)
 
+  # The same ratio from pairs (issue 25): our cold build, then at once Hugo's, RUNS times; median of the ratios.
+  hugo_pairs=()
+  for _ in $(seq "$runs"); do
+    eval "$(aside "$dir/out")"
+    t0=$(date +%s%N); $ours >/dev/null; t1=$(date +%s%N)
+    (cd "$dir/hugo-site" && eval "$(aside public resources)")
+    t2=$(date +%s%N); (cd "$dir/hugo-site" && hugo --quiet --minify=false >/dev/null); t3=$(date +%s%N)
+    hugo_pairs+=("$(( t1 - t0 )):$(( t3 - t2 ))")
+  done
+  read -r ratio_paired hugo_pairs_text < <("$py" -c '
+import statistics, sys
+pairs = [tuple(int(x) / 1e9 for x in p.split(":")) for p in sys.argv[1:]]
+print(f"{statistics.median(o / h for o, h in pairs):.2f}", ",".join(f"{o:.2f}/{h:.2f}" for o, h in pairs))' "${hugo_pairs[@]}")
+  # The README's command (`dotnet run`, the Debug build, JIT), after a first run that compiles it.
+  hyperfine --style basic --warmup 1 --runs "$runs" --prepare "$(aside "$dir/out-run")" --export-json "$dir/dotnet-run.json" \
+    --command-name "dotnet run N=$n" "dotnet run --project $root/generator -- build --clean --no-search --content $dir/content --output $dir/out-run --themes $root/themes" >&2
+
   eval "$(aside "$dir/out")"
   /usr/bin/time -v -o "$dir/ours.time" $ours >/dev/null
   (cd "$dir/hugo-site" && eval "$(aside public resources)" && /usr/bin/time -v -o "$dir/hugo.time" hugo --quiet --minify=false >/dev/null)
@@ -173,16 +191,24 @@ for n in "${sizes[@]}"; do
 
   time_rebuilds "$n" "$dir"
 
+  # The nightly's whole cost (issue 25), on its own new day unless NEWDAY_JSON names one.
+  echo "== N=$n: timing the nightly's whole cost ($runs pairs)" >&2
+  night=$(nightly_cost "$dir" "${NEWDAY_JSON:-$dir/new-day.json}")
+  download=$(search_download "$dir")
+
   search=$("${gen[@]}" build --content "$dir/content" --output "$dir/out" --themes "$root/themes" | sed -n 's/^search: indexed in \([0-9.]*\) s.*/\1/p')
 
   read -r ours_min ours_med < <(ms "$dir/ours.json")
   read -r hugo_min hugo_med < <(ms "$dir/hugo.json")
+  read -r run_min run_med < <(ms "$dir/dotnet-run.json")
   ratio=$("$py" -c "print(f'{$ours_min/$hugo_min:.2f}')")
   per_paper=$("$py" -c "print(f'{$ours_min*1000/$n:.3f}')")
   line="bench n=$n ours_min_s=$ours_min ours_median_s=$ours_med hugo_min_s=$hugo_min hugo_median_s=$hugo_med ratio_min=$ratio"
   line+=" ours_rss_mb=$(rss_mb "$dir/ours.time") hugo_rss_mb=$(rss_mb "$dir/hugo.time") ours_files=$ours_files hugo_files=$hugo_files"
   line+=" ours_ms_per_paper=$per_paper search_index_s=${search:-skipped}"
   line+=" $rebuilds pairs=$pairs generator=${flavour// /_} same_as_jit=$same_as_jit cores=$(nproc)"
+  line+=" ratio_paired=$ratio_paired hugo_pairs_s=$hugo_pairs_text dotnet_run_min_s=$run_min dotnet_run_median_s=$run_med"
+  line+=" $night $download"
   summary+=("$line")
 done
 
@@ -200,6 +226,15 @@ for line in "${summary[@]}"; do
   printf '%-7s %14s %9s %9s %9s %16s %13s %13s %s\n' "$local_n" "$local_newday_of_cold_paired" "$local_newday_median_s" "$local_newday_rendered" \
     "$local_newday_written ($local_newday_written_pct%)" "$local_backfill_of_cold_paired" "$local_noop_of_cold_paired" "$local_noop_written" \
     "$local_newday_equals_cold/$local_backfill_equals_cold/$local_noop_equals_cold"
+done
+echo
+# Issue 25: the generator the nightly runs against Hugo in back-to-back pairs, the README's `dotnet run`, and a night's whole cost.
+printf '%-7s %-11s %5s %12s %12s %10s %10s %10s %12s %13s %14s\n' N generator cores ratio_paired dotnet_run_s cold_s build_s search_s search/cold upload_files download_kb
+for line in "${summary[@]}"; do
+  eval "$(echo "$line" | cut -d' ' -f2- | tr ' ' '\n' | sed 's/^/local_/' | sed 's/=\(.*\)/="\1"/')"
+  printf '%-7s %-11s %5s %12s %12s %10s %10s %10s %12s %13s %14s\n' "$local_n" "$local_generator" "$local_cores" "$local_ratio_paired" \
+    "$local_dotnet_run_median_s" "$local_night_cold_median_s" "$local_night_build_median_s" "$local_night_search_median_s" \
+    "$local_night_search_of_cold_paired" "$local_night_upload_files" "${local_search_download_kb:-skipped}"
 done
 echo
 printf '%s\n' "${summary[@]}"

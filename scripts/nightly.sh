@@ -10,7 +10,7 @@
 #                                            repository, FIXTURE served on 127.0.0.1 instead of the
 #                                            web, pushing to a temporary remote, deploy only printed
 #
-# Environment: GENERATOR (a built generator.dll to reuse), NIGHTLY_DATE (the day, default today UTC),
+# Environment: GENERATOR (a built generator.dll, or a generator program, to use as it is), NIGHTLY_DATE (the day, default today UTC),
 # NIGHTLY_WORKDIR (rehearsal: work in this empty folder and keep it, to inspect afterwards),
 # NIGHTLY_REHEARSAL_SETUP (rehearsal only: a bash script run in the throw-away copy before the job,
 # whose changes are committed there, as if the repository held them: a hand-edited paper, say).
@@ -38,14 +38,20 @@ unset NETLIFY_AUTH_TOKEN NETLIFY_SITE_ID
 step() { if [ -n "${GITHUB_ACTIONS:-}" ]; then echo "::group::$*"; else echo "== $*"; fi; }
 endstep() { if [ -n "${GITHUB_ACTIONS:-}" ]; then echo "::endgroup::"; fi; }
 
-# The generator: reuse a built one when given (the rehearsal does), else build it once.
+# The generator: the one given, used as it is (the rehearsal gives a built generator.dll); else the
+# fastest this machine can make, in .generator/ (scripts/publish-generator.sh: native AOT, else
+# ReadyToRun, else JIT; its line says which), compiled again only when its sources changed. The bench
+# (bench/run.sh) times the program that same script makes.
 if [ -z "${GENERATOR:-}" ]; then
-  step "build the generator"
-  dotnet build "$repo/generator" -c Release -nologo -v quiet
-  GENERATOR="$repo/generator/bin/Release/net10.0/generator.dll"
+  step "publish the generator"
+  "$repo/scripts/publish-generator.sh" "$repo/.generator"
+  GENERATOR="$repo/.generator/generator"
   endstep
 fi
-gen() { dotnet "$GENERATOR" "$@"; }
+case "$GENERATOR" in
+  *.dll) gen() { dotnet "$GENERATOR" "$@"; } ;;
+  *) gen() { "$GENERATOR" "$@"; } ;;
+esac
 
 cleanup=()
 trap 'for c in "${cleanup[@]}"; do eval "$c"; done' EXIT

@@ -63,7 +63,7 @@ public static class BuildPipeline
 
         var (report, render) = RenderAndCommit(options, last, context, plan, worked, math, quarantine.LeftOut, log, stages);
         stages.Done("commit");
-        var indexed = search is null ? null : SearchIndexer.Run(search, options.OutputDir, options.Clean ? ["index.html"] : report.Changed, site.Papers.Count);
+        var indexed = search is null ? null : SearchIndexer.Run(search, options.OutputDir, report.Changed, site.Papers.Count, options.Clean);
         if (indexed is not null) stages.Done("search index");
         return new BuildReport(site.Papers.Count, plan.Count, report.Written, report.Unchanged, report.Removed, fellBack)
         {

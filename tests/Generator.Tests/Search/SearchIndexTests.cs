@@ -52,6 +52,98 @@ public sealed class SearchIndexTests : IDisposable
         Assert.Equal(listed.Order(StringComparer.Ordinal), onDisk);
     }
 
+    /// <summary>
+    /// A new paper's build runs Pagefind over the last index: its own fragment is written, the other
+    /// pages' fragments (their search records unchanged, though the new paper changed their related
+    /// lists) are neither written again nor removed, what the new index no longer uses goes, and the
+    /// files Pagefind rewrites on every run keep their time when their bytes are the same.
+    /// </summary>
+    [NodeFact]
+    public void A_new_paper_writes_its_own_fragment_and_leaves_the_other_fragments_untouched()
+    {
+        _site.BuildOk();
+        var fragments = Path.Combine(_site.Output, "pagefind", "fragment");
+        var before = FolderSnapshot.Of(fragments);
+        string[] unchanging = ["pagefind.js", "pagefind-worker.js", "wasm.en.pagefind"];
+        var times = unchanging.Select(f => File.GetLastWriteTimeUtc(Path.Combine(_site.Output, "pagefind", f))).ToList();
+        _site.Paper("c", "Flow Matching for Operators", "[2026-11-29]", "Flows between function spaces, learned by matching.");
+
+        var result = _site.Build();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var added = Assert.Single(before.Differences(FolderSnapshot.Of(fragments)));
+        Assert.False(before.Files.ContainsKey(added));
+        // Pagefind writes its script, worker and WebAssembly on every run; rewritten with the same bytes, they look untouched.
+        Assert.Equal(times, unchanging.Select(f => File.GetLastWriteTimeUtc(Path.Combine(_site.Output, "pagefind", f))));
+        Assert.Contains("\"page_count\":3", _site.Text("pagefind/pagefind-entry.json").Replace(" ", ""));
+        Assert.Equal(ListedIndex(), IndexOnDisk(_site));
+    }
+
+    /// <summary>
+    /// Pagefind keeps any file whose name it would write. A run killed while writing leaves files with
+    /// the very names the next index uses, cut short: the next build must not take them for done.
+    /// Its index is byte for byte the one a fresh build of the same papers makes.
+    /// </summary>
+    [PosixFact("bash, and Node.js for Pagefind")]
+    public void A_run_killed_while_writing_leaves_nothing_the_next_index_takes_for_done()
+    {
+        _site.BuildOk();
+        using var fresh = new FixtureSite { Search = true }
+            .Paper("a", "Stochastic Interpolants", "[2026-11-27]", "A unifying framework for flows and diffusions.")
+            .Paper("b", "Neural Operators", "[2026-11-28]", "Learning maps between function spaces.")
+            .Paper("c", "Flow Matching for Operators", "[2026-11-29]", "Flows between function spaces, learned by matching.")
+            .BuildOk();
+        var expected = Hashes(Path.Combine(fresh.Output, "pagefind"));
+        using var work = new TempDir();
+        // The files of the next index that the last one does not have, each cut to half its length.
+        var listed = ListedIndex();
+        foreach (var file in IndexOnDisk(fresh).Where(f => !listed.Contains(f)))
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(fresh.Output, file));
+            work.WriteBytes("halves/" + file["pagefind/".Length..], bytes[..(bytes.Length / 2)]);
+        }
+        var killed = work.Write("pagefind-killed.sh", $$"""
+            #!/usr/bin/env bash
+            while [ $# -gt 0 ]; do if [ "$1" = --output-path ]; then out="$2"; fi; shift; done
+            cd '{{work["halves"]}}' && find . -type f | while read -r f; do mkdir -p "$out/$(dirname "$f")"; cp "$f" "$out/$f"; done
+            kill -9 $$
+            """);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(killed, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        _site.Paper("c", "Flow Matching for Operators", "[2026-11-29]", "Flows between function spaces, learned by matching.");
+        var failed = BuildWithPagefind(killed);
+        Assert.True(failed.ExitCode == 1, failed.ToString());
+
+        var retry = _site.Build();
+
+        Assert.True(retry.ExitCode == 0, retry.ToString());
+        Assert.Equal(expected, Hashes(Path.Combine(_site.Output, "pagefind")));
+        Assert.Equal(ListedIndex(), IndexOnDisk(_site));
+    }
+
+    [NodeFact]
+    public void A_clean_build_writes_every_file_of_the_index_anew()
+    {
+        _site.BuildOk();
+        var fragment = Directory.GetFiles(Path.Combine(_site.Output, "pagefind", "fragment"))[0];
+        var bytes = File.ReadAllBytes(fragment);
+        File.WriteAllText(fragment, "damaged by hand");
+
+        _site.BuildOk("--clean");
+
+        Assert.Equal(bytes, File.ReadAllBytes(fragment));
+    }
+
+    /// <summary>Each file under the folder with the hash of its bytes.</summary>
+    private static IDictionary<string, string> Hashes(string folder) =>
+        new SortedDictionary<string, string>(FolderSnapshot.Of(folder).Files.ToDictionary(f => f.Key, f => f.Value.Hash), StringComparer.Ordinal);
+
+    private IReadOnlyList<string> ListedIndex() =>
+        File.ReadAllLines(Path.Combine(_site.Output, ".paper-trail", "search.txt")).Order(StringComparer.Ordinal).ToList();
+
+    private static IReadOnlyList<string> IndexOnDisk(FixtureSite site) =>
+        Directory.GetFiles(Path.Combine(site.Output, "pagefind"), "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(site.Output, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+
     [Fact]
     public void Without_nodejs_the_build_succeeds_says_search_was_skipped_and_pages_hide_the_search_box()
     {
@@ -75,23 +167,23 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     /// <summary>
-    /// A build whose search step fails: the pages are written, Pagefind cannot write its index (the
-    /// temporary folder it is given is under a file, as with a broken TMPDIR).
+    /// A build whose search step fails: the pages are written, and the Pagefind package's launcher
+    /// finds no program where it is told to look (PAGEFIND_EXTENDED_BINARY_PATH, which it reads), as
+    /// with a broken install.
     /// </summary>
-    private Generator.Result BuildWithBrokenTemp()
-    {
-        var notAFolder = Path.Combine(_site.Output, "..", "not-a-folder");
-        File.WriteAllText(notAFolder, "");
-        return GeneratorProcess.Run(new Dictionary<string, string> { ["TMPDIR"] = Path.Combine(notAFolder, "tmp") },
-            "build", "--content", _site.Content, "--output", _site.Output, "--themes", _site.Themes);
-    }
+    private Generator.Result BuildWithBrokenPagefind() => BuildWithPagefind(Path.Combine(_site.Output, "..", "no-such-pagefind"));
+
+    /// <summary>A build whose Pagefind is the program at <paramref name="program"/> (the package's launcher runs it).</summary>
+    private Generator.Result BuildWithPagefind(string program, params string[] extra) =>
+        GeneratorProcess.Run(new Dictionary<string, string> { ["PAGEFIND_EXTENDED_BINARY_PATH"] = program },
+            ["build", "--content", _site.Content, "--output", _site.Output, "--themes", _site.Themes, .. extra]);
 
     [Fact]
     public void After_a_failed_index_the_next_build_is_not_up_to_date_and_indexes_the_pages_on_disk()
     {
         _site.BuildOk();
         _site.Delete("content/papers/2026/11/b.md");
-        var failed = BuildWithBrokenTemp();
+        var failed = BuildWithBrokenPagefind();
         Assert.True(failed.ExitCode == 1, failed.ToString());
         Assert.Contains("search indexing failed", failed.Errors);
         Assert.Contains("the next build makes the index again", failed.Errors);
@@ -109,7 +201,7 @@ public sealed class SearchIndexTests : IDisposable
     [Fact]
     public void A_first_build_whose_index_failed_is_indexed_by_the_next()
     {
-        var failed = BuildWithBrokenTemp();
+        var failed = BuildWithBrokenPagefind();
         Assert.Equal(1, failed.ExitCode);
         Assert.True(_site.Exists("papers/a/index.html"));
 

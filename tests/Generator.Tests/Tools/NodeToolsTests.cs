@@ -16,12 +16,14 @@ public sealed class NodeToolsTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
+    /// <summary>Writes down its arguments beside itself, and an index of no language (an entry the indexer can read).</summary>
     private const string Recorder = """
         const fs = require("fs"), path = require("path");
         const args = process.argv.slice(2);
+        fs.writeFileSync(path.join(__dirname, "args.json"), JSON.stringify(args));
         const out = args[args.indexOf("--output-path") + 1];
         fs.mkdirSync(out, { recursive: true });
-        fs.writeFileSync(path.join(out, "pagefind-entry.json"), JSON.stringify(args));
+        fs.writeFileSync(path.join(out, "pagefind-entry.json"), JSON.stringify({ version: "1.6.0", languages: {} }));
         """;
 
     [NodeFact]
@@ -45,7 +47,7 @@ public sealed class NodeToolsTests : IDisposable
         var report = SearchIndexer.Run(tools, output, ["papers/a/index.html"], paperPages: 1);
 
         Assert.True(report.Indexed);
-        var args = JsonSerializer.Deserialize<string[]>(File.ReadAllText(Path.Combine(output, "pagefind", "pagefind-entry.json")))!;
+        var args = JsonSerializer.Deserialize<string[]>(File.ReadAllText(Path.Combine(Path.GetDirectoryName(entry)!, "args.json")))!;
         Assert.Equal(["--site", Path.GetFullPath(output)], args[..2]);
         Assert.Equal(["--glob", SearchIndexer.Glob, "--silent"], args[^3..]);
     }
