@@ -45,6 +45,11 @@ public sealed record SiteModel
     /// <summary>Each topic's papers, newest first.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<SitePaper>> PapersByTopic { get; init; }
 
+    /// <summary>Each paper's place in the reading order of each day it trended (0 first).</summary>
+    public TrendingPositions Positions => _positions ??= new TrendingPositions(Days);
+
+    private TrendingPositions? _positions;
+
     /// <summary>The latest trending day: when the archive was last updated (never the build time).</summary>
     public DateOnly? LastUpdated => Days.Count > 0 ? Days[0].Day : null;
 }

@@ -19,6 +19,7 @@ public static class SitePlanning
         new DayPagesPipeline(),
         new TopicPagesPipeline(),
         new FeedsPipeline(),
+        new FeedArchivesPipeline(),
         new SubscribePipeline(),
         new StaticFilesPipeline(),
         new RedirectsPipeline(),

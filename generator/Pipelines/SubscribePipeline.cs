@@ -31,7 +31,7 @@ public sealed class SubscribePipeline : IPipeline
                 HomeUrl = shared.Urls.Absolute(Urls.Days),
                 SelfUrl = shared.Urls.Absolute(path),
                 Author = config.Author ?? config.Title,
-                Updated = digest.Days.Count > 0 ? FeedDates.Midnight(digest.Days[0].Day) : DateTimeOffset.UnixEpoch,
+                Updated = digest.Days.Count > 0 ? FeedDates.Midnight(digest.Days[0].Day) : null,
                 Entries = digest.Days.Select(d => DayEntry(shared, d.Day, d.Papers)).ToList(),
             });
         });

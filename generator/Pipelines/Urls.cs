@@ -45,6 +45,15 @@ public sealed class Urls(Uri baseUrl)
 
     public static string TopicAtom(string slug) => $"topics/{slug}/atom.xml";
 
+    /// <summary>The site feed's archive of one month (RFC 5005): the papers that first trended in it.</summary>
+    public static string FeedArchive(int year, int month) => $"archive/{YearMonth(year, month)}atom.xml";
+
+    /// <summary>A topic feed's archive of one month, beside the topic's page of that month.</summary>
+    public static string TopicFeedArchive(string slug, int year, int month) => $"topics/{slug}/{YearMonth(year, month)}atom.xml";
+
+    private static string YearMonth(int year, int month) =>
+        $"{year.ToString("0000", CultureInfo.InvariantCulture)}/{month.ToString("00", CultureInfo.InvariantCulture)}/";
+
     public static string Asset(string name) => $"assets/{name}";
 
     /// <summary>The link a page writes: root-relative, so it works from any page and under a sub-path.</summary>
