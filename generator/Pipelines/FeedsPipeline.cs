@@ -75,7 +75,7 @@ public sealed class FeedsPipeline : IPipeline
                 Author = shared.Config.Author ?? shared.Config.Title,
                 Updated = entries.Count > 0 ? entries.Max(e => e.Updated) : null,
                 EmptyAtomUpdated = feed.ArchiveNewestDay is { } day ? FeedDates.Midnight(day) : null,
-                Links = feed.NewestArchive is { } archive ? [new FeedLink("prev-archive", shared.Urls.Absolute(archive))] : [],
+                Links = [.. FeedLinks.Hub(shared.Config), .. feed.NewestArchive is { } archive ? [new FeedLink("prev-archive", shared.Urls.Absolute(archive))] : Array.Empty<FeedLink>()],
                 Entries = entries,
             };
             return feed.Format switch

@@ -21,6 +21,7 @@ public static class SitePlanning
         new FeedsPipeline(),
         new FeedArchivesPipeline(),
         new SubscribePipeline(),
+        new WeeklyDigestPipeline(),
         new StaticFilesPipeline(),
         new RedirectsPipeline(),
         new SearchPagePipeline(),

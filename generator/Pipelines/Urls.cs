@@ -26,6 +26,7 @@ public sealed class Urls(Uri baseUrl)
     public const string Opml = "topics/opml.xml";
     public const string SearchPage = "search/";
     public const string Digest = "digest.xml";
+    public const string WeeklyDigest = "digest/weekly.xml";
     public const string Subscribe = "subscribe/";
 
     public static string Paper(string slug) => $"papers/{slug}/";
@@ -44,6 +45,9 @@ public sealed class Urls(Uri baseUrl)
     public static string TopicRss(string slug) => $"topics/{slug}/feed.xml";
 
     public static string TopicAtom(string slug) => $"topics/{slug}/atom.xml";
+
+    /// <summary>An ISO week's most upvoted papers, e.g. "top/week/2026-W29/".</summary>
+    public static string TopWeek(IsoWeek week) => $"top/week/{week}/";
 
     /// <summary>The site feed's archive of one month (RFC 5005): the papers that first trended in it.</summary>
     public static string FeedArchive(int year, int month) => $"archive/{YearMonth(year, month)}atom.xml";

@@ -29,7 +29,7 @@ public static class SyndicationFeedWriter
         if (updated is { } date) feed.LastUpdatedTime = date;
         feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(document.SelfUrl), mediaType));
         foreach (var link in document.Links)
-            feed.Links.Add(new SyndicationLink(new Uri(link.Href), link.Rel, null, "application/atom+xml", 0));
+            feed.Links.Add(new SyndicationLink(new Uri(link.Href), link.Rel, null, link.Rel == "hub" ? null : "application/atom+xml", 0));
         // From an XElement, not an object: no data contract serializer (which a native build may lack).
         if (document.IsArchive) feed.ElementExtensions.Add(new XElement(XName.Get("archive", FeedHistoryNamespace)).CreateReader());
         feed.Authors.Add(new SyndicationPerson { Name = XmlText.Clean(document.Author) });

@@ -187,7 +187,18 @@ public sealed record DaysIndexView(IReadOnlyList<MonthView> Months)
 }
 
 /// <summary><c>subscribe.liquid</c>: every way to follow the archive.</summary>
-public sealed record SubscribeView(IReadOnlyList<FeedLinkView> SiteFeeds, string DigestHref, string DigestUrl, string OpmlHref, string TopicsHref, string RssUrl);
+public sealed record SubscribeView(IReadOnlyList<FeedLinkView> SiteFeeds, string DigestHref, string DigestUrl, string OpmlHref, string TopicsHref, string RssUrl)
+{
+    /// <summary>The weekly digest feed, as a link and as a full URL.</summary>
+    public string WeeklyHref { get; init; } = "";
+    public string WeeklyUrl { get; init; } = "";
+}
+
+/// <summary><c>week.liquid</c>: an ISO week's most upvoted papers, with the weeks around it and the weekly digest feed.</summary>
+public sealed record WeekView(string Week, string Range, IReadOnlyList<WeekEntryView> Papers, int Total, LinkView? Previous, LinkView? Next, string FeedHref);
+
+/// <summary>A paper of a week's top: its upvotes and the day they were read (its latest trending day).</summary>
+public sealed record WeekEntryView(PaperView Paper, int Upvotes, string AsOf);
 
 /// <summary><c>day.liquid</c>: one trending day.</summary>
 public sealed record DayView(string Date, IReadOnlyList<PaperView> Papers, LinkView? Previous, LinkView? Next);
