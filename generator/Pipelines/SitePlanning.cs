@@ -22,6 +22,7 @@ public static class SitePlanning
         new FeedArchivesPipeline(),
         new SubscribePipeline(),
         new WeeklyDigestPipeline(),
+        new AuthorPagesPipeline(),
         new StaticFilesPipeline(),
         new RedirectsPipeline(),
         new SearchPagePipeline(),

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace PaperTrail.Pipelines;
 
 /// <summary>
-/// The feeds people subscribe to (the site's, each topic's, the digests), as opposed to monthly
+/// The feeds people subscribe to (the site's, each topic's and author's, the digests), as opposed to monthly
 /// archives: the ones that name the WebSub hub, and whose changes <c>generator websub</c> announces.
 /// </summary>
 public static partial class SubscriptionFeeds
@@ -12,6 +12,6 @@ public static partial class SubscriptionFeeds
     public static bool Is(string path) =>
         path is Urls.Rss or Urls.Atom or Urls.JsonFeed or Urls.Digest or Urls.WeeklyDigest || TopicFeed().IsMatch(path);
 
-    [GeneratedRegex(@"^topics/[a-z0-9-]+/(feed|atom)\.xml$")]
+    [GeneratedRegex(@"^(topics|authors)/[a-z0-9-]+/(feed|atom)\.xml$")]
     private static partial Regex TopicFeed();
 }

@@ -46,6 +46,13 @@ public sealed class Urls(Uri baseUrl)
 
     public static string TopicAtom(string slug) => $"topics/{slug}/atom.xml";
 
+    /// <summary>An author's papers, and their feeds.</summary>
+    public static string Author(string slug) => $"authors/{slug}/";
+
+    public static string AuthorRss(string slug) => $"authors/{slug}/feed.xml";
+
+    public static string AuthorAtom(string slug) => $"authors/{slug}/atom.xml";
+
     /// <summary>An ISO week's most upvoted papers, e.g. "top/week/2026-W29/".</summary>
     public static string TopWeek(IsoWeek week) => $"top/week/{week}/";
 

@@ -228,7 +228,18 @@ public sealed record TopicMonthView(TopicLinkView Topic, string RssHref, string 
     IReadOnlyList<PaperView> Papers, PagerView Pager, LinkView? Newer, LinkView? Older);
 
 /// <summary><c>paper.liquid</c>: the paper and the papers most like it.</summary>
-public sealed record PaperPageView(PaperView Paper, IReadOnlyList<RelatedView> Related);
+public sealed record PaperPageView(PaperView Paper, IReadOnlyList<RelatedView> Related)
+{
+    /// <summary>The authors shown at once and those folded, each linking to their page when they have one.</summary>
+    public IReadOnlyList<AuthorLinkView> AuthorsShown { get; init; } = [];
+    public IReadOnlyList<AuthorLinkView> AuthorsFolded { get; init; } = [];
+}
+
+/// <summary>An author's name, and the address of their page when they have one (else empty).</summary>
+public sealed record AuthorLinkView(string Name, string Href);
+
+/// <summary><c>author.liquid</c>: an author's trending papers, newest first, and their feeds.</summary>
+public sealed record AuthorView(string Name, IReadOnlyList<PaperView> Papers, string RssHref, string AtomHref);
 
 /// <summary>A similar paper, as a link with its first trending day.</summary>
 public sealed record RelatedView(string Title, string Href, string FirstSeen);
