@@ -61,10 +61,17 @@ public static class FeedEntries
             SummaryHtml = html.ToString(),
             Published = FeedDates.AtPosition(item.FirstDay, item.FirstPosition),
             Updated = withUpvotes ? FeedDates.AtPosition(item.Day, item.Position) : FeedDates.AtPosition(item.FirstDay, item.FirstPosition),
-            Authors = paper.Paper.Authors,
+            Authors = Authors(paper.Paper.Authors),
             Categories = paper.Topics.Select(t => t.Name).ToList(),
         };
     }
+
+    /// <summary>The first authors, then "et al." for the rest: a paper of 300 authors listed them all in every feed that held it.</summary>
+    private static IReadOnlyList<string> Authors(IReadOnlyList<string> authors) =>
+        authors.Count <= MaxAuthors ? authors : [.. authors.Take(MaxAuthors), "et al."];
+
+    /// <summary>Authors an item names before "et al.": the paper page lists them all.</summary>
+    public const int MaxAuthors = 10;
 
     private static void Link(StringBuilder html, string href, string label) =>
         html.Append("<a href=\"").Append(WebUtility.HtmlEncode(href)).Append("\">").Append(WebUtility.HtmlEncode(label)).Append("</a>");

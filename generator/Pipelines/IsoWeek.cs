@@ -11,9 +11,10 @@ public readonly record struct IsoWeek(int Year, int Week) : IComparable<IsoWeek>
         return new IsoWeek(ISOWeek.GetYear(date), ISOWeek.GetWeekOfYear(date));
     }
 
-    public DateOnly Monday => DateOnly.FromDateTime(ISOWeek.ToDateTime(Year, Week, DayOfWeek.Monday));
+    // Methods, not properties: a week is hashed by its members (Year, Week), and is nothing more.
+    public DateOnly Monday() => DateOnly.FromDateTime(ISOWeek.ToDateTime(Year, Week, DayOfWeek.Monday));
 
-    public DateOnly Sunday => Monday.AddDays(6);
+    public DateOnly Sunday() => Monday().AddDays(6);
 
     public int CompareTo(IsoWeek other) => (Year, Week).CompareTo((other.Year, other.Week));
 

@@ -32,7 +32,7 @@ public sealed class WeeklyDigestPipeline : IPipeline
                 var entries = week.Top.Select(p => new WeekEntryView(shared.Views.Paper(p), p.Paper.Upvotes ?? 0, ViewFactory.Date(p.Paper.Trending[^1]))).ToList();
                 return new PageModel(page, new WeekView(week.Week.ToString(), range, entries, week.Total, Link(week.Older), Link(week.Newer),
                     shared.Urls.Href(Urls.WeeklyDigest)));
-            }) with { LastModified = week.Week.Sunday };
+            }) with { LastModified = week.Week.Sunday() };
 
         var feed = new WeeklyFeedInput(weeks.Take(context.Site.Config.FeedSize).ToList());
         yield return context.File(Urls.WeeklyDigest, "weekly-digest", feed, static (shared, path, feed) =>
@@ -60,7 +60,7 @@ public sealed class WeeklyDigestPipeline : IPipeline
         if (site.LastUpdated is not { } newest) return [];
         var size = site.Config.DigestSize;
         var weeks = site.Days
-            .Where(d => IsoWeek.Of(d.Day).Sunday < newest)
+            .Where(d => IsoWeek.Of(d.Day).Sunday() < newest)
             .GroupBy(d => IsoWeek.Of(d.Day))
             .Select(g =>
             {
@@ -78,7 +78,7 @@ public sealed class WeeklyDigestPipeline : IPipeline
     }
 
     private static string Range(IsoWeek week) =>
-        $"{week.Monday.ToString("d MMM", CultureInfo.InvariantCulture)} to {week.Sunday.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
+        $"{week.Monday().ToString("d MMM", CultureInfo.InvariantCulture)} to {week.Sunday().ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
 
     private static FeedEntry WeekEntry(SharedViews shared, WeekInput week)
     {
@@ -96,7 +96,7 @@ public sealed class WeeklyDigestPipeline : IPipeline
         }
         html.Append("</ol>");
         // Published the day after the week: the first day it could be.
-        var published = FeedDates.Midnight(week.Week.Sunday.AddDays(1));
+        var published = FeedDates.Midnight(week.Week.Sunday().AddDays(1));
         return new FeedEntry
         {
             Id = url,
