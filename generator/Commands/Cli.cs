@@ -16,6 +16,7 @@ public static class Cli
             BuildCommand.Create(context),
             TopicsCommand.Create(context),
             TermsCommand.Create(context),
+            WebSubCommand.Create(context),
             ServeCommand.Create(context),
             InitCommand.Create(context),
         };

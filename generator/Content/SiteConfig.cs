@@ -14,6 +14,18 @@ public sealed record SiteConfig
     public int PageSize { get; init; } = 20;
     public int FeedSize { get; init; } = 30;
 
+    /// <summary>How many papers the weekly digest and a week's page list: that week's most upvoted.</summary>
+    public int DigestSize { get; init; } = 10;
+
+    /// <summary>An author gets a page and feeds at <c>/authors/&lt;name&gt;/</c> from this many trending papers on; 0: no author pages.</summary>
+    public int AuthorMinPapers { get; init; } = 5;
+
+    /// <summary>
+    /// A WebSub hub (https://www.w3.org/TR/websub/): every subscription feed names it, and
+    /// <c>generator websub</c> tells it, after a deploy, which feeds changed.
+    /// </summary>
+    public string? WebSubHub { get; init; }
+
     /// <summary>How to reach the archive's keeper: an e-mail address or a web address, shown in the footer.</summary>
     public string? Contact { get; init; }
 
@@ -29,5 +41,5 @@ public sealed record SiteConfig
     public const int CurrentSchemaVersion = 1;
 
     public static readonly IReadOnlyList<string> Keys =
-        ["schema_version", "title", "description", "base_url", "language", "author", "contact", "theme", "page_size", "feed_size", "sources"];
+        ["schema_version", "title", "description", "base_url", "language", "author", "contact", "theme", "page_size", "feed_size", "digest_size", "author_min_papers", "websub_hub", "sources"];
 }

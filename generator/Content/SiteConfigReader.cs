@@ -25,6 +25,8 @@ public static class SiteConfigReader
                     break;
                 case "page_size": config = config with { PageSize = nodes.Integer(value, key, min: 1) ?? config.PageSize }; break;
                 case "feed_size": config = config with { FeedSize = nodes.Integer(value, key, min: 1) ?? config.FeedSize }; break;
+                case "author_min_papers": config = config with { AuthorMinPapers = nodes.Integer(value, key, min: 0) ?? config.AuthorMinPapers }; break;
+                case "digest_size": config = config with { DigestSize = nodes.Integer(value, key, min: 1) ?? config.DigestSize }; break;
                 case "contact":
                     // Judged once every key is read: the site's own host, from base_url, is not a contact.
                     contact = nodes.NonEmptyString(value, key) is { } written ? (written, value) : null;
@@ -51,6 +53,12 @@ public static class SiteConfigReader
                     else if (url.Contains('%'))
                         nodes.Problem(value, $"'base_url' has '{url}': a path with escaped characters (%…) is not supported; name the folder with letters, digits, '-', '_' and '.'");
                     else config = config with { BaseUrl = new Uri(url.EndsWith('/') ? url : url + "/") };
+                    break;
+                case "websub_hub":
+                    var hub = nodes.NonEmptyString(value, key);
+                    if (hub is null) break;
+                    if (!IsLinkableWebUrl(hub)) nodes.Problem(value, $"'websub_hub' has '{hub}': write the hub's absolute http(s) URL, such as https://pubsubhubbub.appspot.com/");
+                    else config = config with { WebSubHub = hub };
                     break;
                 default:
                     nodes.Problem(keyNode, $"unknown key '{key}' in site.yml; known keys are {string.Join(", ", SiteConfig.Keys)}");

@@ -4,8 +4,10 @@ using PaperTrail.Rendering;
 namespace PaperTrail.Pipelines;
 
 /// <summary>
-/// Site feeds (RSS, Atom, JSON Feed) with the latest papers, RSS and Atom per topic, and an OPML
-/// file listing every topic feed. Item ids are the papers' permanent URLs.
+/// Site feeds (RSS, Atom, JSON Feed) and RSS and Atom per topic, each holding whole trending days
+/// (<see cref="FeedWindow"/>) and pointing back to its newest monthly archive (RFC 5005,
+/// <see cref="FeedArchivesPipeline"/>); and an OPML file listing every topic feed. Item ids are the
+/// papers' permanent URLs.
 /// </summary>
 public sealed class FeedsPipeline : IPipeline
 {
@@ -14,27 +16,33 @@ public sealed class FeedsPipeline : IPipeline
 
     /// <summary>
     /// A feed: its title and description (site.yml's, or a topic's from topics.yml), the page it is the
-    /// feed of, and its latest papers: a feed whose papers are the same is not made again. Older papers
-    /// added to the archive leave every feed as it was.
+    /// feed of, its newest month's archive, the archive's newest day when it has no items, and its items: a feed whose
+    /// input is the same is not made again.
     /// </summary>
-    public sealed record FeedInput(Format Format, string Title, string Description, string Home, IReadOnlyList<SitePaper> Latest);
+    public sealed record FeedInput(Format Format, string Title, string Description, string Home, string? NewestArchive,
+        DateOnly? ArchiveNewestDay, IReadOnlyList<FeedItem> Items);
 
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
     {
         var site = context.Site;
         var config = site.Config;
-        var latest = site.Papers.Take(config.FeedSize).ToList();
-        yield return Feed(context, Urls.Rss, new FeedInput(Format.Rss, config.Title, config.Description, Urls.Home, latest));
-        yield return Feed(context, Urls.Atom, new FeedInput(Format.Atom, config.Title, config.Description, Urls.Home, latest));
-        yield return Feed(context, Urls.JsonFeed, new FeedInput(Format.Json, config.Title, config.Description, Urls.Home, latest));
+        var newestDay = site.LastUpdated;
+        var latest = FeedWindow.Select(site.Days, static _ => true, config.FeedSize, site.Positions);
+        var siteArchive = NewestMonth(site.Papers) is { } month ? Urls.FeedArchive(month.Year, month.Month) : null;
+        foreach (var (path, format) in new[] { (Urls.Rss, Format.Rss), (Urls.Atom, Format.Atom), (Urls.JsonFeed, Format.Json) })
+            yield return Feed(context, path, new FeedInput(format, config.Title, config.Description, Urls.Home, siteArchive, latest.Count == 0 ? newestDay : null, latest));
 
         foreach (var topic in site.Topics)
         {
-            var papers = site.PapersByTopic[topic.Slug].Take(config.FeedSize).ToList();
+            var slug = topic.Slug;
+            var papers = FeedWindow.Select(site.Days, p => HasTopic(p, slug), config.FeedSize, site.Positions);
+            var archive = NewestMonth(site.PapersByTopic[slug]) is { } m ? Urls.TopicFeedArchive(slug, m.Year, m.Month) : null;
             var title = $"{topic.Name} · {config.Title}";
             var description = topic.Description.Length > 0 ? topic.Description : $"Papers about {topic.Name}.";
-            yield return Feed(context, Urls.TopicRss(topic.Slug), new FeedInput(Format.Rss, title, description, Urls.Topic(topic.Slug), papers));
-            yield return Feed(context, Urls.TopicAtom(topic.Slug), new FeedInput(Format.Atom, title, description, Urls.Topic(topic.Slug), papers));
+            // Only an empty feed shows the archive's newest day: a new day leaves other feeds' inputs alone.
+            var emptyDay = papers.Count == 0 ? newestDay : null;
+            yield return Feed(context, Urls.TopicRss(slug), new FeedInput(Format.Rss, title, description, Urls.Topic(slug), archive, emptyDay, papers));
+            yield return Feed(context, Urls.TopicAtom(slug), new FeedInput(Format.Atom, title, description, Urls.Topic(slug), archive, emptyDay, papers));
         }
 
         yield return new PlannedOutput(Urls.Opml, OutputKind.Data, () => OpmlWriter.Write(
@@ -42,10 +50,21 @@ public sealed class FeedsPipeline : IPipeline
             site.Topics.Select(t => new OpmlFeed(t.Name, context.Urls.Absolute(Urls.TopicRss(t.Slug)), context.Urls.Absolute(Urls.Topic(t.Slug))))));
     }
 
+    private static bool HasTopic(SitePaper paper, string slug)
+    {
+        foreach (var topic in paper.Topics)
+            if (topic.Slug == slug) return true;
+        return false;
+    }
+
+    /// <summary>The month of the newest first trending day among papers listed newest first.</summary>
+    private static DateOnly? NewestMonth(IReadOnlyList<SitePaper> newestFirst) =>
+        newestFirst.Count > 0 ? newestFirst[0].Paper.FirstTrending : null;
+
     private static PlannedOutput Feed(BuildContext context, string path, FeedInput input) =>
         context.File(path, "feed", input, static (shared, path, feed) =>
         {
-            var entries = feed.Latest.Select(p => Entry(shared, p)).ToList();
+            var entries = feed.Items.Select(item => FeedEntries.Current(shared, item)).ToList();
             var document = new FeedDocument
             {
                 Title = feed.Title,
@@ -54,7 +73,9 @@ public sealed class FeedsPipeline : IPipeline
                 HomeUrl = shared.Urls.Absolute(feed.Home),
                 SelfUrl = shared.Urls.Absolute(path),
                 Author = shared.Config.Author ?? shared.Config.Title,
-                Updated = entries.Count > 0 ? entries.Max(e => e.Updated) : DateTimeOffset.UnixEpoch,
+                Updated = entries.Count > 0 ? entries.Max(e => e.Updated) : null,
+                EmptyAtomUpdated = feed.ArchiveNewestDay is { } day ? FeedDates.Midnight(day) : null,
+                Links = [.. FeedLinks.Hub(shared.Config), .. feed.NewestArchive is { } archive ? [new FeedLink("prev-archive", shared.Urls.Absolute(archive))] : Array.Empty<FeedLink>()],
                 Entries = entries,
             };
             return feed.Format switch
@@ -64,21 +85,4 @@ public sealed class FeedsPipeline : IPipeline
                 _ => JsonFeedWriter.Write(document),
             };
         });
-
-    private static FeedEntry Entry(SharedViews shared, SitePaper paper)
-    {
-        var view = shared.Views.Paper(paper);
-        var url = shared.Urls.Absolute(Urls.Paper(paper.Slug));
-        return new FeedEntry
-        {
-            Id = url,
-            Url = url,
-            Title = paper.Paper.Title,
-            SummaryHtml = view.AbstractHtml,
-            Published = FeedDates.Midnight(paper.Paper.FirstTrending),
-            Updated = FeedDates.Midnight(paper.Paper.Trending[^1]),
-            Authors = paper.Paper.Authors,
-            Categories = paper.Topics.Select(t => t.Name).ToList(),
-        };
-    }
 }

@@ -6,13 +6,16 @@ namespace PaperTrail.Pipelines;
 public sealed class PaperPagesPipeline : IPipeline
 {
     /// <param name="Related">Its most similar papers, most similar first.</param>
-    public sealed record Input(SitePaper Paper, IReadOnlyList<SitePaper> Related);
+    /// <param name="AuthorPages">For each of its authors in order, the slug of their page, or null when they have none.</param>
+    public sealed record Input(SitePaper Paper, IReadOnlyList<SitePaper> Related, IReadOnlyList<string?> AuthorPages);
 
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
     {
-        foreach (var paper in context.Site.Papers)
+        var site = context.Site;
+        foreach (var paper in site.Papers)
         {
-            var input = new Input(paper, context.Site.Related.GetValueOrDefault(paper.Slug, []));
+            var authorPages = paper.Paper.Authors.Select(a => site.Authors.Of(a, site.AuthorSpellings)?.Slug).ToList();
+            var input = new Input(paper, site.Related.GetValueOrDefault(paper.Slug, []), authorPages);
             yield return context.Page(Urls.Paper(paper.Slug), "paper", input, static (shared, path, input) =>
             {
                 var view = shared.Views.Paper(input.Paper);
@@ -21,7 +24,14 @@ public sealed class PaperPagesPipeline : IPipeline
                 var related = input.Related
                     .Select(r => new RelatedView(r.Paper.Title, shared.Urls.Href(Urls.Paper(r.Slug)), ViewFactory.Date(r.Paper.FirstTrending)))
                     .ToList();
-                return new PageModel(page, new PaperPageView(view, related));
+                var authors = input.Paper.Paper.Authors
+                    .Select((name, i) => new AuthorLinkView(name, input.AuthorPages[i] is { } slug ? shared.Urls.Href(Urls.Author(slug)) : ""))
+                    .ToList();
+                return new PageModel(page, new PaperPageView(view, related)
+                {
+                    AuthorsShown = authors.Take(view.AuthorsShown.Count).ToList(),
+                    AuthorsFolded = authors.Skip(view.AuthorsShown.Count).ToList(),
+                });
             }) with { LastModified = paper.Paper.Trending[^1] };
         }
     }

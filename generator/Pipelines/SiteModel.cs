@@ -45,6 +45,19 @@ public sealed record SiteModel
     /// <summary>Each topic's papers, newest first.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<SitePaper>> PapersByTopic { get; init; }
 
+    /// <summary>Spellings of one author merged under one name (<c>authors.yml</c>).</summary>
+    public AuthorSpellings AuthorSpellings { get; init; } = AuthorSpellings.None;
+
+    /// <summary>The authors with enough trending papers for a page of their own, and each one's address.</summary>
+    public AuthorIndex Authors => _authors ??= new AuthorIndex(Papers, AuthorSpellings, Config.AuthorMinPapers);
+
+    private AuthorIndex? _authors;
+
+    /// <summary>Each paper's place in the reading order of each day it trended (0 first).</summary>
+    public TrendingPositions Positions => _positions ??= new TrendingPositions(Days);
+
+    private TrendingPositions? _positions;
+
     /// <summary>The latest trending day: when the archive was last updated (never the build time).</summary>
     public DateOnly? LastUpdated => Days.Count > 0 ? Days[0].Day : null;
 }

@@ -103,6 +103,7 @@ public static class SiteModelBuilder
             Papers = papers,
             Days = days,
             PapersByTopic = byTopic,
+            AuthorSpellings = archive.AuthorSpellings,
             MergedPapers = archive.Papers.Select(f => f.Paper).Where(p => p.RedirectTo is not null && !p.Hidden).ToList(),
         };
     }

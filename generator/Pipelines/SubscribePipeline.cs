@@ -31,8 +31,9 @@ public sealed class SubscribePipeline : IPipeline
                 HomeUrl = shared.Urls.Absolute(Urls.Days),
                 SelfUrl = shared.Urls.Absolute(path),
                 Author = config.Author ?? config.Title,
-                Updated = digest.Days.Count > 0 ? FeedDates.Midnight(digest.Days[0].Day) : DateTimeOffset.UnixEpoch,
+                Updated = digest.Days.Count > 0 ? FeedDates.Midnight(digest.Days[0].Day) : null,
                 Entries = digest.Days.Select(d => DayEntry(shared, d.Day, d.Papers)).ToList(),
+                Links = FeedLinks.Hub(config),
             });
         });
 
@@ -40,7 +41,8 @@ public sealed class SubscribePipeline : IPipeline
         yield return context.Page(Urls.Subscribe, "subscribe", "", static (shared, path, _) => new PageModel(
             shared.Page($"Subscribe · {shared.Config.Title}", "Follow the archive by feed, by topic, or by a daily e-mail.", path),
             new SubscribeView(shared.Site.Feeds, shared.Urls.Href(Urls.Digest), shared.Urls.Absolute(Urls.Digest),
-                shared.Urls.Href(Urls.Opml), shared.Urls.Href(Urls.Topics), shared.Urls.Absolute(Urls.Rss))))
+                shared.Urls.Href(Urls.Opml), shared.Urls.Href(Urls.Topics), shared.Urls.Absolute(Urls.Rss))
+            { WeeklyHref = shared.Urls.Href(Urls.WeeklyDigest), WeeklyUrl = shared.Urls.Absolute(Urls.WeeklyDigest) }))
             with { LastModified = site.LastUpdated };
     }
 

@@ -26,6 +26,7 @@ public sealed class Urls(Uri baseUrl)
     public const string Opml = "topics/opml.xml";
     public const string SearchPage = "search/";
     public const string Digest = "digest.xml";
+    public const string WeeklyDigest = "digest/weekly.xml";
     public const string Subscribe = "subscribe/";
 
     public static string Paper(string slug) => $"papers/{slug}/";
@@ -44,6 +45,25 @@ public sealed class Urls(Uri baseUrl)
     public static string TopicRss(string slug) => $"topics/{slug}/feed.xml";
 
     public static string TopicAtom(string slug) => $"topics/{slug}/atom.xml";
+
+    /// <summary>An author's papers, and their feeds.</summary>
+    public static string Author(string slug) => $"authors/{slug}/";
+
+    public static string AuthorRss(string slug) => $"authors/{slug}/feed.xml";
+
+    public static string AuthorAtom(string slug) => $"authors/{slug}/atom.xml";
+
+    /// <summary>An ISO week's most upvoted papers, e.g. "top/week/2026-W29/".</summary>
+    public static string TopWeek(IsoWeek week) => $"top/week/{week}/";
+
+    /// <summary>The site feed's archive of one month (RFC 5005): the papers that first trended in it.</summary>
+    public static string FeedArchive(int year, int month) => $"archive/{YearMonth(year, month)}atom.xml";
+
+    /// <summary>A topic feed's archive of one month, beside the topic's page of that month.</summary>
+    public static string TopicFeedArchive(string slug, int year, int month) => $"topics/{slug}/{YearMonth(year, month)}atom.xml";
+
+    private static string YearMonth(int year, int month) =>
+        $"{year.ToString("0000", CultureInfo.InvariantCulture)}/{month.ToString("00", CultureInfo.InvariantCulture)}/";
 
     public static string Asset(string name) => $"assets/{name}";
 

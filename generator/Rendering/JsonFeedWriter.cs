@@ -26,6 +26,16 @@ public static class JsonFeedWriter
             json.WriteString("feed_url", document.SelfUrl);
             json.WriteString("description", document.Description);
             json.WriteString("language", document.Language);
+            // JSON Feed 1.1 names a WebSub hub this way.
+            if (document.Links.FirstOrDefault(l => l.Rel == "hub") is { } hub)
+            {
+                json.WriteStartArray("hubs");
+                json.WriteStartObject();
+                json.WriteString("type", "WebSub");
+                json.WriteString("url", hub.Href);
+                json.WriteEndObject();
+                json.WriteEndArray();
+            }
             json.WriteStartArray("authors");
             json.WriteStartObject();
             json.WriteString("name", document.Author);

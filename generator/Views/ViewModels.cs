@@ -187,7 +187,18 @@ public sealed record DaysIndexView(IReadOnlyList<MonthView> Months)
 }
 
 /// <summary><c>subscribe.liquid</c>: every way to follow the archive.</summary>
-public sealed record SubscribeView(IReadOnlyList<FeedLinkView> SiteFeeds, string DigestHref, string DigestUrl, string OpmlHref, string TopicsHref, string RssUrl);
+public sealed record SubscribeView(IReadOnlyList<FeedLinkView> SiteFeeds, string DigestHref, string DigestUrl, string OpmlHref, string TopicsHref, string RssUrl)
+{
+    /// <summary>The weekly digest feed, as a link and as a full URL.</summary>
+    public string WeeklyHref { get; init; } = "";
+    public string WeeklyUrl { get; init; } = "";
+}
+
+/// <summary><c>week.liquid</c>: an ISO week's most upvoted papers, with the weeks around it and the weekly digest feed.</summary>
+public sealed record WeekView(string Week, string Range, IReadOnlyList<WeekEntryView> Papers, int Total, LinkView? Previous, LinkView? Next, string FeedHref);
+
+/// <summary>A paper of a week's top: its upvotes and the day they were read (its latest trending day).</summary>
+public sealed record WeekEntryView(PaperView Paper, int Upvotes, string AsOf);
 
 /// <summary><c>day.liquid</c>: one trending day.</summary>
 public sealed record DayView(string Date, IReadOnlyList<PaperView> Papers, LinkView? Previous, LinkView? Next);
@@ -217,7 +228,18 @@ public sealed record TopicMonthView(TopicLinkView Topic, string RssHref, string 
     IReadOnlyList<PaperView> Papers, PagerView Pager, LinkView? Newer, LinkView? Older);
 
 /// <summary><c>paper.liquid</c>: the paper and the papers most like it.</summary>
-public sealed record PaperPageView(PaperView Paper, IReadOnlyList<RelatedView> Related);
+public sealed record PaperPageView(PaperView Paper, IReadOnlyList<RelatedView> Related)
+{
+    /// <summary>The authors shown at once and those folded, each linking to their page when they have one.</summary>
+    public IReadOnlyList<AuthorLinkView> AuthorsShown { get; init; } = [];
+    public IReadOnlyList<AuthorLinkView> AuthorsFolded { get; init; } = [];
+}
+
+/// <summary>An author's name, and the address of their page when they have one (else empty).</summary>
+public sealed record AuthorLinkView(string Name, string Href);
+
+/// <summary><c>author.liquid</c>: an author's trending papers, newest first, and their feeds.</summary>
+public sealed record AuthorView(string Name, IReadOnlyList<PaperView> Papers, string RssHref, string AtomHref);
 
 /// <summary>A similar paper, as a link with its first trending day.</summary>
 public sealed record RelatedView(string Title, string Href, string FirstSeen);

@@ -150,7 +150,7 @@ public sealed class FingerprintCoverageTests : IDisposable
             var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element))!;
             var all = items.Cast<object?>().ToList();
             if (all.Count > 0) foreach (var item in all.Skip(1)) list.Add(item);
-            else list.Add(element == typeof(SitePaper) ? _model.Papers[0] : Activator.CreateInstance(element));
+            else list.Add(element == typeof(SitePaper) ? _model.Papers[0] : element == typeof(string) ? "x" : Activator.CreateInstance(element));
             return list;
         }
         // A record or a value tuple: its first member changed.
@@ -160,8 +160,8 @@ public sealed class FingerprintCoverageTests : IDisposable
         if (type.IsValueType)
         {
             var boxed = value;
-            var field = (FieldInfo)first;
-            field.SetValue(boxed, Mutate(field.GetValue(boxed), field.FieldType));
+            if (first is FieldInfo field) field.SetValue(boxed, Mutate(field.GetValue(boxed), field.FieldType));
+            else ((PropertyInfo)first).SetValue(boxed, Mutate(((PropertyInfo)first).GetValue(boxed), ((PropertyInfo)first).PropertyType));
             return boxed;
         }
         var copy = Clone(value);

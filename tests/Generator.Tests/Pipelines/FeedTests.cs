@@ -27,7 +27,7 @@ public sealed class FeedTests : IDisposable
         Assert.Equal(["Paper Four", "Paper Three", "Paper Two"], items.Select(i => i.Element("title")!.Value));
         Assert.Equal("https://example.org/papers/p4/", items[0].Element("guid")!.Value);
         Assert.Equal("https://example.org/papers/p4/", items[0].Element("link")!.Value);
-        Assert.Equal("Fri, 27 Nov 2026 00:00:00 Z", items[0].Element("pubDate")!.Value);
+        Assert.Equal("Fri, 27 Nov 2026 23:59:00 Z", items[0].Element("pubDate")!.Value); // the first of its day: 23:59
         Assert.Contains("<em>emphasised</em>", items[0].Element("description")!.Value);
         Assert.Equal("https://example.org/feed.xml",
             rss.Descendants(Atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href")!.Value);
@@ -38,7 +38,7 @@ public sealed class FeedTests : IDisposable
     {
         var atom = XDocument.Parse(_site.Text("atom.xml"));
         Assert.Equal("https://example.org/atom.xml", atom.Root!.Element(Atom + "id")!.Value);
-        Assert.Equal("2026-11-27T00:00:00Z", atom.Root.Element(Atom + "updated")!.Value);
+        Assert.Equal("2026-11-27T23:59:00Z", atom.Root.Element(Atom + "updated")!.Value);
         var entries = atom.Root.Elements(Atom + "entry").ToList();
         Assert.Equal(["https://example.org/papers/p4/", "https://example.org/papers/p3/", "https://example.org/papers/p2/"],
             entries.Select(e => e.Element(Atom + "id")!.Value));
@@ -55,7 +55,7 @@ public sealed class FeedTests : IDisposable
         var items = root.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(["https://example.org/papers/p4/", "https://example.org/papers/p3/", "https://example.org/papers/p2/"],
             items.Select(i => i.GetProperty("id").GetString()));
-        Assert.Equal("2026-11-27T00:00:00Z", items[0].GetProperty("date_published").GetString());
+        Assert.Equal("2026-11-27T23:59:00Z", items[0].GetProperty("date_published").GetString());
     }
 
     [Fact]
@@ -69,11 +69,16 @@ public sealed class FeedTests : IDisposable
     }
 
     [Fact]
-    public void An_empty_topic_feed_is_valid_and_dated_deterministically()
+    public void An_empty_topic_feed_carries_no_date_but_the_one_atom_requires_the_archives_newest_day()
     {
         var atom = XDocument.Parse(_site.Text("topics/other/atom.xml"));
         Assert.Empty(atom.Descendants(Atom + "entry"));
-        Assert.Equal("1970-01-01T00:00:00Z", atom.Root!.Element(Atom + "updated")!.Value);
+        Assert.Equal("2026-11-27T00:00:00Z", atom.Root!.Element(Atom + "updated")!.Value);
+        var rss = XDocument.Parse(_site.Text("topics/other/feed.xml"));
+        Assert.Empty(rss.Descendants("item"));
+        Assert.Null(rss.Descendants("lastBuildDate").SingleOrDefault());
+        foreach (var feed in Directory.GetFiles(_site.Output, "*.xml", SearchOption.AllDirectories))
+            Assert.DoesNotContain("1970", File.ReadAllText(feed));
     }
 
     [Fact]

@@ -1,0 +1,13 @@
+namespace PaperTrail.Pipelines;
+
+/// <summary>
+/// A paper as a feed carries it: the trending day it is listed under and its place in that day's
+/// order, and its first trending day and place there (its publication date in every feed).
+/// </summary>
+public sealed record FeedItem(SitePaper Paper, DateOnly Day, int Position, DateOnly FirstDay, int FirstPosition)
+{
+    /// <summary>A paper listed under the day it first trended: what a month's archive holds.</summary>
+    public static FeedItem FirstSeen(SitePaper paper, TrendingPositions positions) =>
+        new(paper, paper.Paper.FirstTrending, positions.Of(paper, paper.Paper.FirstTrending),
+            paper.Paper.FirstTrending, positions.Of(paper, paper.Paper.FirstTrending));
+}
