@@ -47,6 +47,7 @@ public static class BuildCommand
                 $"build: {report.Papers} papers, {report.Outputs} files ({report.Written} written, {report.Unchanged} unchanged, {report.Removed} removed); " +
                 $"{report.FellBack} papers fell back to the fallback topic; {report.Rendered} rendered, " +
                 $"{report.Outputs - report.Rendered} kept from the last build as their inputs were unchanged{LeftOut(report)}");
+            if (report.Feeds is { } feeds) context.Output.WriteLine(feeds);
             if (report.Search is { } search)
                 context.Output.WriteLine(
                     search.NothingToIndex ? "search: no paper to index yet; the search page says there is nothing to search"

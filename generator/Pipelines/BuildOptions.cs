@@ -17,6 +17,9 @@ public sealed record BuildReport(int Papers, int Outputs, int Written, int Uncha
     /// <summary>Why search was skipped, when it was.</summary>
     public string? SearchSkipped { get; init; }
 
+    /// <summary>The feeds' sizes (<see cref="FeedSummary"/>); null when nothing changed.</summary>
+    public string? Feeds { get; init; }
+
     /// <summary>Formulas KaTeX rendered to MathML.</summary>
     public int MathFormulas { get; init; }
 

@@ -82,6 +82,15 @@ public sealed class FeedTests : IDisposable
     }
 
     [Fact]
+    public void The_build_summary_gives_the_feeds_sizes()
+    {
+        _site.Paper("p5", "Paper Five", "[2026-11-27]", extra: "topics: [diffusion-models]");
+        var result = _site.Build();
+        // Whole days: the newest holds 2 papers, the one before 1: two whole days make feed_size's 3 items.
+        Assert.True(result.Output.Contains("feeds: the site's 3 items (2 days), topic feeds 0 to 3 items, 3 monthly archives, 0 authors' feeds", StringComparison.Ordinal), result.Output);
+    }
+
+    [Fact]
     public void Opml_lists_every_topic_feed()
     {
         var opml = XDocument.Parse(_site.Text("topics/opml.xml"));
