@@ -129,7 +129,7 @@ public sealed class IncrementalBuild
     /// inputs (which let the next build end early, and tell the papers left out from that record) and
     /// what each output was rendered from.
     /// </summary>
-    public void AfterCommit(IReadOnlyList<LeftOutPaper> leftOut, IEnumerable<(string File, OutputStamp Stamp, long Size, long Modified)> rendered)
+    public void AfterCommit(IReadOnlyList<LeftOutPaper> leftOut, IEnumerable<(string File, OutputStamp Stamp, long Size)> rendered)
     {
         LeftOutRecord.Write(_options.OutputDir, _options.ContentDir, leftOut);
         // Two files of tens of thousands of lines each, written side by side.

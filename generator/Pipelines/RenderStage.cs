@@ -18,14 +18,12 @@ public sealed class RenderStage(
     // By plan position: tens of thousands of outputs, no map keyed by their paths.
     private readonly OutputStamp[] _stamps = new OutputStamp[plan.Count];
     private readonly long[] _sizes = Enumerable.Repeat(-1L, plan.Count).ToArray();
-    // A kept output's file time as it was checked; -1 for one rendered, whose file the commit may still replace.
-    private readonly long[] _modified = Enumerable.Repeat(-1L, plan.Count).ToArray();
     private readonly ChangeList _changes = new(!previous.IsEmpty);
     private int _rendered;
 
-    /// <summary>Each stamped output's stamp, size and file time (-1 when rendered), for the next build's <see cref="RenderManifest"/>.</summary>
-    public IEnumerable<(string File, OutputStamp Stamp, long Size, long Modified)> Fingerprints =>
-        Enumerable.Range(0, plan.Count).Where(i => _sizes[i] >= 0).Select(i => (plan[i].File, _stamps[i], _sizes[i], _modified[i]));
+    /// <summary>Each stamped output's stamp and size, for the next build's <see cref="RenderManifest"/>.</summary>
+    public IEnumerable<(string File, OutputStamp Stamp, long Size)> Fingerprints =>
+        Enumerable.Range(0, plan.Count).Where(i => _sizes[i] >= 0).Select(i => (plan[i].File, _stamps[i], _sizes[i]));
 
     /// <summary>How many outputs were rendered; the others were kept as their inputs were unchanged.</summary>
     public int Rendered => _rendered;
@@ -118,8 +116,7 @@ public sealed class RenderStage(
             if (broken.Count > 0) return true;
         }
         transaction.Keep(output.File);
-        _stamps[i] = new OutputStamp(fingerprint, previous.PartsOf(output.File)!);
-        (_sizes[i], _modified[i]) = previous.FileOf(output.File);
+        (_stamps[i], _sizes[i]) = (new OutputStamp(fingerprint, previous.PartsOf(output.File)!), previous.SizeOf(output.File));
         return true;
     }
 }

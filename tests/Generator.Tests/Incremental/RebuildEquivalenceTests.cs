@@ -188,6 +188,8 @@ public sealed class RebuildEquivalenceTests : IDisposable
         var edited = System.Text.Encoding.UTF8.GetBytes(File.ReadAllText(page).Replace("Diffusion Paper 1", "Diffusion Paper X", StringComparison.Ordinal));
         Assert.Equal(original.Length, edited.Length);
         Assert.NotEqual(original, edited);
+        // A person's edit comes well after the build's last write; file times tick every few milliseconds.
+        Thread.Sleep(50);
         File.WriteAllBytes(page, edited);
         _site.Paper("p8", "New Paper 8", "[2026-11-29]", "Reinforcement learning.");
 

@@ -1,3 +1,4 @@
+using PaperTrail.Incremental;
 using PaperTrail.Tests.Support;
 
 namespace PaperTrail.Tests.Search;
@@ -42,7 +43,10 @@ public sealed class SearchIndexTests : IDisposable
         Assert.Contains("search: indexed", result.Output);
         var entry = _site.Text("pagefind/pagefind-entry.json");
         Assert.Contains("\"page_count\":1", entry.Replace(" ", ""));
-        var listed = File.ReadAllLines(Path.Combine(_site.Output, ".paper-trail", "search.txt"));
+        // The manifest ends with its checksum (CheckedFile): whole, and listing exactly the index's files.
+        var manifest = CheckedFile.Read(Path.Combine(_site.Output, ".paper-trail", "search.txt"));
+        Assert.True(manifest.Found && manifest.Damage is null, manifest.Damage ?? "search.txt is missing");
+        var listed = manifest.Lines().ToList();
         var onDisk = Directory.GetFiles(Path.Combine(_site.Output, "pagefind"), "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(_site.Output, f).Replace('\\', '/')).Order(StringComparer.Ordinal);
         Assert.Equal(listed.Order(StringComparer.Ordinal), onDisk);
