@@ -9,7 +9,9 @@ namespace PaperTrail.Incremental;
 /// input, and short hashes of the input's parts) and the size of the bytes written, under one hash
 /// of what every output shares (the generator, the theme, site.yml, topics.yml, the site-wide view).
 /// A rebuild whose shared hash matches skips rendering an output whose own hash matches and whose
-/// file is still there, that size; the parts tell why the others were rendered. Anything missing,
+/// file is still there, that size, and not modified since this manifest was written (an edit by hand
+/// that keeps the size, a letter for a letter, is newer than the manifest); the parts tell why the
+/// others were rendered. Anything missing,
 /// damaged (<see cref="CheckedFile"/>) or foreign reads as empty: every output is rendered, never a
 /// wrong one kept. Relative paths and hashes only, no times; kept in the output folder's hidden
 /// manifest folder.
@@ -21,9 +23,18 @@ public sealed class RenderManifest
 
     private readonly Dictionary<string, (UInt128 Fingerprint, long Size, string Parts)> _outputs;
 
-    private RenderManifest(Dictionary<string, (UInt128, long, string)> outputs) => _outputs = outputs;
+    // When this manifest was written, after the commit of every output it lists: a file modified since
+    // was changed by someone else. Read from the file system, not written in the manifest, which keeps
+    // the bytes of a build's every file the same from build to build.
+    private readonly long _writtenAt;
 
-    public static RenderManifest Empty => new(new(StringComparer.Ordinal));
+    private RenderManifest(Dictionary<string, (UInt128, long, string)> outputs, long writtenAt)
+    {
+        _outputs = outputs;
+        _writtenAt = writtenAt;
+    }
+
+    public static RenderManifest Empty => new(new(StringComparer.Ordinal), long.MinValue);
 
     /// <summary>Whether the last build left a record under this build's shared hash.</summary>
     public bool IsEmpty => _outputs.Count == 0;
@@ -31,7 +42,9 @@ public sealed class RenderManifest
     /// <summary>The manifest the last build left, when it was made under the same shared hash; a damaged one is named in <paramref name="damage"/>.</summary>
     public static RenderManifest Read(string outputDir, string shared, List<string> damage)
     {
-        var file = CheckedFile.Read(PathIn(outputDir));
+        var path = PathIn(outputDir);
+        var writtenAt = File.Exists(path) ? (File.GetLastWriteTimeUtc(path) - DateTime.UnixEpoch).Ticks : long.MinValue;
+        var file = CheckedFile.Read(path);
         if (file.Damage is { } why) damage.Add(why);
         if (!file.Found) return Empty;
         var outputs = new Dictionary<string, (UInt128, long, string)>(StringComparer.Ordinal);
@@ -48,12 +61,16 @@ public sealed class RenderManifest
                 || !long.TryParse(text[fields[2]], CultureInfo.InvariantCulture, out var size)) return Empty;
             outputs[text[fields[0]].ToString()] = (fingerprint, size, text[fields[3]].ToString());
         }
-        return new RenderManifest(outputs);
+        return new RenderManifest(outputs, writtenAt);
     }
 
-    /// <summary>True when the output was rendered from this very input and its file is still as written.</summary>
-    public bool Unchanged(FileSizes outputs, string file, UInt128 fingerprint) =>
-        _outputs.TryGetValue(file, out var before) && before.Fingerprint == fingerprint && outputs.SizeOf(file) == before.Size;
+    /// <summary>True when the output was rendered from this very input and its file is still as written: that size, no newer than the manifest.</summary>
+    public bool Unchanged(FileSizes outputs, string file, UInt128 fingerprint)
+    {
+        if (!_outputs.TryGetValue(file, out var before) || before.Fingerprint != fingerprint) return false;
+        var (size, modified) = outputs.Of(file);
+        return size == before.Size && modified <= _writtenAt;
+    }
 
     public long SizeOf(string file) => _outputs[file].Size;
 

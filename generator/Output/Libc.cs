@@ -15,7 +15,7 @@ internal static class Libc
 
     public const int O_RDONLY = 0, O_CLOEXEC = 0x80000;
     public const int AT_FDCWD = -100;
-    public const uint STATX_TYPE = 0x1, STATX_SIZE = 0x200;
+    public const uint STATX_TYPE = 0x1, STATX_MTIME = 0x40, STATX_SIZE = 0x200;
     public const int S_IFMT = 0xF000, S_IFREG = 0x8000;
     public const uint RENAME_EXCHANGE = 2;
     public const int ENOENT = 2, ENOTDIR = 20, EINVAL = 22, ENOSYS = 38, ENOTSUP = 95;

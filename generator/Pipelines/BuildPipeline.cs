@@ -42,8 +42,7 @@ public static class BuildPipeline
         var mathTask = Task.Run(() => MathRenderer.Prepare(tools, Formulas(quarantine.Archive), log, last.Cache.Math));
         var theme = new ThemeFiles(options.ThemesDir, quarantine.Archive.Site.Theme);
         var templatesTask = Task.Run(() => new TemplateSet(theme));
-        var classifier = new RuleClassifier(quarantine.Archive.Taxonomy);
-        var site = SiteModelBuilder.Build(quarantine.Archive, classifier, last.Cache, out var fellBack, out var worked);
+        var site = Model(quarantine.Archive, last.Cache, out var fellBack, out var worked);
         stages.Done("model (topics, related)");
         var (templates, math, assets) = (templatesTask.GetAwaiter().GetResult(), mathTask.GetAwaiter().GetResult(), ThemeAssets.Load(theme));
         stages.Done("tools, math, templates");
@@ -54,7 +53,7 @@ public static class BuildPipeline
         // modelled and planned again without it. Rare (a person's edit: ingest drops such links).
         while (quarantine.LeaveOut(OwnHostLinks.ToNoPage(quarantine.Archive, context.Urls, plan)))
         {
-            site = SiteModelBuilder.Build(quarantine.Archive, classifier, last.Cache, out fellBack, out worked);
+            site = Model(quarantine.Archive, last.Cache, out fellBack, out worked);
             context = new BuildContext(site, templates, assets, math, searchEnabled: search is not null);
             plan = SitePlanning.Plan(context);
         }
@@ -91,6 +90,17 @@ public static class BuildPipeline
         if (options.Strict && leftBefore.Count > 0) throw new ContentException(leftBefore.SelectMany(p => p.Problems).ToList());
         var outputs = last.OutputsBefore;
         return new BuildReport(0, outputs, 0, outputs, 0, 0) { NothingChanged = true, LeftOut = leftBefore };
+    }
+
+    /// <summary>
+    /// Step 2: the site model. Each paper's tokens are made once, for its topics and its related papers,
+    /// and dropped with the classifier when the model is made: the papers live on until the pages are
+    /// written, their tokens (tens of megabytes at archive scale) need not, and nothing of them outlives the build.
+    /// </summary>
+    private static SiteModel Model(Archive archive, BuildCache cache, out int fellBack, out BuildCache.Contents worked)
+    {
+        var tokens = new PaperTokenCache();
+        return SiteModelBuilder.Build(archive, new RuleClassifier(archive.Taxonomy, tokens), tokens, cache, out fellBack, out worked);
     }
 
     /// <summary>

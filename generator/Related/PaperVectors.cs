@@ -21,13 +21,14 @@ public static class PaperVectors
     /// <param name="terms">The term numbering; terms new to it are added.</param>
     /// <param name="counts">Each paper's term counts by term number, when already known (a build cache);
     /// the unknown ones are counted and filled in, for the next build.</param>
+    /// <param name="tokens">The build's paper tokens, shared with the topic classifier.</param>
     /// <returns>Per paper, (term number, weight), strongest first (ties by the term's text).</returns>
-    public static (int Term, double Weight)[][] Of(IReadOnlyList<Paper> papers, TermFrequencies reference, TermTable terms, (int Term, float Count)[]?[] counts)
+    public static (int Term, double Weight)[][] Of(IReadOnlyList<Paper> papers, TermFrequencies reference, TermTable terms, (int Term, float Count)[]?[] counts, PaperTokenCache tokens)
     {
         var n = papers.Count;
         // Term frequencies per paper (title counts double), with words too short or too common dropped.
         var frequencies = new Dictionary<string, double>?[n];
-        Parallel.For(0, n, i => frequencies[i] = counts[i] is null ? TermCounts(papers[i]) : null);
+        Parallel.For(0, n, i => frequencies[i] = counts[i] is null ? TermCounts(tokens.Of(papers[i])) : null);
 
         // Every term gets a number, so what follows works on arrays instead of string-keyed maps.
         for (var i = 0; i < n; i++)
@@ -94,10 +95,9 @@ public static class PaperVectors
     }
 
     /// <summary>A paper's terms, each with its count (a title word counts double); short, numeric and stop words left out.</summary>
-    public static Dictionary<string, double> TermCounts(Paper paper)
+    public static Dictionary<string, double> TermCounts(PaperTokens tokens)
     {
         var counts = new Dictionary<string, double>(StringComparer.Ordinal);
-        var tokens = PaperTokens.Of(paper);
         void Add(string[] words, double weight)
         {
             foreach (var token in words)

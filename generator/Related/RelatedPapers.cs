@@ -1,5 +1,6 @@
 using PaperTrail.Content;
 using PaperTrail.Incremental;
+using PaperTrail.Topics;
 
 namespace PaperTrail.Related;
 
@@ -29,8 +30,9 @@ public static class RelatedPapers
     /// the unknown ones are counted and filled in, for the next build.</param>
     /// <param name="previous">What the last build found, if known: papers whose scores cannot have changed are not searched again.</param>
     /// <param name="next">What this build found, for the next.</param>
+    /// <param name="tokens">The build's paper tokens, shared with the topic classifier; without it they are made here and dropped after.</param>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Compute(IReadOnlyList<Paper> papers, TermFrequencies reference, TermTable terms,
-        (int Term, float Count)[]?[] counts, RelatedState? previous, out RelatedState next)
+        (int Term, float Count)[]?[] counts, RelatedState? previous, out RelatedState next, PaperTokenCache? tokens = null)
     {
         var n = papers.Count;
         if (n < 2)
@@ -40,7 +42,7 @@ public static class RelatedPapers
         }
         if (previous?.TableHash != reference.Hash) previous = null;
 
-        var vectors = PaperVectors.Of(papers, reference, terms, counts);
+        var vectors = PaperVectors.Of(papers, reference, terms, counts, tokens ?? new PaperTokenCache());
         var index = PrunedIndex.Of(vectors, terms.Count);
         var pruned = index.Lists;
         // What each paper's scores against the others depend on: its vector and the pruned lists it is in.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PaperTrail.Content;
+using PaperTrail.Topics;
 
 namespace PaperTrail.Related;
 
@@ -77,8 +78,9 @@ public sealed class TermFrequencies
     public static string Format(IReadOnlyList<Paper> papers)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stems = new StemTable();
         foreach (var paper in papers)
-            foreach (var term in PaperVectors.TermCounts(paper).Keys)
+            foreach (var term in PaperVectors.TermCounts(PaperTokens.Of(paper, stems)).Keys)
                 counts[term] = counts.GetValueOrDefault(term) + 1;
         var text = new StringBuilder()
             .Append("# How many of these papers use each term (as related papers stem it): made by `generator terms`.\n")

@@ -27,8 +27,12 @@ public sealed class RuleClassifier : ITopicClassifier
     // rules are scored.
     private readonly List<int>[] _rulesOfPhrase;
 
-    public RuleClassifier(Taxonomy taxonomy)
+    private readonly PaperTokenCache _tokens;
+
+    /// <param name="tokens">The build's paper tokens, shared with the related-papers index; without it the classifier keeps its own.</param>
+    public RuleClassifier(Taxonomy taxonomy, PaperTokenCache? tokens = null)
     {
+        _tokens = tokens ?? new PaperTokenCache();
         _topics = taxonomy.Topics;
         _settings = taxonomy.Classifier;
         for (var t = 0; t < _topics.Count; t++)
@@ -62,7 +66,7 @@ public sealed class RuleClassifier : ITopicClassifier
     /// <summary>Every topic's score for the paper, best first (ties in taxonomy order).</summary>
     public IReadOnlyList<TopicScore> Score(Paper paper, bool withHits = true)
     {
-        var tokens = PaperTokens.Of(paper);
+        var tokens = _tokens.Of(paper);
         var found = new List<int>();
         var inTitle = _matcher.Count(tokens.Title, found);
         var inAbstract = _matcher.Count(tokens.Abstract, found);

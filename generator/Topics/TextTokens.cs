@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using PaperTrail.Content;
@@ -12,16 +11,8 @@ namespace PaperTrail.Topics;
 /// </summary>
 public static class TextTokens
 {
-    // The same few thousand words come back in every abstract: each word's stem is made once and
-    // shared, and looking it up needs no string for the word itself.
-    private static readonly ConcurrentDictionary<string, string> Stems = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> StemLookup =
-        Stems.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    /// <summary>Forgets the stems made so far (a cache of every word seen): once a build's topics and related papers are made, it is dead weight.</summary>
-    public static void ForgetStems() => Stems.Clear();
-
-    public static string[] Of(string text)
+    /// <param name="stems">Stems already made, shared by a build's papers; without it each word is stemmed afresh (a phrase, a few words).</param>
+    public static string[] Of(string text, StemTable? stems = null)
     {
         // Most text is ASCII, which normalisation would leave as it is.
         var decomposed = System.Text.Ascii.IsValid(text) ? text : UnicodeText.Normalize(text, NormalizationForm.FormKD);
@@ -46,12 +37,7 @@ public static class TextTokens
         {
             if (length == 0) return;
             var span = word.AsSpan(0, length);
-            if (!StemLookup.TryGetValue(span, out var stem))
-            {
-                var key = new string(span);
-                stem = Stems.GetOrAdd(key, Stem);
-            }
-            tokens.Add(stem);
+            tokens.Add(stems is null ? Stem(new string(span)) : stems.Of(span));
             length = 0;
         }
     }

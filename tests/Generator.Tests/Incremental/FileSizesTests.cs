@@ -4,8 +4,8 @@ using PaperTrail.Tests.Support;
 namespace PaperTrail.Tests.Incremental;
 
 /// <summary>
-/// A rebuild keeps an unchanged output only when its file is still there at the size it was written:
-/// the sizes it reads must be the files' own, and "none" for anything that is not a file.
+/// A rebuild keeps an unchanged output only when its file is still there at the size and time it was
+/// written: the sizes and times it reads must be the files' own, and "none" for anything that is not a file.
 /// </summary>
 public sealed class FileSizesTests : IDisposable
 {
@@ -44,5 +44,21 @@ public sealed class FileSizesTests : IDisposable
         Assert.Equal(7, sizes.SizeOf("feed.xml"));
         File.Delete(file);
         Assert.Equal(-1, sizes.SizeOf("feed.xml"));
+    }
+
+    [Fact]
+    public void Gives_each_file_its_modification_time_as_the_file_system_has_it()
+    {
+        // An edit by hand that keeps the size shows only in the time: it must be the file's own, to the tick.
+        var file = Path.Combine(_dir.Path, "index.html");
+        File.WriteAllBytes(file, new byte[10]);
+        var when = new DateTime(2026, 11, 27, 8, 30, 15, DateTimeKind.Utc).AddTicks(1234567);
+        File.SetLastWriteTimeUtc(file, when);
+        using var sizes = new FileSizes(_dir.Path);
+
+        Assert.Equal((10L, (when - DateTime.UnixEpoch).Ticks), sizes.Of("index.html"));
+        File.SetLastWriteTimeUtc(file, when.AddTicks(1));
+        Assert.Equal((when - DateTime.UnixEpoch).Ticks + 1, sizes.Of("index.html").Modified);
+        Assert.Equal((-1L, -1L), sizes.Of("gone.html"));
     }
 }

@@ -26,6 +26,15 @@ public sealed class NodeFactAttribute : FactAttribute
     }
 }
 
+/// <summary>The <see cref="NodeFactAttribute"/> of a theory.</summary>
+public sealed class NodeTheoryAttribute : TheoryAttribute
+{
+    public NodeTheoryAttribute()
+    {
+        if (Requirements.MissingNodeJs() is { } missing && !Requirements.InCi) Skip = missing;
+    }
+}
+
 /// <summary>A test of something only a POSIX system has (bash, file modes, the nightly script): skipped on Windows, CI included.</summary>
 public sealed class PosixFactAttribute : FactAttribute
 {
