@@ -116,11 +116,11 @@ public static class SearchIndexer
             .Where(f => File.Exists(f.Full))
             .ToDictionary(f => f.File, f => (File.ReadAllBytes(f.Full), File.GetLastWriteTimeUtc(f.Full)), StringComparer.Ordinal);
 
-    /// <summary>The search scope's manifest, as <see cref="OutputWriter"/> reads it: one file a line.</summary>
+    /// <summary>The search scope's manifest, as <see cref="OutputWriter"/> reads it: one file a line, then its checksum.</summary>
     private static void Record(string root, IReadOnlyList<string> files) =>
-        AtomicFile.Write(Path.Combine(root, OutputWriter.ManifestPath(Scope)), stream =>
+        Incremental.CheckedFile.Write(Path.Combine(root, OutputWriter.ManifestPath(Scope)), stream =>
         {
             using var text = new StreamWriter(stream, new System.Text.UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" };
             foreach (var file in files) text.WriteLine(file);
-        }, durable: false);
+        });
 }

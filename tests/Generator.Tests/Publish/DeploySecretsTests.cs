@@ -48,7 +48,11 @@ public sealed partial class DeploySecretsTests : IDisposable
         var deploy = nightly.StepRunning("publish", "scripts/deploy.sh");
 
         Assert.True(steps.IndexOf(install) < steps.IndexOf(deploy) && steps.IndexOf(job) < steps.IndexOf(deploy));
-        Assert.Equal(steps.Count - 1, steps.IndexOf(deploy));
+        // After the deploy only the WebSub announcement runs (hubs must fetch the deployed feeds), with no secret.
+        var after = steps.Skip(steps.IndexOf(deploy) + 1).ToList();
+        var announce = Assert.Single(after);
+        Assert.Equal(".generator/generator websub --content content --output output", WorkflowFile.Value(announce, "run"));
+        Assert.False(announce.Children.ContainsKey(new YamlScalarNode("env")));
         Assert.False(job.Children.ContainsKey(new YamlScalarNode("env")));
         Assert.False(install.Children.ContainsKey(new YamlScalarNode("env")));
         // The job's deploy note reaches the deploy step through a step output, in its environment (not spliced into a run line).

@@ -137,8 +137,9 @@ public sealed class SearchIndexTests : IDisposable
     private static IDictionary<string, string> Hashes(string folder) =>
         new SortedDictionary<string, string>(FolderSnapshot.Of(folder).Files.ToDictionary(f => f.Key, f => f.Value.Hash), StringComparer.Ordinal);
 
+    /// <summary>What the search manifest lists (its checksum line aside: a CheckedFile).</summary>
     private IReadOnlyList<string> ListedIndex() =>
-        File.ReadAllLines(Path.Combine(_site.Output, ".paper-trail", "search.txt")).Order(StringComparer.Ordinal).ToList();
+        CheckedFile.Read(Path.Combine(_site.Output, ".paper-trail", "search.txt")).Lines().Order(StringComparer.Ordinal).ToList();
 
     private static IReadOnlyList<string> IndexOnDisk(FixtureSite site) =>
         Directory.GetFiles(Path.Combine(site.Output, "pagefind"), "*", SearchOption.AllDirectories)
