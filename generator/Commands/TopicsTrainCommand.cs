@@ -22,7 +22,8 @@ public static class TopicsTrainCommand
         var output = new Option<string?>("--output") { Description = $"where to write the model (default: <content>/{TopicModel.FileName}, which builds then use)" }.NamingAPath();
         var crossValidate = new Option<bool>("--cross-validate") { Description = "write nothing: print precision, recall and F1 of rules, model and both, each paper predicted by a model trained without it" };
         var subset = new Option<double>("--subset") { Description = "train on this share of the labelled papers (every n-th), for learning curves", DefaultValueFactory = _ => 1.0 };
-        var command = new Command("train", "learn the topic model from labelled papers and write it into the archive") { content, labels, output, crossValidate, subset };
+        var keepRules = new Option<bool>("--keep-rule-topics") { Description = "let the model only add topics to those the rules give, never take one away (safer when new papers drift from the labelled ones)" };
+        var command = new Command("train", "learn the topic model from labelled papers and write it into the archive") { content, labels, output, crossValidate, subset, keepRules };
         command.SetAction(result => context.Guarded(() =>
         {
             var dir = ContentFolder.Require(result.GetValue(content)!);
@@ -36,7 +37,7 @@ public static class TopicsTrainCommand
             var share = result.GetValue(subset);
             if (share is <= 0 or > 1) throw new UsageException("--subset is a share of the labelled papers, more than 0 and at most 1");
             if (share < 1) set = set.Where((_, i) => Math.Floor((i + 1) * share) > Math.Floor(i * share)).ToList();
-            var settings = Settings();
+            var settings = new TrainingSettings { KeepRuleTopics = result.GetValue(keepRules) };
             if (set.Count < settings.Folds * 2)
                 throw new UserError($"topics train: {set.Count} labelled papers; label at least 50 (front matter `topics:` or --labels FILE) to train a model");
             var described = $"{set.Count} labelled papers ({string.Join(", ", files.Select(DisplayPath.Of).Append("front matter"))})";
@@ -88,21 +89,5 @@ public static class TopicsTrainCommand
         var unknown = set.SelectMany(l => l.Topics).Where(t => !known.Contains(t)).Distinct().Order(StringComparer.Ordinal).ToList();
         if (unknown.Count > 0) errors.WriteLine($"warning: topics.yml has no topic {string.Join(", ", unknown)}: labels with it are learned without it");
         return set.Select(l => l with { Topics = l.Topics.Where(known.Contains).ToList() }).ToList();
-    }
-
-    // TEMPORARY: settings from the environment while the defaults are chosen.
-    private static TrainingSettings Settings()
-    {
-        var s = new TrainingSettings();
-        double D(string name, double v) => Environment.GetEnvironmentVariable(name) is { } e ? double.Parse(e, System.Globalization.CultureInfo.InvariantCulture) : v;
-        return s with
-        {
-            L1 = D("T_L1", s.L1),
-            L2 = D("T_L2", s.L2),
-            PositiveWeight = D("T_PW", s.PositiveWeight),
-            Steps = (int)D("T_STEPS", s.Steps),
-            MinDocumentFrequency = (int)D("T_MINDF", s.MinDocumentFrequency),
-            MinPositives = (int)D("T_MINPOS", s.MinPositives),
-        };
     }
 }

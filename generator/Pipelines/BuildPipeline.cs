@@ -66,7 +66,8 @@ public static class BuildPipeline
         var theme = new ThemeFiles(options.ThemesDir, archive.Site.Theme);
         var templatesTask = Task.Run(() => new TemplateSet(theme));
 
-        var classifier = new RuleClassifier(archive.Taxonomy);
+        // [issue 31] The rules of topics.yml, and the learned model of topics-model.txt when the archive has one.
+        var classifier = ModelAndRulesClassifier.For(archive.Taxonomy, archive.TopicModel);
         var site = SiteModelBuilder.Build(archive, classifier, cache, out var fellBack, out var worked);
         stages.Done("model (topics, related)");
         var templates = templatesTask.GetAwaiter().GetResult();

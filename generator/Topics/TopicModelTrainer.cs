@@ -26,6 +26,12 @@ public sealed record TrainingSettings
     /// <summary>A topic with fewer labelled papers is left to the rules.</summary>
     public int MinPositives { get; init; } = 15;
 
+    /// <summary>
+    /// Let the model only add topics to the rules' (each topic decided by the rules or by either), never
+    /// take one away: safer when the archive's papers drift away from the labelled ones.
+    /// </summary>
+    public bool KeepRuleTopics { get; init; }
+
     /// <summary>Folds of the cross-validation that chooses each topic's threshold and decision.</summary>
     public int Folds { get; init; } = 5;
 }
@@ -39,8 +45,6 @@ public sealed record TrainingSettings
 /// </summary>
 public static class TopicModelTrainer
 {
-    private static readonly TopicDecision[] Decisions = (Environment.GetEnvironmentVariable("T_DEC") ?? "model,either,both").Split(',').Select(d => Enum.Parse<TopicDecision>(d, true)).ToArray();
-
     private static readonly double[] Thresholds = Enumerable.Range(2, 37).Select(i => i * 0.025).ToArray(); // 0.05 … 0.95
 
     public static TopicModel Train(Taxonomy taxonomy, IReadOnlyList<LabelledPaper> papers, TrainingSettings settings)
@@ -48,7 +52,7 @@ public static class TopicModelTrainer
         var slugs = Trainable(taxonomy, papers, settings);
         var ruled = RuleTopics(taxonomy, papers);
         var outOfFold = OutOfFold(taxonomy, slugs, papers, settings);
-        var decisions = Choose(slugs, papers, ruled, outOfFold, Enumerable.Range(0, papers.Count).ToList());
+        var decisions = Choose(slugs, papers, ruled, outOfFold, Enumerable.Range(0, papers.Count).ToList(), settings);
         var (vocabulary, fits) = Fit(taxonomy, slugs, papers, settings);
         return Assemble(vocabulary, slugs, fits, decisions, papers.Count);
     }
@@ -70,7 +74,7 @@ public static class TopicModelTrainer
         for (var fold = 0; fold < settings.Folds; fold++)
         {
             var others = Enumerable.Range(0, papers.Count).Where(i => i % settings.Folds != fold).ToList();
-            var decisions = Choose(slugs, papers, ruled, outOfFold, others);
+            var decisions = Choose(slugs, papers, ruled, outOfFold, others, settings);
             var model = new TopicModel(empty, slugs.Select((s, t) => new TopicWeights(s, 0, decisions[t].Threshold, decisions[t].Decision, new Dictionary<int, double>())).ToList(), 0);
             var classifier = new ModelAndRulesClassifier(taxonomy, new RuleClassifier(taxonomy), model);
             for (var i = fold; i < papers.Count; i += settings.Folds)
@@ -110,14 +114,14 @@ public static class TopicModelTrainer
 
     /// <summary>Per topic, the decision and threshold with the best F1 over these papers' out-of-fold predictions.</summary>
     private static List<(double Threshold, TopicDecision Decision)> Choose(List<string> slugs, IReadOnlyList<LabelledPaper> papers,
-        List<IReadOnlyList<string>> ruled, double[][] outOfFold, List<int> among)
+        List<IReadOnlyList<string>> ruled, double[][] outOfFold, List<int> among, TrainingSettings settings)
     {
         var chosen = new List<(double, TopicDecision)>();
         for (var t = 0; t < slugs.Count; t++)
         {
             var slug = slugs[t];
             var best = (F1: F1(among.Select(i => (papers[i].Topics.Contains(slug), ruled[i].Contains(slug)))), Threshold: 0.5, Decision: TopicDecision.Rules);
-            foreach (var decision in Decisions)
+            foreach (var decision in settings.KeepRuleTopics ? [TopicDecision.Either] : new[] { TopicDecision.Model, TopicDecision.Either, TopicDecision.Both })
                 foreach (var threshold in Thresholds)
                 {
                     var f1 = F1(among.Select(i =>
