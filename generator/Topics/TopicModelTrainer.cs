@@ -52,7 +52,7 @@ public static class TopicModelTrainer
         var slugs = Trainable(taxonomy, papers, settings);
         var ruled = RuleTopics(taxonomy, papers);
         var outOfFold = OutOfFold(taxonomy, slugs, papers, settings);
-        var decisions = Choose(slugs, papers, ruled, outOfFold, Enumerable.Range(0, papers.Count).ToList(), settings);
+        var decisions = Choose(slugs, papers, ruled, outOfFold, Enumerable.Range(0, papers.Count).ToList(), Allowed(settings));
         var (vocabulary, fits) = Fit(taxonomy, slugs, papers, settings);
         return Assemble(vocabulary, slugs, fits, decisions, papers.Count);
     }
@@ -60,7 +60,8 @@ public static class TopicModelTrainer
     /// <summary>
     /// An honest estimate of the combination on the labels given: each fold is predicted by a model
     /// trained without it, with thresholds and decisions chosen on the other folds' predictions.
-    /// Also the model alone (each topic's probability against 0.5) and the rules alone, for comparison.
+    /// Also the model alone (each topic's threshold chosen the same way, the rules ignored) and the
+    /// rules alone, for comparison.
     /// </summary>
     public static (IReadOnlyList<IReadOnlyList<string>> Combined, IReadOnlyList<IReadOnlyList<string>> ModelAlone, IReadOnlyList<IReadOnlyList<string>> Rules)
         CrossValidate(Taxonomy taxonomy, IReadOnlyList<LabelledPaper> papers, TrainingSettings settings)
@@ -74,17 +75,24 @@ public static class TopicModelTrainer
         for (var fold = 0; fold < settings.Folds; fold++)
         {
             var others = Enumerable.Range(0, papers.Count).Where(i => i % settings.Folds != fold).ToList();
-            var decisions = Choose(slugs, papers, ruled, outOfFold, others, settings);
-            var model = new TopicModel(empty, slugs.Select((s, t) => new TopicWeights(s, 0, decisions[t].Threshold, decisions[t].Decision, new Dictionary<int, double>())).ToList(), 0);
-            var classifier = new ModelAndRulesClassifier(taxonomy, new RuleClassifier(taxonomy), model);
+            var both = Classifier(Choose(slugs, papers, ruled, outOfFold, others, Allowed(settings)));
+            var modelAlone = Classifier(Choose(slugs, papers, ruled, outOfFold, others, [TopicDecision.Model]));
             for (var i = fold; i < papers.Count; i += settings.Folds)
             {
-                combined[i] = classifier.Combine(ruled[i], outOfFold[i]);
-                alone[i] = slugs.Where((_, t) => outOfFold[i][t] >= 0.5).Take(taxonomy.Classifier.MaxTopics).ToList();
+                combined[i] = both.Combine(ruled[i], outOfFold[i]);
+                alone[i] = modelAlone.Combine([], outOfFold[i]);
             }
         }
         return (combined, alone, ruled);
+
+        // A classifier of decisions and thresholds alone: it is only ever given probabilities.
+        ModelAndRulesClassifier Classifier(List<(double Threshold, TopicDecision Decision)> decisions) =>
+            new(taxonomy, new RuleClassifier(taxonomy), new TopicModel(empty,
+                slugs.Select((s, t) => new TopicWeights(s, 0, decisions[t].Threshold, decisions[t].Decision, new Dictionary<int, double>())).ToList(), 0));
     }
+
+    private static TopicDecision[] Allowed(TrainingSettings settings) =>
+        settings.KeepRuleTopics ? [TopicDecision.Either] : [TopicDecision.Model, TopicDecision.Either, TopicDecision.Both];
 
     /// <summary>The topics the model learns: those of the taxonomy (not the fallback) with enough labelled papers.</summary>
     private static List<string> Trainable(Taxonomy taxonomy, IReadOnlyList<LabelledPaper> papers, TrainingSettings settings) =>
@@ -114,14 +122,16 @@ public static class TopicModelTrainer
 
     /// <summary>Per topic, the decision and threshold with the best F1 over these papers' out-of-fold predictions.</summary>
     private static List<(double Threshold, TopicDecision Decision)> Choose(List<string> slugs, IReadOnlyList<LabelledPaper> papers,
-        List<IReadOnlyList<string>> ruled, double[][] outOfFold, List<int> among, TrainingSettings settings)
+        List<IReadOnlyList<string>> ruled, double[][] outOfFold, List<int> among, TopicDecision[] allowed)
     {
         var chosen = new List<(double, TopicDecision)>();
         for (var t = 0; t < slugs.Count; t++)
         {
             var slug = slugs[t];
-            var best = (F1: F1(among.Select(i => (papers[i].Topics.Contains(slug), ruled[i].Contains(slug)))), Threshold: 0.5, Decision: TopicDecision.Rules);
-            foreach (var decision in settings.KeepRuleTopics ? [TopicDecision.Either] : new[] { TopicDecision.Model, TopicDecision.Either, TopicDecision.Both })
+            // The rules alone unless the model does better (for the model alone, the rules are no choice).
+            var best = allowed.SequenceEqual([TopicDecision.Model]) ? (F1: -1.0, Threshold: 0.5, Decision: TopicDecision.Model)
+                : (F1: F1(among.Select(i => (papers[i].Topics.Contains(slug), ruled[i].Contains(slug)))), Threshold: 0.5, Decision: TopicDecision.Rules);
+            foreach (var decision in allowed)
                 foreach (var threshold in Thresholds)
                 {
                     var f1 = F1(among.Select(i =>
