@@ -15,12 +15,16 @@
 # papers added; the +EXTRA ratio to a cold build is given twice, min over min (add_of_cold) and as
 # the median of RUNS back-to-back pairs (add_of_cold_paired), which a machine's slow phase cannot split.
 #
+# The topic model (issue 31): when content/topics-model.txt is there, the bench archive gets it too,
+# and the same cold build is timed with the model and without it (a copy of the archive without the
+# file: the rules alone), RUNS back-to-back pairs, the median of their ratios (model_of_off_paired).
+#
 # Needs: Debian's hugo, hyperfine and time (apt-get install hugo hyperfine time), /usr/bin/python3.
 # Env: RUNS (default 5, 3 at 50k), EXTRA (papers added for the incremental rebuild, default 50),
 # BENCH_WORK (default bench/work).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-shared="$(cd "$root/.." && pwd)/shared"
+shared="${BENCH_SHARED:-$(cd "$root/.." && pwd)/shared}"
 work="${BENCH_WORK:-$root/bench/work}"
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 py=/usr/bin/python3
@@ -78,6 +82,8 @@ for n in "${sizes[@]}"; do
   eval "$(aside "$dir/content" "$dir/hugo-site" "$dir/base")"
   mkdir -p "$dir/content"
   cp "$root/content/site.yml" "$root/content/topics.yml" "$dir/content/"
+  model="$root/content/topics-model.txt"
+  [ -f "$model" ] && cp "$model" "$dir/content/"
   "${gen[@]}" ingest "$dir/input.json" --content "$dir/content" | tail -1 >&2
   "$py" "$shared/bench/to_hugo.py" "$dir/corpus.jsonl" "$dir/hugo-site" >/dev/null
 
@@ -134,6 +140,24 @@ import statistics, sys
 pairs = [tuple(int(x) / 1e9 for x in p.split(":")) for p in sys.argv[1:]]
 print(f"{statistics.median(a / c for c, a in pairs):.2f}", ",".join(f"{a:.2f}/{c:.2f}" for c, a in pairs))' "${pair_times[@]}")
 
+  # The model's cost (issue 31): the same cold build with and without topics-model.txt, in pairs.
+  model_paired=none model_pairs_text=none
+  if [ -f "$dir/content/topics-model.txt" ]; then
+    eval "$(aside "$dir/content-no-model")" && cp -a "$dir/content" "$dir/content-no-model" && rm "$dir/content-no-model/topics-model.txt"
+    model_times=()
+    # Each build starts with nothing left to write back (aside syncs), and the two take turns going first.
+    cold_ns() { eval "$(aside "$2")"; local t0; t0=$(date +%s%N); ${gen[*]} build --clean --no-search --content "$1" --output "$2" --themes "$root/themes" >/dev/null; echo $(( $(date +%s%N) - t0 )); }
+    for i in $(seq "$runs"); do
+      if (( i % 2 )); then on=$(cold_ns "$dir/content" "$dir/pair-model"); off=$(cold_ns "$dir/content-no-model" "$dir/pair-no-model")
+      else off=$(cold_ns "$dir/content-no-model" "$dir/pair-no-model"); on=$(cold_ns "$dir/content" "$dir/pair-model"); fi
+      model_times+=("$off:$on")
+    done
+    read -r model_paired model_pairs_text < <("$py" -c '
+import statistics, sys
+pairs = [tuple(int(x) / 1e9 for x in p.split(":")) for p in sys.argv[1:]]
+print(f"{statistics.median(m / o for o, m in pairs):.3f}", ",".join(f"{m:.2f}/{o:.2f}" for o, m in pairs))' "${model_times[@]}")
+  fi
+
   search=$("${gen[@]}" build --content "$dir/content" --output "$dir/out" --themes "$root/themes" | sed -n 's/^search: indexed in \([0-9.]*\) s.*/\1/p')
 
   read -r ours_min ours_med < <(ms "$dir/ours.json")
@@ -149,6 +173,7 @@ print(f"{statistics.median(a / c for c, a in pairs):.2f}", ",".join(f"{a:.2f}/{c
   line+=" add${EXTRA}_min_s=$add_min add_of_cold=$("$py" -c "print(f'{$add_min/$ours_min:.2f}')") add_written=$add_written"
   line+=" add_of_cold_paired=$add_paired add_pairs_s=$pairs_text"
   line+=" add_files_differing=$add_needed add_equals_cold=$add_same add_rss_mb=$(rss_mb "$dir/add.time") generator=${flavour// /_} same_as_jit=$same_as_jit"
+  line+=" model_of_off_paired=$model_paired model_pairs_s=$model_pairs_text"
   summary+=("$line")
 done
 
