@@ -19,14 +19,33 @@ public sealed class TermVocabulary
     /// <summary>A term in the title counts this many times one in the abstract: a title says what a paper is about.</summary>
     public const int TitleWeight = 3;
 
-    private readonly Dictionary<(string, string), int> _index = new();
+    // Every word of any term gets a number, so a paper's words are each looked up once (builds read
+    // every paper through here) and a pair of words is found by the pair of numbers.
+    private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
+    private readonly List<int> _termOfWord = [];
+    private readonly Dictionary<long, int> _termOfPair = new();
 
     public TermVocabulary(IReadOnlyList<string> terms, IReadOnlyList<double> idf)
     {
         Terms = terms;
         Idf = idf;
-        for (var i = 0; i < terms.Count; i++) _index[Key(terms[i])] = i;
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var (first, second) = Key(terms[i]);
+            if (second.Length == 0) _termOfWord[Word(first)] = i;
+            else _termOfPair[Pair(Word(first), Word(second))] = i;
+        }
     }
+
+    private int Word(string word)
+    {
+        if (_words.TryGetValue(word, out var id)) return id;
+        _words[word] = id = _words.Count;
+        _termOfWord.Add(-1);
+        return id;
+    }
+
+    private static long Pair(int first, int second) => ((long)first << 32) | (uint)second;
 
     /// <summary>The terms, in ordinal order.</summary>
     public IReadOnlyList<string> Terms { get; }
@@ -35,7 +54,13 @@ public sealed class TermVocabulary
 
     public int Count => Terms.Count;
 
-    public int IndexOf(string term) => _index.GetValueOrDefault(Key(term), -1);
+    public int IndexOf(string term)
+    {
+        var (first, second) = Key(term);
+        if (!_words.TryGetValue(first, out var a)) return -1;
+        if (second.Length == 0) return _termOfWord[a];
+        return _words.TryGetValue(second, out var b) ? _termOfPair.GetValueOrDefault(Pair(a, b), -1) : -1;
+    }
 
     /// <summary>The paper's vector over these terms: looked up by its words, with no string made per term.</summary>
     public TermVector Vector(PaperTokens tokens)
@@ -60,10 +85,13 @@ public sealed class TermVocabulary
 
     private void CountTerms(string[] tokens, int weight, Dictionary<int, int> counts)
     {
-        for (var i = 0; i < tokens.Length; i++)
+        var previous = -1;
+        foreach (var token in tokens)
         {
-            if (_index.TryGetValue((tokens[i], ""), out var word)) counts[word] = counts.GetValueOrDefault(word) + weight;
-            if (i + 1 < tokens.Length && _index.TryGetValue((tokens[i], tokens[i + 1]), out var pair)) counts[pair] = counts.GetValueOrDefault(pair) + weight;
+            var word = _words.GetValueOrDefault(token, -1);
+            if (word >= 0 && _termOfWord[word] is var term and >= 0) counts[term] = counts.GetValueOrDefault(term) + weight;
+            if (previous >= 0 && word >= 0 && _termOfPair.TryGetValue(Pair(previous, word), out var pair)) counts[pair] = counts.GetValueOrDefault(pair) + weight;
+            previous = word;
         }
     }
 
