@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace PaperTrail.Topics;
 
 /// <summary>A paper as the topic model reads it: term indices (ascending) and their weights, of length one.</summary>
@@ -65,34 +67,54 @@ public sealed class TermVocabulary
     /// <summary>The paper's vector over these terms: looked up by its words, with no string made per term.</summary>
     public TermVector Vector(PaperTokens tokens)
     {
-        var counts = new Dictionary<int, int>();
-        CountTerms(tokens.Title, TitleWeight, counts);
-        CountTerms(tokens.Abstract, 1, counts);
-        if (counts.Count == 0) return TermVector.Empty;
-        var terms = counts.Keys.ToArray();
-        Array.Sort(terms);
-        var values = new double[terms.Length];
-        var norm = 0.0;
-        for (var i = 0; i < terms.Length; i++)
+        // Every occurrence of a known term (a title's TitleWeight times), sorted: a term's run is its count.
+        // A pooled buffer instead of a dictionary per paper: a build makes a vector for every paper.
+        var found = ArrayPool<int>.Shared.Rent(2 * (TitleWeight * tokens.Title.Length + tokens.Abstract.Length) + 1);
+        try
         {
-            values[i] = (1 + Math.Log(counts[terms[i]])) * Idf[terms[i]];
-            norm += values[i] * values[i];
+            var n = Occurrences(tokens.Title, TitleWeight, found, 0);
+            n = Occurrences(tokens.Abstract, 1, found, n);
+            if (n == 0) return TermVector.Empty;
+            Array.Sort(found, 0, n);
+            var distinct = 1;
+            for (var i = 1; i < n; i++) if (found[i] != found[i - 1]) distinct++;
+            var terms = new int[distinct];
+            var values = new double[distinct];
+            for (int i = 0, k = -1; i < n; i++)
+            {
+                if (i == 0 || found[i] != found[i - 1]) terms[++k] = found[i];
+                values[k]++;
+            }
+            var norm = 0.0;
+            for (var i = 0; i < terms.Length; i++)
+            {
+                values[i] = (1 + Math.Log(values[i])) * Idf[terms[i]];
+                norm += values[i] * values[i];
+            }
+            norm = Math.Sqrt(norm);
+            for (var i = 0; i < values.Length; i++) values[i] /= norm;
+            return new TermVector(terms, values);
         }
-        norm = Math.Sqrt(norm);
-        for (var i = 0; i < values.Length; i++) values[i] /= norm;
-        return new TermVector(terms, values);
+        finally
+        {
+            ArrayPool<int>.Shared.Return(found);
+        }
     }
 
-    private void CountTerms(string[] tokens, int weight, Dictionary<int, int> counts)
+    /// <summary>Writes each known word and pair of neighbouring words of <paramref name="tokens"/> into <paramref name="found"/>, <paramref name="weight"/> times; returns the new end.</summary>
+    private int Occurrences(string[] tokens, int weight, int[] found, int n)
     {
         var previous = -1;
         foreach (var token in tokens)
         {
             var word = _words.GetValueOrDefault(token, -1);
-            if (word >= 0 && _termOfWord[word] is var term and >= 0) counts[term] = counts.GetValueOrDefault(term) + weight;
-            if (previous >= 0 && word >= 0 && _termOfPair.TryGetValue(Pair(previous, word), out var pair)) counts[pair] = counts.GetValueOrDefault(pair) + weight;
+            if (word >= 0 && _termOfWord[word] is var term and >= 0)
+                for (var w = 0; w < weight; w++) found[n++] = term;
+            if (previous >= 0 && word >= 0 && _termOfPair.TryGetValue(Pair(previous, word), out var pair))
+                for (var w = 0; w < weight; w++) found[n++] = pair;
             previous = word;
         }
+        return n;
     }
 
     /// <summary>Every term a paper has (its words and pairs of words), once each: what the vocabulary is chosen from.</summary>
