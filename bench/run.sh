@@ -23,6 +23,10 @@
 # in pairs with a cold build, and what a deploy of it would upload; then what one search downloads in
 # a browser (node and chromium; skipped without them).
 #
+# The topic model (issue 31): when content/topics-model.txt is there, the bench archive gets it too,
+# and the same cold build is timed with the model and without it (a copy of the archive without the
+# file: the rules alone), RUNS back-to-back pairs, the median of their ratios (model_of_off_paired).
+#
 # Needs: Debian's hugo, hyperfine and time (apt-get install hugo hyperfine time), /usr/bin/python3.
 # Env: RUNS (hyperfine runs, default 5, 3 at 50k), PAIRS (default 5, 3 at 50k), NEWDAY (default 50), EXTRA
 # (default 50), BENCH_WORK (default bench/work), BENCH_SHARED (default ../shared beside the checkout),
@@ -153,6 +157,8 @@ for n in "${sizes[@]}"; do
   eval "$(aside "$dir/content" "$dir/hugo-site" "$dir/base-newday" "$dir/base-backfill" "$dir/base-noop")"
   mkdir -p "$dir/content"
   cp "$root/content/site.yml" "$root/content/topics.yml" "$dir/content/"
+  model="$root/content/topics-model.txt"
+  [ -f "$model" ] && cp "$model" "$dir/content/"
   "${gen[@]}" ingest "$dir/input" --content "$dir/content" | tail -1 >&2
   "$py" "$shared/bench/to_hugo.py" "$dir/corpus.jsonl" "$dir/hugo-site" >/dev/null
 
@@ -196,6 +202,24 @@ print(f"{statistics.median(o / h for o, h in pairs):.2f}", ",".join(f"{o:.2f}/{h
   night=$(nightly_cost "$dir" "${NEWDAY_JSON:-$dir/new-day.json}")
   download=$(search_download "$dir")
 
+  # The model's cost (issue 31): the same cold build with and without topics-model.txt, in pairs.
+  model_paired=none model_pairs_text=none
+  if [ -f "$dir/content/topics-model.txt" ]; then
+    eval "$(aside "$dir/content-no-model")" && cp -a "$dir/content" "$dir/content-no-model" && rm "$dir/content-no-model/topics-model.txt"
+    model_times=()
+    # Each build starts with nothing left to write back (aside syncs), and the two take turns going first.
+    cold_ns() { eval "$(aside "$2")"; local t0; t0=$(date +%s%N); ${gen[*]} build --clean --no-search --content "$1" --output "$2" --themes "$root/themes" >/dev/null; echo $(( $(date +%s%N) - t0 )); }
+    for i in $(seq "$runs"); do
+      if (( i % 2 )); then on=$(cold_ns "$dir/content" "$dir/pair-model"); off=$(cold_ns "$dir/content-no-model" "$dir/pair-no-model")
+      else off=$(cold_ns "$dir/content-no-model" "$dir/pair-no-model"); on=$(cold_ns "$dir/content" "$dir/pair-model"); fi
+      model_times+=("$off:$on")
+    done
+    read -r model_paired model_pairs_text < <("$py" -c '
+import statistics, sys
+pairs = [tuple(int(x) / 1e9 for x in p.split(":")) for p in sys.argv[1:]]
+print(f"{statistics.median(m / o for o, m in pairs):.3f}", ",".join(f"{m:.2f}/{o:.2f}" for o, m in pairs))' "${model_times[@]}")
+  fi
+
   search=$("${gen[@]}" build --content "$dir/content" --output "$dir/out" --themes "$root/themes" | sed -n 's/^search: indexed in \([0-9.]*\) s.*/\1/p')
 
   read -r ours_min ours_med < <(ms "$dir/ours.json")
@@ -209,6 +233,7 @@ print(f"{statistics.median(o / h for o, h in pairs):.2f}", ",".join(f"{o:.2f}/{h
   line+=" $rebuilds pairs=$pairs generator=${flavour// /_} same_as_jit=$same_as_jit cores=$(nproc)"
   line+=" ratio_paired=$ratio_paired hugo_pairs_s=$hugo_pairs_text dotnet_run_min_s=$run_min dotnet_run_median_s=$run_med"
   line+=" $night $download"
+  line+=" model_of_off_paired=$model_paired model_pairs_s=$model_pairs_text"
   summary+=("$line")
 done
 

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace PaperTrail.Content;
 
-/// <summary>Loads <c>content/</c>: site.yml, topics.yml, term-frequencies.txt, authors.yml and every paper under papers/.</summary>
+/// <summary>Loads <c>content/</c>: site.yml, topics.yml, topics-model.txt, term-frequencies.txt, authors.yml and every paper under papers/.</summary>
 public static class ArchiveLoader
 {
     public const string PapersFolder = "papers";
@@ -26,10 +26,11 @@ public static class ArchiveLoader
         var topicsPath = Path.Combine(contentDir, "topics.yml");
         if (Settings(topicsPath, problems) is { } topicsText) topics = TopicsReader.Read(DisplayPath.Of(topicsPath), topicsText, problems);
 
+        var model = Topics.TopicModelFile.Load(contentDir, problems);
         var terms = Related.TermFrequencies.Load(contentDir, problems);
         var spellings = AuthorSpellings.Load(contentDir, problems);
         var (papers, unreadable) = LoadPapers(contentDir, problems, cached, paperFiles, capFields: true);
-        return new Archive(contentDir, site, topics, papers) { TermFrequencies = terms, AuthorSpellings = spellings, Unreadable = unreadable };
+        return new Archive(contentDir, site, topics, papers) { TermFrequencies = terms, TopicModel = model, AuthorSpellings = spellings, Unreadable = unreadable };
     }
 
     /// <summary>

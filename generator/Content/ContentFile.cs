@@ -26,12 +26,16 @@ public static class ContentFile
     /// <summary>term-frequencies.txt: the generator's own table, from 5,951 papers, has 96 KB.</summary>
     public const long MaxTermTableBytes = 16 << 20;
 
+    /// <summary>topics-model.txt: the repository's, trained on 920 papers, has about 200 KB.</summary>
+    public const long MaxTopicModelBytes = 8 << 20;
+
     /// <summary>The most a file of content/ may have, by its name: papers are every other file the readers read.</summary>
     public static long MaxBytes(string path) => Path.GetFileName(path) switch
     {
         "site.yml" => MaxSiteBytes,
         "topics.yml" => MaxTopicsBytes,
         Related.TermFrequencies.FileName => MaxTermTableBytes,
+        Topics.TopicModel.FileName => MaxTopicModelBytes,
         _ => MaxPaperBytes,
     };
 

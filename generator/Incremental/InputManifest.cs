@@ -120,12 +120,22 @@ public sealed class InputManifest
         return string.Join(",", new[] { "package.json", "package-lock.json" }.Select(f => Path.Combine(tools, f)).Select(f => File.Exists(f) ? ContentHash.OfFile(f) : "-"));
     }
 
-    /// <summary>The hash of the content's topics.yml ("none" without one), read from its bytes: what topics cached per paper were assigned under.</summary>
+    /// <summary>
+    /// The hash of the content's topics.yml ("none" without one), read from its bytes, and of its topic
+    /// model (topics-model.txt) when there is one: what topics cached per paper were assigned under.
+    /// </summary>
     public static string TaxonomyHash(BuildOptions options)
     {
-        var path = Path.Combine(options.ContentDir, "topics.yml");
-        if (!File.Exists(path)) return "none";
-        // A topics.yml refused (a link, a pipe, too large) is never opened; the loader says why, and the build stops.
+        var taxonomy = HashOfSetting(Path.Combine(options.ContentDir, "topics.yml"));
+        // [issue 31] Topics come from the rules and the learned model together: a new model assigns them again.
+        var model = Path.Combine(options.ContentDir, Topics.TopicModel.FileName);
+        return File.Exists(model) || ContentFile.LinkTarget(new FileInfo(model)) is not null ? $"{taxonomy}+model:{HashOfSetting(model)}" : taxonomy;
+    }
+
+    private static string HashOfSetting(string path)
+    {
+        if (!File.Exists(path) && ContentFile.LinkTarget(new FileInfo(path)) is null) return "none";
+        // A file refused (a link, a pipe, too large) is never opened; the loader says why, and the build stops.
         return ContentFile.Read(path, out _) is { } bytes ? ContentHash.Of(bytes) : Unreadable;
     }
 

@@ -100,7 +100,9 @@ public static class BuildPipeline
     private static SiteModel Model(Archive archive, BuildCache cache, out int fellBack, out BuildCache.Contents worked)
     {
         var tokens = new PaperTokenCache();
-        return SiteModelBuilder.Build(archive, new RuleClassifier(archive.Taxonomy, tokens), tokens, cache, out fellBack, out worked);
+        // The rules of topics.yml, and the learned model of topics-model.txt when the archive has one.
+        var classifier = ModelAndRulesClassifier.For(archive.Taxonomy, archive.TopicModel, tokens);
+        return SiteModelBuilder.Build(archive, classifier, tokens, cache, out fellBack, out worked);
     }
 
     /// <summary>

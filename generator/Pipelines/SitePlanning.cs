@@ -51,7 +51,7 @@ public static class SitePlanning
         var templates = new TemplateSet(theme);
         var assets = ThemeAssets.Load(theme);
         BuildContext Model(Archive kept) =>
-            new(SiteModelBuilder.BuildForPlan(kept, new RuleClassifier(kept.Taxonomy)), templates, assets, searchEnabled: true);
+            new(SiteModelBuilder.BuildForPlan(kept, ModelAndRulesClassifier.For(kept.Taxonomy, kept.TopicModel) /* [issue 31] */), templates, assets, searchEnabled: true);
         var context = Model(quarantine.Archive);
         var plan = Plan(context);
         while (quarantine.LeaveOut(OwnHostLinks.ToNoPage(quarantine.Archive, context.Urls, plan)))

@@ -61,47 +61,70 @@ public static class ClassifierEvaluation
 {
     private sealed record Label(string? Id, string Title, IReadOnlyList<string> Topics);
 
-    public static EvaluationResult Evaluate(Taxonomy taxonomy, IReadOnlyList<Paper> papers, string labelsFile)
+    public static EvaluationResult Evaluate(Taxonomy taxonomy, IReadOnlyList<Paper> papers, string labelsFile) =>
+        Evaluate(taxonomy, new RuleClassifier(taxonomy), papers, labelsFile);
+
+    /// <summary>Scores a classifier (the rules, or the rules and the model) against a labels file.</summary>
+    public static EvaluationResult Evaluate(Taxonomy taxonomy, ITopicClassifier classifier, IReadOnlyList<Paper> papers, string labelsFile)
     {
-        var labels = ReadLabels(labelsFile);
+        var labelled = Match(ReadLabels(labelsFile), papers, out var unmatched);
+        return Score(taxonomy, labelled.Select(l => (l.Paper.Title, l.Topics, classifier.Classify(l.Paper))), unmatched);
+    }
+
+    /// <summary>The labelled papers of a labels file, matched to these papers by arXiv id, else by title.</summary>
+    public static IReadOnlyList<LabelledPaper> Labelled(string labelsFile, IReadOnlyList<Paper> papers, out IReadOnlyList<string> unmatched) =>
+        Match(ReadLabels(labelsFile), papers, out unmatched);
+
+    private static List<LabelledPaper> Match(List<Label> labels, IReadOnlyList<Paper> papers, out IReadOnlyList<string> unmatched)
+    {
         var byId = papers.Where(p => p.Arxiv is not null).GroupBy(p => p.Arxiv!).ToDictionary(g => g.Key, g => g.First());
         var byTitle = papers.GroupBy(p => TitleKey.Of(p.Title)).ToDictionary(g => g.Key, g => g.First());
-        var classifier = new RuleClassifier(taxonomy);
-        var counts = taxonomy.Topics.ToDictionary(t => t.Slug, t => (Gold: 0, Predicted: 0, Correct: 0), StringComparer.Ordinal);
-        var unmatched = new List<string>();
-        var fellBack = 0;
-        var matched = 0;
-        var disagreements = new List<(string, IReadOnlyList<string>, IReadOnlyList<string>)>();
-
+        var missing = new List<string>();
+        var matched = new List<LabelledPaper>();
         foreach (var label in labels)
         {
             var paper = label.Id is not null && byId.TryGetValue(label.Id, out var withId) ? withId
                 : byTitle.GetValueOrDefault(TitleKey.Of(label.Title));
-            if (paper is null)
-            {
-                unmatched.Add(label.Title);
-                continue;
-            }
+            if (paper is null) missing.Add(label.Title);
+            else matched.Add(new LabelledPaper(paper, label.Topics));
+        }
+        unmatched = missing;
+        return matched;
+    }
+
+    /// <summary>
+    /// Micro-averaged counts of predictions against labels; a paper given no topic gets the taxonomy's
+    /// fallback (and counts as fallen back).
+    /// </summary>
+    public static EvaluationResult Score(Taxonomy taxonomy, IEnumerable<(string Title, IReadOnlyList<string> Gold, IReadOnlyList<string> Predicted)> papers,
+        IReadOnlyList<string>? unmatched = null)
+    {
+        var counts = taxonomy.Topics.ToDictionary(t => t.Slug, t => (Gold: 0, Predicted: 0, Correct: 0), StringComparer.Ordinal);
+        var fellBack = 0;
+        var matched = 0;
+        var disagreements = new List<(string, IReadOnlyList<string>, IReadOnlyList<string>)>();
+        foreach (var (title, gold, given) in papers)
+        {
             matched++;
-            var predicted = classifier.Classify(paper).ToList();
+            var predicted = given.Take(taxonomy.Classifier.MaxTopics).ToList();
             if (predicted.Count == 0)
             {
                 fellBack++;
                 if (taxonomy.FallbackSlug is { } fallback) predicted.Add(fallback);
             }
-            var missed = label.Topics.Except(predicted).ToList();
-            var extra = predicted.Except(label.Topics).ToList();
-            if (missed.Count + extra.Count > 0) disagreements.Add((label.Title, missed, extra));
-            foreach (var slug in label.Topics.Union(predicted))
+            var missed = gold.Except(predicted).ToList();
+            var extra = predicted.Except(gold).ToList();
+            if (missed.Count + extra.Count > 0) disagreements.Add((title, missed, extra));
+            foreach (var slug in gold.Union(predicted))
             {
                 var c = counts.GetValueOrDefault(slug);
-                var gold = label.Topics.Contains(slug);
+                var isGold = gold.Contains(slug);
                 var guessed = predicted.Contains(slug);
-                counts[slug] = (c.Gold + (gold ? 1 : 0), c.Predicted + (guessed ? 1 : 0), c.Correct + (gold && guessed ? 1 : 0));
+                counts[slug] = (c.Gold + (isGold ? 1 : 0), c.Predicted + (guessed ? 1 : 0), c.Correct + (isGold && guessed ? 1 : 0));
             }
         }
         var perTopic = counts.Select(kv => new TopicCounts(kv.Key, kv.Value.Gold, kv.Value.Predicted, kv.Value.Correct)).ToList();
-        return new EvaluationResult(matched, perTopic, fellBack, unmatched) { Disagreements = disagreements };
+        return new EvaluationResult(matched, perTopic, fellBack, unmatched ?? []) { Disagreements = disagreements };
     }
 
     /// <summary>

@@ -45,9 +45,11 @@ public sealed class RuleClassifier : ITopicClassifier
         for (var r = 0; r < _rules.Count; r++) _rulesOfPhrase[_rules[r].Phrase].Add(r);
     }
 
-    public IReadOnlyList<string> Classify(Paper paper)
+    public IReadOnlyList<string> Classify(Paper paper) => Classify(Score(paper, withHits: false));
+
+    /// <summary>The topics these scores (all of a paper's, from <see cref="Score"/>) give.</summary>
+    public IReadOnlyList<string> Classify(IReadOnlyList<TopicScore> all)
     {
-        var all = Score(paper, withHits: false);
         var scores = all.Where(s => s.Passes).ToList();
         if (scores.Count == 0)
         {
