@@ -139,8 +139,7 @@ public sealed class WebSubTests : IDisposable
 
         public void Dispose()
         {
-            _listener.Stop();
-            _listener.Close();
+            _listener.Close(); // alone: see StaticServer.Dispose
             try { _loop.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
         }
     }

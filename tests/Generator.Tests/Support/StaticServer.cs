@@ -73,7 +73,8 @@ public sealed class StaticServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: Stop then Close removes the listener twice, and on Linux the second removal binds
+        // the port again for a moment, which fails ("Address already in use") once another test has it.
         _listener.Close();
         _loop.Wait(TimeSpan.FromSeconds(5));
     }
