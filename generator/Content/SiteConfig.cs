@@ -18,7 +18,7 @@ public sealed record SiteConfig
     public int DigestSize { get; init; } = 10;
 
     /// <summary>An author gets a page and feeds at <c>/authors/&lt;name&gt;/</c> from this many trending papers on; 0: no author pages.</summary>
-    public int AuthorMinPapers { get; init; } = 5;
+    public int AuthorMinPapers { get; init; } = 10;
 
     /// <summary>
     /// A WebSub hub (https://www.w3.org/TR/websub/): every subscription feed names it, and

@@ -7,7 +7,7 @@ namespace PaperTrail.Tests.Feeds;
 public sealed class AuthorPagesTests : IDisposable
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
-    // Two papers make a page here; the default is 5 (docs/feeds.md).
+    // Two papers make a page here; the default is 10 (docs/feeds.md).
     private readonly FixtureSite _site = new FixtureSite("title: Fixture Archive\nbase_url: https://example.org/\ndescription: A test archive.\nlanguage: en\nauthor_min_papers: 2\n")
         .Paper("p1", "Paper One", "[2026-11-24]", extra: "authors: [Ada Lovelace, Grace Hopper, Jose Garcia]")
         .Paper("p2", "Paper Two", "[2026-11-25]", extra: "authors: [Ada  Lovelace, Alan Turing, Jose Garcia, José García]")
