@@ -26,8 +26,9 @@ public sealed class WeeklyDigestPipeline : IPipeline
             yield return context.Page(Urls.TopWeek(week.Week), "week", week, static (shared, path, week) =>
             {
                 var range = Range(week.Week);
+                var trended = week.Total == 1 ? "1 paper trended" : $"{week.Total} papers trended";
                 var page = shared.Page($"Most upvoted, week {week.Week} · {shared.Config.Title}",
-                    $"The {week.Top.Count} most upvoted of the {week.Total} papers that trended in {range}.", path);
+                    week.Top.Count < week.Total ? $"The {week.Top.Count} most upvoted of the {week.Total} papers that trended from {range}." : $"{trended} from {range}, most upvoted first.", path);
                 LinkView? Link(IsoWeek? other) => other is { } o ? new LinkView(shared.Urls.Href(Urls.TopWeek(o)), o.ToString()) : null;
                 var entries = week.Top.Select(p => new WeekEntryView(shared.Views.Paper(p), p.Paper.Upvotes ?? 0, ViewFactory.Date(p.Paper.Trending[^1]))).ToList();
                 return new PageModel(page, new WeekView(week.Week.ToString(), range, entries, week.Total, Link(week.Older), Link(week.Newer),

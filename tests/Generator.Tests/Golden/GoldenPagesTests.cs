@@ -9,17 +9,23 @@ namespace PaperTrail.Tests.Golden;
 /// </summary>
 public sealed class GoldenPagesTests(GoldenPagesTests.Site site) : IClassFixture<GoldenPagesTests.Site>
 {
-    /// <summary>The site, built once for every kind: three papers on two days in two months, two topics, one formula.</summary>
+    /// <summary>
+    /// The site, built once for every kind: three papers on two days in two months, two topics, one
+    /// formula, one author with two papers (author pages from two on), one closed week.
+    /// </summary>
     public sealed class Site : IDisposable
     {
-        private readonly FixtureSite _site = new FixtureSite { Search = true }
+        private readonly FixtureSite _site = new FixtureSite(
+                "title: Fixture Archive\nbase_url: https://example.org/\ndescription: A test archive.\nlanguage: en\nauthor: Tester\npage_size: 2\nfeed_size: 3\nauthor_min_papers: 2\n")
+            { Search = true }
             .Paper("stochastic-interpolants", "Stochastic Interpolants for Diffusion", "[2026-10-30]",
                 "A unifying framework for flows and diffusions, with a loss $\\mathcal{L} = \\|v - \\dot{x}_t\\|^2$.",
                 "topics: [diffusion-models]\nauthors: [Ada Lovelace, Alan Turing]\narxiv: \"2610.01234\"\nupvotes: 42")
             .Paper("reward-models", "Reward Models that Generalise", "[2026-11-02]",
                 "Agents learn from reward & preference <feedback>.",
                 "topics: [reinforcement-learning]\nauthors: [Grace Hopper]\nupvotes: 7")
-            .Paper("neural-operators", "Neural Operators", "[2026-11-02]", "Learning maps between function spaces.");
+            .Paper("neural-operators", "Neural Operators", "[2026-11-02]", "Learning maps between function spaces.",
+                "authors: [Ada Lovelace]");
 
         public Site() => Build = _site.Build();
 
@@ -45,6 +51,11 @@ public sealed class GoldenPagesTests(GoldenPagesTests.Site site) : IClassFixture
         { "feed.atom.xml", "atom.xml" },
         { "feed.json", "feed.json" },
         { "sitemap.xml", "sitemap.xml" },
+        { "feed-archive.atom.xml", "archive/2026/11/atom.xml" },
+        { "week.html", "top/week/2026-W44/index.html" },
+        { "weekly-digest.rss.xml", "digest/weekly.xml" },
+        { "author.html", "authors/ada-lovelace/index.html" },
+        { "author.atom.xml", "authors/ada-lovelace/atom.xml" },
     };
 
     [NodeTheory]
