@@ -37,7 +37,12 @@ public sealed class DayPagesPipeline : IPipeline
                     $"m{month.Key.Year:0000}-{month.Key.Month:00}",
                     month.Select(d => shared.Views.DayLink(d.Day, d.Count)).ToList()))
                 .ToList())
-            { Latest = days.Count > 0 ? shared.Views.DayLink(days[0].Day, days[0].Count) : null });
+            {
+                Latest = days.Count > 0 ? shared.Views.DayLink(days[0].Day, days[0].Count) : null,
+                // The week pages' rule (WeeklyDigestPipeline): a week is closed once the archive has a day after it.
+                LatestWeek = days.Count > 0 && days.Select(d => IsoWeek.Of(d.Day)).FirstOrDefault(w => w.Sunday() < days[0].Day) is { Year: > 0 } week
+                    ? new LinkView(shared.Urls.Href(Urls.TopWeek(week)), week.ToString()) : null,
+            });
         }) with { LastModified = context.Site.LastUpdated };
     }
 }

@@ -184,6 +184,9 @@ public sealed record DaysIndexView(IReadOnlyList<MonthView> Months)
 {
     /// <summary>The archive's newest day, or null for an empty archive: where readers see how fresh it is.</summary>
     public DayLinkView? Latest { get; init; }
+
+    /// <summary>The newest closed week's page of most upvoted papers (its label "2026-W29"), or null before a week has closed.</summary>
+    public LinkView? LatestWeek { get; init; }
 }
 
 /// <summary><c>subscribe.liquid</c>: every way to follow the archive.</summary>
