@@ -60,10 +60,7 @@ public static class IngestCommand
         var sources = new List<string>();
         if (from is not null) sources.Add(from);
         if (!scheduled) return sources;
-        var problems = new List<ContentProblem>();
-        var path = Path.Combine(contentDir, "site.yml");
-        var config = File.Exists(path) ? SiteConfigReader.Read(DisplayPath.Of(path), ArchiveLoader.ReadText(path), problems) : new SiteConfig();
-        if (problems.Count > 0) throw new ContentException(problems);
+        var config = SiteConfigReader.ReadFolder(contentDir);
         return [.. sources, .. config.Sources.Except(sources)];
     }
 

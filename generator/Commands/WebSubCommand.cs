@@ -1,7 +1,6 @@
 using System.CommandLine;
 using PaperTrail.Content;
 using PaperTrail.Errors;
-using PaperTrail.Output;
 using PaperTrail.Pipelines;
 using PaperTrail.WebSub;
 
@@ -29,10 +28,7 @@ public static class WebSubCommand
         {
             var dir = result.GetValue(content)!;
             ContentFolder.Require(dir);
-            var problems = new List<ContentProblem>();
-            var siteYml = Path.Combine(dir, "site.yml");
-            var config = File.Exists(siteYml) ? SiteConfigReader.Read(DisplayPath.Of(siteYml), ArchiveLoader.ReadText(siteYml), problems) : new SiteConfig();
-            if (problems.Count > 0) throw new ContentException(problems);
+            var config = SiteConfigReader.ReadFolder(dir);
             if (config.WebSubHub is not { } hub)
             {
                 context.Output.WriteLine("websub: site.yml names no websub_hub; nothing to announce");

@@ -3,6 +3,19 @@ namespace PaperTrail.Content;
 /// <summary>Reads <c>site.yml</c>; every unknown or invalid key is a problem naming key and line.</summary>
 public static class SiteConfigReader
 {
+    /// <summary>
+    /// The content folder's site.yml, or the defaults when it has none (a command that needs only the
+    /// settings, not the archive); a problem in it fails with file and line.
+    /// </summary>
+    public static SiteConfig ReadFolder(string contentDir)
+    {
+        var problems = new List<ContentProblem>();
+        var path = Path.Combine(contentDir, "site.yml");
+        var config = File.Exists(path) ? Read(DisplayPath.Of(path), ArchiveLoader.ReadText(path), problems) : new SiteConfig();
+        if (problems.Count > 0) throw new ContentException(problems);
+        return config;
+    }
+
     public static SiteConfig Read(string file, string text, List<ContentProblem> problems)
     {
         var nodes = new YamlNodes(file, 0, problems);

@@ -14,12 +14,14 @@ public sealed class AuthorIndex
     public sealed record Author(string Name, string Slug, IReadOnlyList<SitePaper> Papers);
 
     private readonly Dictionary<string, Author> _byName = new(StringComparer.Ordinal);
+    private readonly AuthorSpellings _spellings;
 
     public IReadOnlyList<Author> All { get; }
 
     /// <param name="newestFirst">The site's papers, newest first trending day first.</param>
     public AuthorIndex(IReadOnlyList<SitePaper> newestFirst, AuthorSpellings spellings, int minPapers)
     {
+        _spellings = spellings;
         var papersOf = new Dictionary<string, List<SitePaper>>(StringComparer.Ordinal);
         if (minPapers <= 0)
         {
@@ -60,5 +62,5 @@ public sealed class AuthorIndex
     }
 
     /// <summary>The page of the author written so on a paper, if they have one.</summary>
-    public Author? Of(string written, AuthorSpellings spellings) => _byName.GetValueOrDefault(spellings.Canonical(written));
+    public Author? Of(string written) => _byName.GetValueOrDefault(_spellings.Canonical(written));
 }

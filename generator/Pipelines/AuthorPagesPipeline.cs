@@ -19,7 +19,7 @@ public sealed class AuthorPagesPipeline : IPipeline
         {
             // Listed under its newest trending day, at its place that day: an author's feed reads like the site's.
             var items = author.Papers
-                .Select(p => new FeedItem(p, p.Paper.Trending[^1], site.Positions.Of(p, p.Paper.Trending[^1]), p.Paper.FirstTrending, site.Positions.Of(p, p.Paper.FirstTrending)))
+                .Select(p => FeedItem.Latest(p, site.Positions))
                 .OrderByDescending(i => i.Day).ThenBy(i => i.Position).ThenBy(i => i.Paper.Slug, StringComparer.Ordinal)
                 .ToList();
             var input = new AuthorInput(author.Name, author.Slug, items);

@@ -67,7 +67,7 @@ public static class BuildPipeline
         return new BuildReport(site.Papers.Count, plan.Count, report.Written, report.Unchanged, report.Removed, fellBack)
         {
             Rendered = render.Rendered,
-            Feeds = FeedSummary.Of(site),
+            Feeds = FeedSummary.Of(plan),
             Changes = render.Changes(report.Changed),
             Search = indexed,
             SearchSkipped = search is null ? (options.Search ? toolsMissing : "--no-search") : null,

@@ -6,6 +6,11 @@ namespace PaperTrail.Pipelines;
 /// </summary>
 public sealed record FeedItem(SitePaper Paper, DateOnly Day, int Position, DateOnly FirstDay, int FirstPosition)
 {
+    /// <summary>A paper listed under its newest trending day: what an author's feed holds.</summary>
+    public static FeedItem Latest(SitePaper paper, TrendingPositions positions) =>
+        new(paper, paper.Paper.Trending[^1], positions.Of(paper, paper.Paper.Trending[^1]),
+            paper.Paper.FirstTrending, positions.Of(paper, paper.Paper.FirstTrending));
+
     /// <summary>A paper listed under the day it first trended: what a month's archive holds.</summary>
     public static FeedItem FirstSeen(SitePaper paper, TrendingPositions positions) =>
         new(paper, paper.Paper.FirstTrending, positions.Of(paper, paper.Paper.FirstTrending),

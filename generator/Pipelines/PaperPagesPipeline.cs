@@ -14,7 +14,7 @@ public sealed class PaperPagesPipeline : IPipeline
         var site = context.Site;
         foreach (var paper in site.Papers)
         {
-            var authorPages = paper.Paper.Authors.Select(a => site.Authors.Of(a, site.AuthorSpellings)?.Slug).ToList();
+            var authorPages = paper.Paper.Authors.Select(a => site.Authors.Of(a)?.Slug).ToList();
             var input = new Input(paper, site.Related.GetValueOrDefault(paper.Slug, []), authorPages);
             yield return context.Page(Urls.Paper(paper.Slug), "paper", input, static (shared, path, input) =>
             {

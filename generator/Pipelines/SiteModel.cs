@@ -49,14 +49,23 @@ public sealed record SiteModel
     public AuthorSpellings AuthorSpellings { get; init; } = AuthorSpellings.None;
 
     /// <summary>The authors with enough trending papers for a page of their own, and each one's address.</summary>
-    public AuthorIndex Authors => _authors ??= new AuthorIndex(Papers, AuthorSpellings, Config.AuthorMinPapers);
+    public AuthorIndex Authors => Once(ref _authors, () => new AuthorIndex(Papers, AuthorSpellings, Config.AuthorMinPapers));
 
     private AuthorIndex? _authors;
 
     /// <summary>Each paper's place in the reading order of each day it trended (0 first).</summary>
-    public TrendingPositions Positions => _positions ??= new TrendingPositions(Days);
+    public TrendingPositions Positions => Once(ref _positions, () => new TrendingPositions(Days));
 
     private TrendingPositions? _positions;
+
+    // Pipelines plan on every core at once, and several read these: each is made once, not once per reader.
+    private readonly object _once = new();
+
+    private T Once<T>(ref T? field, Func<T> make) where T : class
+    {
+        var sync = _once;
+        return LazyInitializer.EnsureInitialized(ref field, ref sync, make);
+    }
 
     /// <summary>The latest trending day: when the archive was last updated (never the build time).</summary>
     public DateOnly? LastUpdated => Days.Count > 0 ? Days[0].Day : null;
