@@ -27,6 +27,8 @@ public static class InitCommand
         theme: default
         page_size: 20
         feed_size: 30
+        # Where the site is published: netlify, github-pages or cloudflare (docs/deploying.md).
+        host: netlify
         # The web sources the nightly job fetches: hf-trending, hf-daily.
         sources: [hf-trending]
         """;

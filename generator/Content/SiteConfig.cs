@@ -26,6 +26,9 @@ public sealed record SiteConfig
     /// </summary>
     public string? WebSubHub { get; init; }
 
+    /// <summary>Where the site is published: decides how old addresses keep working (docs/deploying.md).</summary>
+    public SiteHost Host { get; init; } = SiteHost.Netlify;
+
     /// <summary>How to reach the archive's keeper: an e-mail address or a web address, shown in the footer.</summary>
     public string? Contact { get; init; }
 
@@ -41,5 +44,5 @@ public sealed record SiteConfig
     public const int CurrentSchemaVersion = 1;
 
     public static readonly IReadOnlyList<string> Keys =
-        ["schema_version", "title", "description", "base_url", "language", "author", "contact", "theme", "page_size", "feed_size", "digest_size", "author_min_papers", "websub_hub", "sources"];
+        ["schema_version", "title", "description", "base_url", "language", "author", "contact", "theme", "page_size", "feed_size", "digest_size", "author_min_papers", "websub_hub", "host", "sources"];
 }

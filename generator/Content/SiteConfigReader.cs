@@ -67,6 +67,12 @@ public static class SiteConfigReader
                         nodes.Problem(value, $"'base_url' has '{url}': a path with escaped characters (%…) is not supported; name the folder with letters, digits, '-', '_' and '.'");
                     else config = config with { BaseUrl = new Uri(url.EndsWith('/') ? url : url + "/") };
                     break;
+                case "host":
+                    var host = nodes.NonEmptyString(value, key);
+                    if (host is null) break;
+                    if (SiteHost.Named(host) is { } known) config = config with { Host = known };
+                    else nodes.Problem(value, $"'host' has '{host}'; the hosts known are {string.Join(", ", SiteHost.Known.Select(h => h.Name))}");
+                    break;
                 case "websub_hub":
                     var hub = nodes.NonEmptyString(value, key);
                     if (hub is null) break;

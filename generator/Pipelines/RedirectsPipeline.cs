@@ -7,9 +7,11 @@ namespace PaperTrail.Pipelines;
 
 /// <summary>
 /// Old and alternative addresses that must keep working: a topic's old slugs (aliases), a paper's
-/// old slugs, papers merged into another (redirect_to), and /arxiv/&lt;id&gt;/. Written twice: as
-/// Netlify's <c>_redirects</c> (real 301s, feeds included) and as small pages that send a browser
-/// on, for hosts without redirect rules.
+/// old slugs, papers merged into another (redirect_to), and /arxiv/&lt;id&gt;/. Where the host
+/// follows redirect rules they are all rules of <c>_redirects</c> (real 301s, feeds included) and no
+/// page is written: a page per paper's arXiv address was nearly half the files of the site. Where it
+/// does not (GitHub Pages), or the rules would pass its limit (Cloudflare's 2,000), each old address
+/// is a small page that sends a browser on (docs/deploying.md).
 /// </summary>
 public sealed class RedirectsPipeline : IPipeline
 {
@@ -20,9 +22,21 @@ public sealed class RedirectsPipeline : IPipeline
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
     {
         var redirects = Redirects(context).ToList();
-        foreach (var (from, to, _) in redirects)
-            yield return context.File(from, "redirect", to, static (shared, _, to) => Page(shared, to), OutputKind.Redirect);
-        yield return new PlannedOutput(NetlifyFile, OutputKind.Data, () => Rules(context.Urls, redirects, context.Site.Topics.Select(t => t.Slug)));
+        var topics = context.Site.Topics.Select(t => t.Slug).ToList();
+        var host = context.Site.Config.Host;
+        var rulesHoldAll = host.FollowsRedirectRules
+            && redirects.Count(r => !r.Subtree) <= host.MaxRedirectRules
+            && topics.Count + redirects.Count(r => r.Subtree) <= host.MaxSplatRules;
+        if (!rulesHoldAll)
+            foreach (var (from, to, _) in redirects)
+                yield return context.File(from, "redirect", to, static (shared, _, to) => Page(shared, to), OutputKind.Redirect);
+        if (host.FollowsRedirectRules)
+        {
+            // With the pages written, the rules keep only what a page cannot do: send a folder's
+            // every address on (a splat), within the host's limit for those.
+            var rules = rulesHoldAll ? redirects : redirects.Where(r => r.Subtree).Take(Math.Max(0, host.MaxSplatRules - topics.Count)).ToList();
+            yield return new PlannedOutput(NetlifyFile, OutputKind.Data, () => Rules(context.Urls, rules, topics.Order(StringComparer.Ordinal).Take(host.MaxSplatRules), host.ForcedStatus));
+        }
     }
 
     /// <summary>(old path, new path, whether everything below the old path moves too).</summary>
@@ -62,17 +76,17 @@ public sealed class RedirectsPipeline : IPipeline
             $"<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n</head>\n<body>\n<p>This page moved to <a href=\"{href}\">{href}</a>.</p>\n</body>\n</html>\n");
     }
 
-    private static byte[] Rules(Urls urls, IEnumerable<(string From, string To, bool Subtree)> redirects, IEnumerable<string> topics)
+    private static byte[] Rules(Urls urls, IEnumerable<(string From, string To, bool Subtree)> redirects, IEnumerable<string> topics, string forced)
     {
         var sb = new StringBuilder("# Written by Paper Trail: old addresses and their new homes.\n");
         // Topics were once paginated as /topics/<slug>/page/N/; they are archived by month now.
-        foreach (var slug in topics.Order(StringComparer.Ordinal))
+        foreach (var slug in topics)
             sb.Append(urls.Href(Urls.Topic(slug))).Append("page/* ").Append(urls.Href(Urls.Topic(slug))).Append(" 301\n");
         foreach (var (from, to, subtree) in redirects.OrderBy(r => r.From, StringComparer.Ordinal))
         {
-            // "!" forces the rule over the redirect page that sits at the same path.
-            if (subtree) sb.Append(urls.Href(from)).Append("* ").Append(urls.Href(to)).Append(":splat 301!\n");
-            else sb.Append(urls.Href(from)).Append(' ').Append(urls.Href(to)).Append(" 301!\n");
+            // Forced: the rule wins over anything at the same path (a redirect page, a stale folder).
+            if (subtree) sb.Append(urls.Href(from)).Append("* ").Append(urls.Href(to)).Append(":splat ").Append(forced).Append('\n');
+            else sb.Append(urls.Href(from)).Append(' ').Append(urls.Href(to)).Append(' ').Append(forced).Append('\n');
         }
         return Encoding.UTF8.GetBytes(sb.ToString());
     }

@@ -41,6 +41,7 @@ public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
     private int _version;
     private Failure? _failure;
     private string _basePath = "/";
+    private readonly RedirectRules _redirects = new(Path.Combine(build.OutputDir, Pipelines.RedirectsPipeline.NetlifyFile));
 
     /// <summary>Builds, then serves and rebuilds until <paramref name="stop"/>; a port it cannot listen on is a <see cref="UserError"/>.</summary>
     public async Task RunAsync(CancellationToken stop)
@@ -178,6 +179,12 @@ public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
             if (path == "/" && _basePath != "/") { response.Redirect(_basePath); response.Close(); return; }
 
             var file = FileFor(path);
+            if (file is null && _redirects.Target(path) is { } target)
+            {
+                response.RedirectLocation = target;
+                Send(response, 301, "text/plain", Encoding.UTF8.GetBytes($"moved to {target}\n"));
+                return;
+            }
             if (file is null)
             {
                 var notFound = Path.Combine(build.OutputDir, Urls.NotFound);

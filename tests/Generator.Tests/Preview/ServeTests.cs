@@ -70,6 +70,22 @@ public sealed class ServeTests : IDisposable
     }
 
     [Fact]
+    public async Task Follows_the_sites_redirect_rules_as_the_host_does()
+    {
+        _site.Paper("b", "The Second Title", "[2026-11-28]", extra: "arxiv: \"2401.00001\"\naliases: [old-b]");
+        var root = Start();
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(10) };
+
+        using var arxiv = await http.GetAsync(new Uri(root, "arxiv/2401.00001/"));
+        Assert.Equal(HttpStatusCode.MovedPermanently, arxiv.StatusCode);
+        Assert.Equal("/papers/b/", arxiv.Headers.Location?.OriginalString);
+        using var old = await http.GetAsync(new Uri(root, "papers/old-b/"));
+        Assert.Equal("/papers/b/", old.Headers.Location?.OriginalString);
+        using var missing = await http.GetAsync(new Uri(root, "arxiv/2401.99999/"));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task Serves_rebuilds_on_an_edit_and_survives_a_broken_file()
     {
         var root = Start();
