@@ -1,4 +1,6 @@
-namespace PaperTrail.Pipelines;
+using PaperTrail.Build;
+
+namespace PaperTrail.Site;
 
 /// <summary>What <c>generator build</c> was asked to do.</summary>
 /// <param name="Strict">Any content problem stops the build, instead of leaving out the paper it concerns.</param>
