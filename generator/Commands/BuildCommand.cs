@@ -1,7 +1,8 @@
 using System.CommandLine;
+using PaperTrail.Build;
 using PaperTrail.Errors;
-using PaperTrail.Pipelines;
 using PaperTrail.Rendering;
+using PaperTrail.Site;
 
 namespace PaperTrail.Commands;
 

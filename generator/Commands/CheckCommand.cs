@@ -1,7 +1,7 @@
 using System.CommandLine;
+using PaperTrail.Build;
 using PaperTrail.Content;
 using PaperTrail.Errors;
-using PaperTrail.Pipelines;
 using PaperTrail.Rendering;
 
 namespace PaperTrail.Commands;
@@ -23,10 +23,11 @@ public static class CheckCommand
             var dir = ContentFolder.Require(result.GetValue(content)!);
             var problems = new List<ContentProblem>();
             var archive = ArchiveLoader.Load(dir, problems);
+            var tables = LearnedTables.Load(dir, problems);
             var quarantine = Quarantine.Sort(archive, problems);
             // With site.yml or topics.yml broken there is no site to plan; those problems come first anyway.
             if (quarantine.ArchiveProblems.Count == 0)
-                SitePlanning.LeaveOutLinksToNoPage(quarantine, result.GetValue(themes) ?? ThemeFiles.DefaultThemesDir());
+                SitePlanning.LeaveOutLinksToNoPage(quarantine, tables.TopicModel, result.GetValue(themes) ?? ThemeFiles.DefaultThemesDir());
             // A field over its limit is shown cut and its paper kept: a warning, not a problem (PaperFieldCaps).
             foreach (var cut in PaperFieldCaps.Warnings(quarantine.Archive)) context.Errors.WriteLine(cut);
             if (quarantine.Problems.Count > 0) throw new ContentException(quarantine.Problems);

@@ -1,4 +1,4 @@
-using PaperTrail.Content;
+using PaperTrail.Errors;
 
 namespace PaperTrail.Commands;
 

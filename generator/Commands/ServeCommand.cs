@@ -1,8 +1,8 @@
 using System.CommandLine;
 using PaperTrail.Errors;
-using PaperTrail.Pipelines;
 using PaperTrail.Preview;
 using PaperTrail.Rendering;
+using PaperTrail.Site;
 
 namespace PaperTrail.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using PaperTrail.Content;
 using PaperTrail.Errors;
 using PaperTrail.Pipelines;
+using PaperTrail.Site;
 using PaperTrail.WebSub;
 
 namespace PaperTrail.Commands;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Markdig;
 
 namespace PaperTrail.Content;
 
@@ -31,7 +32,7 @@ public static class AbstractNesting
         if (count < CheckFrom) return false;
         try
         {
-            Rendering.AbstractRenderer.ToHtml(markdown);
+            AbstractMarkdown.Parse(markdown).ToHtml(AbstractMarkdown.Pipeline);
             return false;
         }
         catch (ArgumentException)

@@ -5,14 +5,8 @@ public sealed record Archive(string ContentDir, SiteConfig Site, Taxonomy Taxono
 {
     public IReadOnlyList<Topic> Topics => Taxonomy.Topics;
 
-    /// <summary>What related papers weigh terms by: <c>term-frequencies.txt</c> when the archive has one.</summary>
-    public Related.TermFrequencies TermFrequencies { get; init; } = Related.TermFrequencies.Default;
-
     /// <summary>Spellings of one author merged under one name (<c>authors.yml</c>).</summary>
     public AuthorSpellings AuthorSpellings { get; init; } = AuthorSpellings.None;
-
-    /// <summary>The learned topic model, <c>topics-model.txt</c>, when the archive has one: without it the rules alone assign topics.</summary>
-    public Topics.TopicModel? TopicModel { get; init; }
 
     /// <summary>The paper files that could not be read (YAML, schema, dates…), each with its problems; not among <see cref="Papers"/>.</summary>
     public IReadOnlyList<LeftOutPaper> Unreadable { get; init; } = [];

@@ -1,3 +1,5 @@
+using PaperTrail.Errors;
+
 namespace PaperTrail.Content;
 
 /// <summary>

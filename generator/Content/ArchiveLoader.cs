@@ -1,8 +1,13 @@
 using System.Text;
+using PaperTrail.Errors;
 
 namespace PaperTrail.Content;
 
-/// <summary>Loads <c>content/</c>: site.yml, topics.yml, topics-model.txt, term-frequencies.txt, authors.yml and every paper under papers/.</summary>
+/// <summary>
+/// Loads <c>content/</c>: site.yml, topics.yml, authors.yml and every paper under papers/. The learned
+/// tables beside them, topics-model.txt and term-frequencies.txt, are read by the folders that use
+/// them (<c>Topics/TopicModelFile</c>, <c>Related/TermFrequencies</c>), which stand on this one.
+/// </summary>
 public static class ArchiveLoader
 {
     public const string PapersFolder = "papers";
@@ -26,11 +31,9 @@ public static class ArchiveLoader
         var topicsPath = Path.Combine(contentDir, "topics.yml");
         if (Settings(topicsPath, problems) is { } topicsText) topics = TopicsReader.Read(DisplayPath.Of(topicsPath), topicsText, problems);
 
-        var model = Topics.TopicModelFile.Load(contentDir, problems);
-        var terms = Related.TermFrequencies.Load(contentDir, problems);
         var spellings = AuthorSpellings.Load(contentDir, problems);
         var (papers, unreadable) = LoadPapers(contentDir, problems, cached, paperFiles, capFields: true);
-        return new Archive(contentDir, site, topics, papers) { TermFrequencies = terms, TopicModel = model, AuthorSpellings = spellings, Unreadable = unreadable };
+        return new Archive(contentDir, site, topics, papers) { AuthorSpellings = spellings, Unreadable = unreadable };
     }
 
     /// <summary>

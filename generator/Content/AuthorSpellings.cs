@@ -1,4 +1,5 @@
 using System.Text;
+using PaperTrail.Errors;
 
 namespace PaperTrail.Content;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using PaperTrail.Output;
+using PaperTrail.Errors;
+using PaperTrail.Platform;
 
 namespace PaperTrail.Content;
 
@@ -29,13 +30,19 @@ public static class ContentFile
     /// <summary>topics-model.txt: the repository's, trained on 920 papers, has about 200 KB.</summary>
     public const long MaxTopicModelBytes = 8 << 20;
 
+    /// <summary>The archive's term table, read by <c>Related/TermFrequencies</c>; named here, as its limit is.</summary>
+    public const string TermTableName = "term-frequencies.txt";
+
+    /// <summary>The archive's topic model, read by <c>Topics/TopicModelFile</c>; named here, as its limit is.</summary>
+    public const string TopicModelName = "topics-model.txt";
+
     /// <summary>The most a file of content/ may have, by its name: papers are every other file the readers read.</summary>
     public static long MaxBytes(string path) => Path.GetFileName(path) switch
     {
         "site.yml" => MaxSiteBytes,
         "topics.yml" => MaxTopicsBytes,
-        Related.TermFrequencies.FileName => MaxTermTableBytes,
-        Topics.TopicModel.FileName => MaxTopicModelBytes,
+        TermTableName => MaxTermTableBytes,
+        TopicModelName => MaxTopicModelBytes,
         _ => MaxPaperBytes,
     };
 
@@ -110,7 +117,7 @@ public static class ContentFile
 
     private static string What(string path) => Path.GetFileName(path) switch
     {
-        "site.yml" or "topics.yml" or Related.TermFrequencies.FileName => Path.GetFileName(path),
+        "site.yml" or "topics.yml" or TermTableName => Path.GetFileName(path),
         _ => "a paper file",
     };
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PaperTrail.Errors;
 
 namespace PaperTrail.Content;
 

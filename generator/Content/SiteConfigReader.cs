@@ -1,3 +1,5 @@
+using PaperTrail.Errors;
+
 namespace PaperTrail.Content;
 
 /// <summary>Reads <c>site.yml</c>; every unknown or invalid key is a problem naming key and line.</summary>

@@ -11,7 +11,7 @@ public sealed record Topic
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
     /// <summary>How the classifier recognises the topic; none for a topic only people assign.</summary>
-    public Topics.TopicRules Rules { get; init; } = Topics.TopicRules.None;
+    public TopicRules Rules { get; init; } = TopicRules.None;
 }
 
 /// <summary>The topics of an archive, and which one catches the papers no other topic describes.</summary>
@@ -19,5 +19,5 @@ public sealed record Taxonomy(IReadOnlyList<Topic> Topics, string? FallbackSlug)
 {
     public static readonly Taxonomy Empty = new([], null);
 
-    public Topics.ClassifierSettings Classifier { get; init; } = new();
+    public ClassifierSettings Classifier { get; init; } = new();
 }

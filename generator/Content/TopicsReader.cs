@@ -1,4 +1,3 @@
-using PaperTrail.Topics;
 using YamlDotNet.RepresentationModel;
 
 namespace PaperTrail.Content;

@@ -13,7 +13,7 @@ public sealed class AccessDeniedError : UserError
     private const int ReadOnlyFileSystem = 30;
 
     public AccessDeniedError(string path, Exception cause)
-        : base($"{Content.DisplayPath.Of(path)}: cannot be written: {Why(cause)}") { }
+        : base($"{DisplayPath.Of(path)}: cannot be written: {Why(cause)}") { }
 
     private AccessDeniedError(string line) : base(line) { }
 

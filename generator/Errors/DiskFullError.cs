@@ -20,7 +20,7 @@ public sealed class DiskFullError : UserError
     private const int ErrorHandleDiskFull = 39, ErrorDiskFull = 112;
 
     public DiskFullError(string path, Exception cause)
-        : base($"{Content.DisplayPath.Of(path)}: could not be written: {Advice(cause)}") { }
+        : base($"{DisplayPath.Of(path)}: could not be written: {Advice(cause)}") { }
 
     private DiskFullError(string line) : base(line) { }
 
@@ -44,7 +44,6 @@ public sealed class DiskFullError : UserError
     private static bool IsQuota(Exception e) =>
         !OperatingSystem.IsWindows() && (e.HResult == (OperatingSystem.IsMacOS() ? EdquotMac : EdquotLinux)
             || e.InnerException?.HResult == (OperatingSystem.IsMacOS() ? EdquotMac : EdquotLinux));
-
 
     private static string Advice(Exception cause) =>
         (IsQuota(cause) ? "the disk quota is used up" : "the disk is full") +

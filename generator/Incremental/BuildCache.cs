@@ -2,6 +2,8 @@ using System.Buffers.Binary;
 using System.Text;
 using PaperTrail.Content;
 using PaperTrail.Output;
+using PaperTrail.Related;
+using PaperTrail.Site;
 
 namespace PaperTrail.Incremental;
 
@@ -133,7 +135,7 @@ public sealed class BuildCache
         catch (Exception e) when (IsUnreadable(e))
         {
             // The checksum held: only a file of another format with the same mark gets here. Still harmless.
-            damage.Add($"{Content.DisplayPath.Of(path)} could not be read ({e.Message})");
+            damage.Add($"{Errors.DisplayPath.Of(path)} could not be read ({e.Message})");
             return null;
         }
     }

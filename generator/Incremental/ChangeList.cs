@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
-using PaperTrail.Pipelines;
+using PaperTrail.Site;
 
 namespace PaperTrail.Incremental;
 

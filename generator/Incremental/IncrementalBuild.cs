@@ -1,6 +1,7 @@
 using PaperTrail.Content;
 using PaperTrail.Pipelines;
 using PaperTrail.Rendering;
+using PaperTrail.Site;
 
 namespace PaperTrail.Incremental;
 
@@ -8,9 +9,9 @@ namespace PaperTrail.Incremental;
 /// The one door to what the last build left for this one, and to what this one leaves for the next:
 /// the input manifest (nothing changed: nothing to do), the build cache (papers parsed, topics, term
 /// counts, related papers, math), the render manifest (a page whose input hashes as before is kept),
-/// and the record of papers left out. The orchestrator (<see cref="BuildPipeline"/>) calls it at each
+/// and the record of papers left out. The orchestrator (<c>Build/BuildPipeline</c>) calls it at each
 /// stage; nothing else of the build reads or writes these files. Each file is checked
-/// (<see cref="CheckedFile"/>): one that is damaged or unreadable is a warning, and that part of the
+/// (<see cref="Output.CheckedFile"/>): one that is damaged or unreadable is a warning, and that part of the
 /// build is worked out as a cold build works it out. A clean build reads none of them.
 /// </summary>
 public sealed class IncrementalBuild

@@ -3,7 +3,7 @@ using System.IO.Enumeration;
 using System.Text;
 using PaperTrail.Content;
 using PaperTrail.Output;
-using PaperTrail.Pipelines;
+using PaperTrail.Site;
 
 namespace PaperTrail.Incremental;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PaperTrail.Output;
+using PaperTrail.Site;
 
 namespace PaperTrail.Incremental;
 

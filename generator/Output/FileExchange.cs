@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using PaperTrail.Platform;
 
 namespace PaperTrail.Output;
 

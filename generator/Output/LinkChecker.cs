@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
-using PaperTrail.Content;
-using PaperTrail.Pipelines;
+using PaperTrail.Site;
 
 namespace PaperTrail.Output;
 

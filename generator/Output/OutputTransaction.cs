@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using PaperTrail.Content;
 using PaperTrail.Errors;
 
 namespace PaperTrail.Output;
@@ -138,7 +137,7 @@ public sealed class OutputTransaction : IDisposable
         // Streamed: tens of thousands of lines need not be one string, and one array, in memory.
         var files = _offered.Keys.ToArray();
         Array.Sort(files, StringComparer.Ordinal);
-        Incremental.CheckedFile.Write(Path.Combine(_root, OutputWriter.ManifestPath(_scope)), stream =>
+        CheckedFile.Write(Path.Combine(_root, OutputWriter.ManifestPath(_scope)), stream =>
         {
             using var text = new StreamWriter(stream, new System.Text.UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" };
             foreach (var file in files) text.WriteLine(file);

@@ -1,4 +1,3 @@
-using PaperTrail.Content;
 using PaperTrail.Errors;
 
 namespace PaperTrail.Output;
@@ -36,9 +35,9 @@ public sealed class OutputWriter(string outputDir, string scope = "outputs")
     /// <summary>The files the last build wrote in this scope, and why they are not known when the manifest is damaged or unreadable.</summary>
     public IReadOnlyList<string> PreviousOutputs(out string? damage)
     {
-        // Checked (Incremental/CheckedFile): a manifest cut short would let files of the site go
+        // Checked (CheckedFile): a manifest cut short would let files of the site go
         // unnoticed when missing, and never be removed when no longer built.
-        var manifest = Incremental.CheckedFile.Read(Path.Combine(_root, ManifestPath(scope)));
+        var manifest = CheckedFile.Read(Path.Combine(_root, ManifestPath(scope)));
         damage = manifest.Damage;
         return manifest.Found ? manifest.Lines().Where(l => l.Length > 0).ToList() : [];
     }

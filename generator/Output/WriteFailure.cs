@@ -1,4 +1,3 @@
-using PaperTrail.Content;
 using PaperTrail.Errors;
 
 namespace PaperTrail.Output;

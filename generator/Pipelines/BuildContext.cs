@@ -1,4 +1,5 @@
 using PaperTrail.Rendering;
+using PaperTrail.Site;
 using PaperTrail.Views;
 
 namespace PaperTrail.Pipelines;
@@ -77,6 +78,3 @@ public sealed class BuildContext
         OutputKind kind = OutputKind.Data) where TInput : notnull =>
         new(path, kind, () => render(Shared, path, input)) { Input = input, View = render, Maker = writer };
 }
-
-/// <summary>A theme asset: where it is published and its bytes.</summary>
-public sealed record AssetFile(string Path, byte[] Bytes);

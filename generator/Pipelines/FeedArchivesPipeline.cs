@@ -1,4 +1,5 @@
 using PaperTrail.Rendering;
+using PaperTrail.Site;
 
 namespace PaperTrail.Pipelines;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using PaperTrail.Rendering;
+using PaperTrail.Site;
 
 namespace PaperTrail.Pipelines;
 

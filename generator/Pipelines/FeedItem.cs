@@ -1,3 +1,5 @@
+using PaperTrail.Site;
+
 namespace PaperTrail.Pipelines;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using PaperTrail.Site;
+
 namespace PaperTrail.Pipelines;
 
 /// <summary>Plans a family of outputs (paper pages, feeds…) from the site model.</summary>

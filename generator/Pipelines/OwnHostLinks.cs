@@ -1,7 +1,9 @@
 using System.Text;
 using PaperTrail.Content;
+using PaperTrail.Errors;
 using PaperTrail.Output;
 using PaperTrail.Rendering;
+using PaperTrail.Site;
 
 namespace PaperTrail.Pipelines;
 

@@ -1,3 +1,4 @@
+using PaperTrail.Site;
 using PaperTrail.Views;
 
 namespace PaperTrail.Pipelines;

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using PaperTrail.Content;
+using PaperTrail.Site;
 
 namespace PaperTrail.Pipelines;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PaperTrail.Site;
 using PaperTrail.Views;
 
 namespace PaperTrail.Pipelines;

@@ -1,4 +1,5 @@
 using PaperTrail.Content;
+using PaperTrail.Site;
 using PaperTrail.Views;
 
 namespace PaperTrail.Pipelines;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using PaperTrail.Rendering;
+using PaperTrail.Site;
 using PaperTrail.Views;
 
 namespace PaperTrail.Pipelines;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PaperTrail.Site;
 
 namespace PaperTrail.Pipelines;
 

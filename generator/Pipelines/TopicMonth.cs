@@ -1,4 +1,5 @@
 using System.Globalization;
+using PaperTrail.Site;
 
 namespace PaperTrail.Pipelines;
 

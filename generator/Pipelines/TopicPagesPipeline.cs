@@ -1,5 +1,6 @@
 using PaperTrail.Content;
 using PaperTrail.Rendering;
+using PaperTrail.Site;
 using PaperTrail.Views;
 
 namespace PaperTrail.Pipelines;

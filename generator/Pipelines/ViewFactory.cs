@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using PaperTrail.Content;
 using PaperTrail.Rendering;
+using PaperTrail.Site;
 using PaperTrail.Views;
 
 namespace PaperTrail.Pipelines;

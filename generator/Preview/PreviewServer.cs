@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using PaperTrail.Build;
 using PaperTrail.Content;
 using PaperTrail.Errors;
 using PaperTrail.Output;
-using PaperTrail.Pipelines;
+using PaperTrail.Site;
 
 namespace PaperTrail.Preview;
 

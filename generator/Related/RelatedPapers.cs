@@ -1,5 +1,4 @@
 using PaperTrail.Content;
-using PaperTrail.Incremental;
 using PaperTrail.Topics;
 
 namespace PaperTrail.Related;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PaperTrail.Content;
+using PaperTrail.Errors;
 using PaperTrail.Topics;
 
 namespace PaperTrail.Related;
@@ -17,7 +18,7 @@ namespace PaperTrail.Related;
 /// </summary>
 public sealed class TermFrequencies
 {
-    public const string FileName = "term-frequencies.txt";
+    public const string FileName = ContentFile.TermTableName;
     private const string Resource = "PaperTrail.Related.term-frequencies.txt";
     private const string PapersKey = "papers";
 

@@ -1,23 +1,16 @@
 using System.Text;
 using Markdig;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 using PaperTrail.Content;
 
 namespace PaperTrail.Rendering;
 
 /// <summary>
-/// Renders an abstract (Markdown from an untrusted source) to safe HTML: raw HTML is shown as
-/// text, only http(s) and mailto links survive, images become plain text, math is kept literal.
+/// Renders an abstract (Markdown from an untrusted source) to safe HTML, read as
+/// <see cref="AbstractMarkdown"/> reads it (raw HTML shown as text, only http(s) and mailto links,
+/// images as plain text, math kept literal), and to a plain-text summary.
 /// </summary>
 public static class AbstractRenderer
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .DisableHtml()
-        .UseMathematics()
-        .UseReferralLinks("nofollow", "ugc", "noopener")
-        .Build();
-
     public static string ToHtml(string markdown) => Render(markdown, 0).Html;
 
     /// <summary>
@@ -26,13 +19,12 @@ public static class AbstractRenderer
     /// </summary>
     public static (string Html, string Summary) Render(string markdown, int summaryLength)
     {
-        var document = Markdown.Parse(markdown, Pipeline);
-        Neutralise(document);
-        var html = document.ToHtml(Pipeline).TrimEnd('\n');
+        var document = AbstractMarkdown.Parse(markdown);
+        var html = document.ToHtml(AbstractMarkdown.Pipeline).TrimEnd('\n');
         if (summaryLength <= 0) return (html, "");
         var writer = new StringWriter();
         var plain = new Markdig.Renderers.HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
-        Pipeline.Setup(plain);
+        AbstractMarkdown.Pipeline.Setup(plain);
         plain.Render(document);
         return (html, Cut(writer.ToString(), summaryLength));
     }
@@ -67,40 +59,5 @@ public static class AbstractRenderer
             if (sb.Length >= limit) break;
         }
         return sb.ToString();
-    }
-
-    private static void Neutralise(MarkdownDocument document)
-    {
-        foreach (var link in document.Descendants<LinkInline>().ToList())
-        {
-            if (link.IsImage || link.Url is null || !SafeUrl.IsAllowedInAbstract(link.Url))
-                Unwrap(link);
-        }
-        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
-        {
-            var url = autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url;
-            if (!SafeUrl.IsAllowedInAbstract(url)) autolink.ReplaceBy(new LiteralInline(autolink.Url));
-        }
-    }
-
-    /// <summary>
-    /// Puts a link's contents (its text, an image's alt text) in its place, as they read, emphasis and
-    /// code included. Markdig's ReplaceBy would also move the children after the replacement: a
-    /// literal of the link's text followed by that same text ("Figure oneFigure one").
-    /// </summary>
-    private static void Unwrap(ContainerInline link)
-    {
-        // InsertAfter, not InsertBefore: Markdig's InsertBefore leaves the inserted inline without its
-        // previous sibling, and inlines before it (an autolink to neutralise) were then never visited.
-        Inline last = link;
-        for (var child = link.FirstChild; child is not null;)
-        {
-            var next = child.NextSibling;
-            child.Remove();
-            last.InsertAfter(child);
-            last = child;
-            child = next;
-        }
-        link.Remove();
     }
 }

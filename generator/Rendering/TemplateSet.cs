@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
-using PaperTrail.Content;
-using PaperTrail.Views;
 using PaperTrail.Errors;
+using PaperTrail.Views;
 
 namespace PaperTrail.Rendering;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using PaperTrail.Pipelines;
+using PaperTrail.Site;
 
 namespace PaperTrail.Rendering;
 

@@ -16,7 +16,7 @@ public sealed class ThemeFiles
         var folders = new List<string>();
         var own = Path.Combine(themesDir, theme);
         if (!Directory.Exists(own))
-            throw UserError.At(Content.DisplayPath.Of(own), 0, $"theme '{theme}' not found: create the folder or fix 'theme' in site.yml");
+            throw UserError.At(Errors.DisplayPath.Of(own), 0, $"theme '{theme}' not found: create the folder or fix 'theme' in site.yml");
         folders.Add(own);
         var fallback = Path.Combine(themesDir, DefaultTheme);
         if (theme != DefaultTheme && Directory.Exists(fallback)) folders.Add(fallback);

@@ -1,6 +1,6 @@
+using PaperTrail.Errors;
 using PaperTrail.Output;
 using PaperTrail.Tools;
-using PaperTrail.Errors;
 
 namespace PaperTrail.Search;
 
@@ -118,7 +118,7 @@ public static class SearchIndexer
 
     /// <summary>The search scope's manifest, as <see cref="OutputWriter"/> reads it: one file a line, then its checksum.</summary>
     private static void Record(string root, IReadOnlyList<string> files) =>
-        Incremental.CheckedFile.Write(Path.Combine(root, OutputWriter.ManifestPath(Scope)), stream =>
+        CheckedFile.Write(Path.Combine(root, OutputWriter.ManifestPath(Scope)), stream =>
         {
             using var text = new StreamWriter(stream, new System.Text.UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" };
             foreach (var file in files) text.WriteLine(file);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using PaperTrail.Content;
+using PaperTrail.Errors;
 
 namespace PaperTrail.Topics;
 

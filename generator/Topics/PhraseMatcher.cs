@@ -1,3 +1,5 @@
+using PaperTrail.Content;
+
 namespace PaperTrail.Topics;
 
 /// <summary>

@@ -10,7 +10,7 @@ public readonly record struct TermVector(int[] Terms, double[] Values)
 
 /// <summary>
 /// The terms the topic model knows and what each weighs (its IDF, from the papers it was trained on).
-/// A term is a word as <see cref="TextTokens"/> makes it (lower case, accents dropped, lightly stemmed)
+/// A term is a word as <see cref="Content.TextTokens"/> makes it (lower case, accents dropped, lightly stemmed)
 /// or two neighbouring words ("languag model"). A paper's vector counts each known term once per
 /// occurrence in the abstract and <see cref="TitleWeight"/> times per occurrence in the title, damps the
 /// count (1 + ln n: the tenth "model" says less than the first), multiplies by the IDF and scales the

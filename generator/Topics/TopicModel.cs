@@ -27,7 +27,7 @@ public sealed record TopicWeights(string Slug, double Bias, double Threshold, To
 /// </summary>
 public sealed class TopicModel
 {
-    public const string FileName = "topics-model.txt";
+    public const string FileName = Content.ContentFile.TopicModelName;
 
     // Weights by term, then topic: a paper's terms each add one row.
     private readonly double[] _weights;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PaperTrail.Content;
+using PaperTrail.Errors;
 
 namespace PaperTrail.Topics;
 

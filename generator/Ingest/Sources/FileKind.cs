@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using PaperTrail.Output;
+using PaperTrail.Platform;
 
 namespace PaperTrail.Ingest.Sources;
 

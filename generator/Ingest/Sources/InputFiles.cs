@@ -1,5 +1,6 @@
 using System.Globalization;
 using PaperTrail.Content;
+using PaperTrail.Errors;
 
 namespace PaperTrail.Ingest.Sources;
 

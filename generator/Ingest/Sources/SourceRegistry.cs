@@ -1,4 +1,5 @@
 using PaperTrail.Content;
+using PaperTrail.Errors;
 
 namespace PaperTrail.Ingest.Sources;
 

@@ -1,5 +1,5 @@
-// Two folders made to depend on each other, and two that depend one way: what the folder rules must
-// fail and pass. Block namespaces, as each stands for a folder of its own.
+// Two folders made to depend on each other, and two that depend one way (one with a subfolder that
+// knows it back): what the folder rules must fail and pass. Block namespaces, as each stands for a folder of its own.
 
 namespace PaperTrail.Tests.Architecture.Fixtures.Circular.Rooms
 {
@@ -16,7 +16,13 @@ namespace PaperTrail.Tests.Architecture.Fixtures.Circular.Floors
 namespace PaperTrail.Tests.Architecture.Fixtures.OneWay.Rooms
 {
     /// <summary>A room that knows its floor, on a floor that knows nothing of rooms: one way down.</summary>
-    public sealed record Room(string Name, Floors.Floor Floor);
+    public sealed record Room(string Name, Floors.Floor Floor, IReadOnlyList<Furniture.Chair> Chairs);
+}
+
+namespace PaperTrail.Tests.Architecture.Fixtures.OneWay.Rooms.Furniture
+{
+    /// <summary>A chair that knows its room, which lists its chairs: a subfolder is part of its folder, not a circle.</summary>
+    public sealed record Chair(Rooms.Room Room);
 }
 
 namespace PaperTrail.Tests.Architecture.Fixtures.OneWay.Floors

@@ -58,7 +58,7 @@ public sealed class ContentLinkTests : IDisposable
         Assert.True(_site.Exists("papers/good/index.html"));
     }
 
-    private static string DisplayPathOf(string path) => PaperTrail.Content.DisplayPath.Of(path);
+    private static string DisplayPathOf(string path) => PaperTrail.Errors.DisplayPath.Of(path);
 
     [PosixFact("symbolic links")]
     public void A_link_to_a_paper_outside_content_is_never_read()

@@ -1,9 +1,11 @@
 using System.Collections;
 using System.Reflection;
+using PaperTrail.Build;
 using PaperTrail.Content;
 using PaperTrail.Incremental;
 using PaperTrail.Pipelines;
 using PaperTrail.Rendering;
+using PaperTrail.Site;
 using PaperTrail.Tests.Support;
 using PaperTrail.Topics;
 

@@ -1,5 +1,4 @@
 using PaperTrail.Content;
-using PaperTrail.Incremental;
 using PaperTrail.Related;
 
 namespace PaperTrail.Tests.Incremental;
@@ -55,7 +54,7 @@ public sealed class RelatedRebuildTests
         var papers = Enumerable.Range(0, 400).Select(i => RandomPaper(random, $"p{i:000}", random.Next(300))).ToList();
         // Every word weighs something, and differently: the topic words' posting lists outgrow the pruning.
         var reference = TermFrequencies.Parse("test",
-            "papers 10000\n" + string.Join('\n', Vocabulary.Select((w, i) => $"{PaperTrail.Topics.TextTokens.Stem(w)} {20 + 37 * i}")), [])!;
+            "papers 10000\n" + string.Join('\n', Vocabulary.Select((w, i) => $"{PaperTrail.Content.TextTokens.Stem(w)} {20 + 37 * i}")), [])!;
         Compute(papers, reference, null, out var state);
         var searchedAgain = 0;
 

@@ -1,6 +1,5 @@
 using PaperTrail.Content;
-using PaperTrail.Incremental;
-using PaperTrail.Pipelines;
+using PaperTrail.Site;
 using PaperTrail.Views;
 
 namespace PaperTrail.Tests.Incremental;

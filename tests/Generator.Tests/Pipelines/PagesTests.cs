@@ -129,7 +129,7 @@ public sealed class SitemapIndexTests
         site.BuildOk();
         var problems = new List<PaperTrail.Content.ContentProblem>();
         var archive = PaperTrail.Content.ArchiveLoader.Load(site.Content, problems);
-        var model = PaperTrail.Pipelines.SiteModelBuilder.Build(archive, new PaperTrail.Topics.RuleClassifier(archive.Taxonomy), out _);
+        var model = PaperTrail.Build.SiteModelBuilder.Build(archive, new PaperTrail.Topics.RuleClassifier(archive.Taxonomy), out _);
         var theme = new PaperTrail.Rendering.ThemeFiles(site.Themes, "default");
         var context = new PaperTrail.Pipelines.BuildContext(model, new PaperTrail.Rendering.TemplateSet(theme), PaperTrail.Rendering.ThemeAssets.Load(theme));
         var pages = new PaperTrail.Pipelines.IPipeline[] { new PaperTrail.Pipelines.HomePagePipeline(), new PaperTrail.Pipelines.PaperPagesPipeline(), new PaperTrail.Pipelines.DayPagesPipeline() }

@@ -110,6 +110,6 @@ public sealed class RelatedPapersTests : IDisposable
     public void The_default_table_ships_with_the_generator()
     {
         Assert.Equal(5951, TermFrequencies.Default.Papers);
-        Assert.True(TermFrequencies.Default.Count(PaperTrail.Topics.TextTokens.Stem("diffusion")) > 100, "a word many trending papers use");
+        Assert.True(TermFrequencies.Default.Count(PaperTrail.Content.TextTokens.Stem("diffusion")) > 100, "a word many trending papers use");
     }
 }

@@ -1,4 +1,4 @@
-using PaperTrail.Pipelines;
+using PaperTrail.Site;
 
 namespace PaperTrail.Tests.Pipelines;
 

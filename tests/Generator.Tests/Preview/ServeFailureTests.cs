@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using PaperTrail.Pipelines;
+using PaperTrail.Build;
 using PaperTrail.Preview;
+using PaperTrail.Site;
 using PaperTrail.Tests.Support;
 
 namespace PaperTrail.Tests.Preview;

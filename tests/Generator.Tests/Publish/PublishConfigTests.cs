@@ -1,4 +1,4 @@
-using PaperTrail.Pipelines;
+using PaperTrail.Site;
 using PaperTrail.Tests.Support;
 using Tomlyn.Model;
 using YamlDotNet.RepresentationModel;

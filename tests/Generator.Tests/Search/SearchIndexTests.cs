@@ -1,4 +1,4 @@
-using PaperTrail.Incremental;
+using PaperTrail.Output;
 using PaperTrail.Tests.Support;
 
 namespace PaperTrail.Tests.Search;

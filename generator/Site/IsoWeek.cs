@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PaperTrail.Pipelines;
+namespace PaperTrail.Site;
 
 /// <summary>An ISO 8601 week (Monday to Sunday), written "2026-W29".</summary>
 public readonly record struct IsoWeek(int Year, int Week) : IComparable<IsoWeek>

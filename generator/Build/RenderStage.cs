@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using PaperTrail.Content;
-using PaperTrail.Output;
 using PaperTrail.Errors;
 using PaperTrail.Incremental;
+using PaperTrail.Output;
+using PaperTrail.Site;
 
-namespace PaperTrail.Pipelines;
+namespace PaperTrail.Build;
 
 /// <summary>
 /// Renders every planned output in parallel, checks its links and stages it at once, so only the

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PaperTrail.Pipelines;
+namespace PaperTrail.Site;
 
 /// <summary>
 /// Every URL the site emits comes from here, so the base URL's path is respected everywhere and

@@ -1,7 +1,6 @@
 using PaperTrail.Content;
-using PaperTrail.Incremental;
 
-namespace PaperTrail.Pipelines;
+namespace PaperTrail.Site;
 
 /// <summary>A paper as the site shows it: visible, with its topics decided.</summary>
 public sealed record SitePaper(Paper Paper, IReadOnlyList<Topic> Topics)

@@ -1,30 +1,33 @@
 using PaperTrail.Content;
 using PaperTrail.Incremental;
 using PaperTrail.Related;
+using PaperTrail.Site;
 using PaperTrail.Topics;
 
-namespace PaperTrail.Pipelines;
+namespace PaperTrail.Build;
 
 /// <summary>Turns the archive into the <see cref="SiteModel"/>: hides what is hidden, assigns topics, sorts once.</summary>
 public static class SiteModelBuilder
 {
     public static SiteModel Build(Archive archive, ITopicClassifier classifier, out int fallbackCount) =>
-        Build(archive, classifier, new PaperTokenCache(), BuildCache.Empty, out fallbackCount, out _);
+        Build(archive, TermFrequencies.Default, classifier, new PaperTokenCache(), BuildCache.Empty, out fallbackCount, out _);
 
     /// <summary>
     /// The model with no related papers: all a plan needs (what pages there are), for <c>generator
     /// check</c>. Related papers are most of what modelling costs, and only rendered pages show them.
     /// </summary>
     public static SiteModel BuildForPlan(Archive archive, ITopicClassifier classifier) =>
-        Build(archive, classifier, new PaperTokenCache(), BuildCache.Empty, out _, out _, related: false);
+        Build(archive, TermFrequencies.Default, classifier, new PaperTokenCache(), BuildCache.Empty, out _, out _, related: false);
 
+    /// <param name="reference">What related papers weigh terms by (<see cref="LearnedTables.TermFrequencies"/>).</param>
     /// <param name="tokens">The papers' tokens, the same the classifier reads, for the related papers.</param>
     /// <param name="cache">Topics and term counts the last build worked out, reused for papers whose files are unchanged, and its related papers.</param>
     /// <param name="worked">What this build worked out per paper file, for the next build's cache.</param>
-    public static SiteModel Build(Archive archive, ITopicClassifier classifier, PaperTokenCache tokens, BuildCache cache, out int fallbackCount, out BuildCache.Contents worked) =>
-        Build(archive, classifier, tokens, cache, out fallbackCount, out worked, related: true);
+    public static SiteModel Build(Archive archive, TermFrequencies reference, ITopicClassifier classifier, PaperTokenCache tokens, BuildCache cache,
+        out int fallbackCount, out BuildCache.Contents worked) =>
+        Build(archive, reference, classifier, tokens, cache, out fallbackCount, out worked, related: true);
 
-    private static SiteModel Build(Archive archive, ITopicClassifier classifier, PaperTokenCache tokens, BuildCache cache, out int fallbackCount,
+    private static SiteModel Build(Archive archive, TermFrequencies reference, ITopicClassifier classifier, PaperTokenCache tokens, BuildCache cache, out int fallbackCount,
         out BuildCache.Contents worked, bool related)
     {
         var assigner = new TopicAssigner(archive.Taxonomy, classifier);
@@ -74,7 +77,7 @@ public static class SiteModelBuilder
         if (related)
         {
             var bySlug = papers.ToDictionary(p => p.Slug, StringComparer.Ordinal);
-            var slugs = RelatedPapers.Compute(papers.Select(p => p.Paper).ToList(), archive.TermFrequencies, terms, counts, cache.Related, out relatedState, tokens);
+            var slugs = RelatedPapers.Compute(papers.Select(p => p.Paper).ToList(), reference, terms, counts, cache.Related, out relatedState, tokens);
             var relatedLists = new IReadOnlyList<SitePaper>[papers.Count];
             Parallel.For(0, papers.Count, k => relatedLists[k] = slugs[papers[k].Slug].Select(s => bySlug[s]).ToArray());
             for (var k = 0; k < papers.Count; k++) relatedBySlug[papers[k].Slug] = relatedLists[k];

@@ -2,12 +2,14 @@ using PaperTrail.Content;
 using PaperTrail.Errors;
 using PaperTrail.Incremental;
 using PaperTrail.Output;
+using PaperTrail.Pipelines;
 using PaperTrail.Rendering;
 using PaperTrail.Search;
+using PaperTrail.Site;
 using PaperTrail.Tools;
 using PaperTrail.Topics;
 
-namespace PaperTrail.Pipelines;
+namespace PaperTrail.Build;
 
 /// <summary>
 /// The build, as a table of contents: what the last build left → load → model → plan → render, check
@@ -33,7 +35,7 @@ public static class BuildPipeline
             return unchanged with { Stages = stages.Stages, Warnings = last.Warnings };
         }
 
-        var quarantine = Load(options, last);
+        var (quarantine, tables) = Load(options, last);
         stages.Done("load");
 
         // KaTeX (a Node process) and the theme's templates need nothing of the model: made beside it.
@@ -42,7 +44,7 @@ public static class BuildPipeline
         var mathTask = Task.Run(() => MathRenderer.Prepare(tools, Formulas(quarantine.Archive), log, last.Cache.Math));
         var theme = new ThemeFiles(options.ThemesDir, quarantine.Archive.Site.Theme);
         var templatesTask = Task.Run(() => new TemplateSet(theme));
-        var site = Model(quarantine.Archive, last.Cache, out var fellBack, out var worked);
+        var site = Model(quarantine.Archive, tables, last.Cache, out var fellBack, out var worked);
         stages.Done("model (topics, related)");
         var (templates, math, assets) = (templatesTask.GetAwaiter().GetResult(), mathTask.GetAwaiter().GetResult(), ThemeAssets.Load(theme));
         stages.Done("tools, math, templates");
@@ -53,7 +55,7 @@ public static class BuildPipeline
         // modelled and planned again without it. Rare (a person's edit: ingest drops such links).
         while (quarantine.LeaveOut(OwnHostLinks.ToNoPage(quarantine.Archive, context.Urls, plan)))
         {
-            site = Model(quarantine.Archive, last.Cache, out fellBack, out worked);
+            site = Model(quarantine.Archive, tables, last.Cache, out fellBack, out worked);
             context = new BuildContext(site, templates, assets, math, searchEnabled: search is not null);
             plan = SitePlanning.Plan(context);
         }
@@ -97,12 +99,12 @@ public static class BuildPipeline
     /// and dropped with the classifier when the model is made: the papers live on until the pages are
     /// written, their tokens (tens of megabytes at archive scale) need not, and nothing of them outlives the build.
     /// </summary>
-    private static SiteModel Model(Archive archive, BuildCache cache, out int fellBack, out BuildCache.Contents worked)
+    private static SiteModel Model(Archive archive, LearnedTables tables, BuildCache cache, out int fellBack, out BuildCache.Contents worked)
     {
         var tokens = new PaperTokenCache();
         // The rules of topics.yml, and the learned model of topics-model.txt when the archive has one.
-        var classifier = ModelAndRulesClassifier.For(archive.Taxonomy, archive.TopicModel, tokens);
-        return SiteModelBuilder.Build(archive, classifier, tokens, cache, out fellBack, out worked);
+        var classifier = ModelAndRulesClassifier.For(archive.Taxonomy, tables.TopicModel, tokens);
+        return SiteModelBuilder.Build(archive, tables.TermFrequencies, classifier, tokens, cache, out fellBack, out worked);
     }
 
     /// <summary>
@@ -110,14 +112,15 @@ public static class BuildPipeline
     /// A paper that breaks a rule is left out and the rest is built; a problem of site.yml, topics.yml
     /// or the term table stops the build, as any problem does with --strict.
     /// </summary>
-    private static Quarantine Load(BuildOptions options, IncrementalBuild last)
+    private static (Quarantine Quarantine, LearnedTables Tables) Load(BuildOptions options, IncrementalBuild last)
     {
         var problems = new List<ContentProblem>();
         var loaded = ArchiveLoader.Load(options.ContentDir, problems, last.Known, last.Inputs.PaperFiles);
+        var tables = LearnedTables.Load(options.ContentDir, problems);
         last.Loaded(loaded);
         var quarantine = Quarantine.Sort(loaded, problems, options.Strict);
         quarantine.StopIfBuildCannotGoOn();
-        return quarantine;
+        return (quarantine, tables);
     }
 
     /// <summary>

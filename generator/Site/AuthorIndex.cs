@@ -1,6 +1,6 @@
 using PaperTrail.Content;
 
-namespace PaperTrail.Pipelines;
+namespace PaperTrail.Site;
 
 /// <summary>
 /// The authors who get a page: those with at least <c>author_min_papers</c> trending papers, names

@@ -1,12 +1,4 @@
-namespace PaperTrail.Pipelines;
-
-/// <summary>What <c>generator build</c> was asked to do.</summary>
-/// <param name="Strict">Any content problem stops the build, instead of leaving out the paper it concerns.</param>
-public sealed record BuildOptions(string ContentDir, string OutputDir, string ThemesDir, bool Clean = false, bool Search = true, bool Strict = false)
-{
-    /// <summary>Where the site goes unless --output says otherwise; netlify.toml publishes this folder.</summary>
-    public const string DefaultOutput = "output";
-}
+namespace PaperTrail.Build;
 
 /// <summary>What a build did, for its closing line and for tests.</summary>
 public sealed record BuildReport(int Papers, int Outputs, int Written, int Unchanged, int Removed, int FellBack)
@@ -17,7 +9,7 @@ public sealed record BuildReport(int Papers, int Outputs, int Written, int Uncha
     /// <summary>Why search was skipped, when it was.</summary>
     public string? SearchSkipped { get; init; }
 
-    /// <summary>The feeds' sizes (<see cref="FeedSummary"/>); null when nothing changed.</summary>
+    /// <summary>The feeds' sizes (<see cref="Pipelines.FeedSummary"/>); null when nothing changed.</summary>
     public string? Feeds { get; init; }
 
     /// <summary>Formulas KaTeX rendered to MathML.</summary>

@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using PaperTrail.Content;
-using PaperTrail.Output;
+using PaperTrail.Errors;
 
-namespace PaperTrail.Incremental;
+namespace PaperTrail.Output;
 
 /// <summary>
 /// A file the build keeps for the next one (a cache, a manifest), ending with the SHA-256 of what it

@@ -6,16 +6,15 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using PaperTrail.Content;
-using PaperTrail.Pipelines;
 
-namespace PaperTrail.Incremental;
+namespace PaperTrail.Site;
 
 /// <summary>
-/// A hash of the values an output is made from: its input record (<see cref="Pipelines.PlannedOutput.Input"/>),
+/// A hash of the values an output is made from: its input record (<see cref="PlannedOutput.Input"/>),
 /// records of the archive, plain values. Objects are walked by their public properties, so a field
 /// added to an input or to <see cref="Paper"/> is part of the hash without anyone remembering to add
 /// it. An incremental build renders an output again only when this hash differs from the one
-/// recorded with its last render (<see cref="RenderManifest"/>).
+/// recorded with its last render (<c>Incremental/RenderManifest</c>).
 /// </summary>
 public sealed class ViewHasher
 {
@@ -39,7 +38,7 @@ public sealed class ViewHasher
 
     /// <summary>
     /// The first 32 bits of the hash of each part of an input (each public member of a record, else the
-    /// input whole), as "1a2b3c4d.5e6f7a8b": kept with an output's render (<see cref="RenderManifest"/>),
+    /// input whole), as "1a2b3c4d.5e6f7a8b": kept with an output's render (<c>Incremental/RenderManifest</c>),
     /// they say which parts changed when it is rendered again. Made only for outputs rendered.
     /// </summary>
     public static string Parts(object input)

@@ -1,4 +1,4 @@
-namespace PaperTrail.Topics;
+namespace PaperTrail.Content;
 
 /// <summary>
 /// How a topic is recognised, from topics.yml: weighted phrases for it, weighted phrases against

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 
-namespace PaperTrail.Topics;
+namespace PaperTrail.Content;
 
 /// <summary>
 /// Each word's stem (<see cref="TextTokens.Stem"/>), made once: the same few thousand words come back
-/// in every abstract. A build owns one (in its <see cref="PaperTokenCache"/>) and drops it with the
+/// in every abstract. A build owns one (in its <c>Topics/PaperTokenCache</c>) and drops it with the
 /// model, so no table of every word ever seen outlives a build in <c>serve</c>.
 /// </summary>
 public sealed class StemTable

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace PaperTrail.Pipelines;
+namespace PaperTrail.Build;
 
 /// <summary>
 /// Wall time per build stage, and the processor time the process spent in it (all threads, user and

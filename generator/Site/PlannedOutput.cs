@@ -1,4 +1,4 @@
-namespace PaperTrail.Pipelines;
+namespace PaperTrail.Site;
 
 /// <summary>What kind of file an output is: decides sitemap listing and link scanning.</summary>
 public enum OutputKind
@@ -35,7 +35,7 @@ public sealed record PlannedOutput(string Path, OutputKind Kind, Func<byte[]> Re
     public DateOnly? LastModified { get; init; }
 
     /// <summary>
-    /// What the output is made from besides what every output shares (<see cref="SharedViews"/>), or
+    /// What the output is made from besides what every output shares (<c>Pipelines/SharedViews</c>), or
     /// null for the few outputs made every time (the sitemap and the like). <see cref="Render"/> hands it
     /// to <see cref="View"/>, a static function: the view cannot read anything else, so the fingerprint,
     /// a hash of this record, covers every value the output shows.
@@ -48,14 +48,11 @@ public sealed record PlannedOutput(string Path, OutputKind Kind, Func<byte[]> Re
     /// <summary>What makes the output from its view: a layout ("paper") or a writer ("rss").</summary>
     public string Maker { get; init; } = "";
 
-    /// <summary>The hash of what the output is made from (<see cref="Incremental.ViewHasher.Fingerprint"/>); null for outputs made every time.</summary>
-    public UInt128? Fingerprint() => Input is null ? null : Incremental.ViewHasher.Fingerprint(Maker, Path, Input);
+    /// <summary>The hash of what the output is made from (<see cref="ViewHasher.Fingerprint"/>); null for outputs made every time.</summary>
+    public UInt128? Fingerprint() => Input is null ? null : ViewHasher.Fingerprint(Maker, Path, Input);
 
-    /// <summary>The same, with the hash of each part of the input (<see cref="Incremental.ViewHasher.Stamp"/>).</summary>
-    public Incremental.OutputStamp? Stamp() => Input is null ? null : Incremental.ViewHasher.Stamp(Maker, Path, Input);
+    /// <summary>The same, with the hash of each part of the input (<see cref="ViewHasher.Stamp"/>).</summary>
+    public OutputStamp? Stamp() => Input is null ? null : ViewHasher.Stamp(Maker, Path, Input);
 
     public bool IsHtml => Kind is OutputKind.Page or OutputKind.UnlistedPage or OutputKind.Redirect;
 }
-
-/// <summary>A page's head (<c>page</c>) and its layout's model (<c>model</c>), as a view function returns them.</summary>
-public sealed record PageModel(Views.PageView Page, object Model);

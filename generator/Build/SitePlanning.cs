@@ -1,9 +1,11 @@
 using PaperTrail.Content;
 using PaperTrail.Errors;
+using PaperTrail.Pipelines;
 using PaperTrail.Rendering;
+using PaperTrail.Site;
 using PaperTrail.Topics;
 
-namespace PaperTrail.Pipelines;
+namespace PaperTrail.Build;
 
 /// <summary>
 /// The plan of the site: each pipeline's outputs, a path and a way to render its bytes, nothing
@@ -45,13 +47,14 @@ public static class SitePlanning
     /// build plans it (search on, nothing cached, nothing rendered, no related papers: they add no page), and each paper whose own links
     /// reach for a page of this site the plan lacks left out, planning again without it, as a build does.
     /// </summary>
-    public static void LeaveOutLinksToNoPage(Quarantine quarantine, string themesDir)
+    /// <param name="model">The archive's topic model, when it has one (<see cref="LearnedTables"/>).</param>
+    public static void LeaveOutLinksToNoPage(Quarantine quarantine, TopicModel? model, string themesDir)
     {
         var theme = new ThemeFiles(themesDir, quarantine.Archive.Site.Theme);
         var templates = new TemplateSet(theme);
         var assets = ThemeAssets.Load(theme);
         BuildContext Model(Archive kept) =>
-            new(SiteModelBuilder.BuildForPlan(kept, ModelAndRulesClassifier.For(kept.Taxonomy, kept.TopicModel) /* [issue 31] */), templates, assets, searchEnabled: true);
+            new(SiteModelBuilder.BuildForPlan(kept, ModelAndRulesClassifier.For(kept.Taxonomy, model) /* [issue 31] */), templates, assets, searchEnabled: true);
         var context = Model(quarantine.Archive);
         var plan = Plan(context);
         while (quarantine.LeaveOut(OwnHostLinks.ToNoPage(quarantine.Archive, context.Urls, plan)))

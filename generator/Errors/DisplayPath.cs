@@ -1,4 +1,4 @@
-namespace PaperTrail.Content;
+namespace PaperTrail.Errors;
 
 /// <summary>Paths as a person wants to read them in an error: relative to where they stand.</summary>
 public static class DisplayPath

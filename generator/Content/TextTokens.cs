@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using PaperTrail.Content;
 
-namespace PaperTrail.Topics;
+namespace PaperTrail.Content;
 
 /// <summary>
 /// Turns text into the tokens topic rules match on: lower case, accents dropped, hyphens and

@@ -1,4 +1,4 @@
-namespace PaperTrail.Incremental;
+namespace PaperTrail.Related;
 
 /// <summary>
 /// What one build's related-papers search found, kept for the next (in the build cache): per paper,

@@ -1,4 +1,4 @@
-namespace PaperTrail.Pipelines;
+namespace PaperTrail.Site;
 
 /// <summary>
 /// Where each paper stands in each trending day's reading order: feeds date a paper within its day by

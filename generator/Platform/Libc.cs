@@ -1,11 +1,12 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace PaperTrail.Output;
+namespace PaperTrail.Platform;
 
 /// <summary>
-/// The few Linux C library calls the output folder uses where .NET has no equivalent or costs much
-/// more (<see cref="FileSizes"/>, <see cref="FileExchange"/>). Callers catch
+/// The few Linux C library calls the generator makes where .NET has no equivalent or costs much more:
+/// a file's type without following a link (<c>Content/ContentFile</c>, <c>Ingest/Sources/FileKind</c>),
+/// sizes and times (<c>Output/FileSizes</c>), a swap of two names (<c>Output/FileExchange</c>). Callers catch
 /// <see cref="DllNotFoundException"/> and <see cref="EntryPointNotFoundException"/> and fall back to .NET.
 /// Constants are the same on x86-64 and arm64.
 /// </summary>
