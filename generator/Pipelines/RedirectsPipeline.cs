@@ -12,7 +12,7 @@ namespace PaperTrail.Pipelines;
 /// Netlify's <c>_redirects</c> (real 301s, feeds included) and as small pages that send a browser
 /// on, for hosts without redirect rules.
 /// </summary>
-public sealed class RedirectsPipeline : IPipeline
+internal sealed class RedirectsPipeline : IPipeline
 {
     public const string NetlifyFile = "_redirects";
 
