@@ -17,7 +17,7 @@ namespace PaperTrail.Build;
 /// build leaves the previous site as it was. What makes a rebuild cost what changed is behind one door,
 /// <see cref="IncrementalBuild"/>.
 /// </summary>
-public static class BuildPipeline
+internal static class BuildPipeline
 {
     public static BuildReport Run(BuildOptions options, TextWriter? log = null)
     {

@@ -1,7 +1,7 @@
 namespace PaperTrail.Build;
 
 /// <summary>What a build did, for its closing line and for tests.</summary>
-public sealed record BuildReport(int Papers, int Outputs, int Written, int Unchanged, int Removed, int FellBack)
+internal sealed record BuildReport(int Papers, int Outputs, int Written, int Unchanged, int Removed, int FellBack)
 {
     /// <summary>What search indexing did, or null when search was skipped.</summary>
     public Search.SearchReport? Search { get; init; }

@@ -10,7 +10,7 @@ namespace PaperTrail.Build;
 /// <c>term-frequencies.txt</c>, read by Related/. Both folders stand on Content/, so the archive cannot
 /// carry them; a build and <c>generator check</c> read them just after it.
 /// </summary>
-public sealed record LearnedTables(TopicModel? TopicModel, TermFrequencies TermFrequencies)
+internal sealed record LearnedTables(TopicModel? TopicModel, TermFrequencies TermFrequencies)
 {
     /// <summary>The archive's tables; problems are collected, never thrown, as the archive's are.</summary>
     public static LearnedTables Load(string contentDir, List<ContentProblem> problems) =>

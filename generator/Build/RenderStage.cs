@@ -13,7 +13,7 @@ namespace PaperTrail.Build;
 /// last written (<see cref="RenderManifest"/>) is kept without rendering; what is rendered is noted,
 /// with why (<see cref="ChangeList"/>). Any problem fails the build before the commit.
 /// </summary>
-public sealed class RenderStage(
+internal sealed class RenderStage(
     IReadOnlyList<PlannedOutput> plan, LinkChecker links, OutputTransaction transaction, string outputDir, RenderManifest previous, bool recheckKept)
 {
     // By plan position: tens of thousands of outputs, no map keyed by their paths.

@@ -7,7 +7,7 @@ using PaperTrail.Topics;
 namespace PaperTrail.Build;
 
 /// <summary>Turns the archive into the <see cref="SiteModel"/>: hides what is hidden, assigns topics, sorts once.</summary>
-public static class SiteModelBuilder
+internal static class SiteModelBuilder
 {
     public static SiteModel Build(Archive archive, ITopicClassifier classifier, out int fallbackCount) =>
         Build(archive, TermFrequencies.Default, classifier, new PaperTokenCache(), BuildCache.Empty, out fallbackCount, out _);

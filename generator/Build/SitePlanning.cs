@@ -12,7 +12,7 @@ namespace PaperTrail.Build;
 /// rendered yet. A build renders it; <c>generator check</c> makes it too, to judge the links papers
 /// make to this site's own pages against it (<see cref="OwnHostLinks"/>).
 /// </summary>
-public static class SitePlanning
+internal static class SitePlanning
 {
     private static readonly IPipeline[] Pipelines =
     [

@@ -7,7 +7,7 @@ namespace PaperTrail.Build;
 /// system), what it allocated and how long the garbage collector paused it: the first thing to look
 /// at before making the build faster. A stage whose processor time is close to its wall time ran on one core.
 /// </summary>
-public sealed class StageTimer
+internal sealed class StageTimer
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private TimeSpan _last;
@@ -39,4 +39,4 @@ public sealed class StageTimer
 }
 
 /// <summary>One stage of a build: wall time, processor time, garbage collector pauses, bytes allocated.</summary>
-public sealed record StageTime(string Stage, TimeSpan Took, TimeSpan Cpu, TimeSpan Paused, long Allocated);
+internal sealed record StageTime(string Stage, TimeSpan Took, TimeSpan Cpu, TimeSpan Paused, long Allocated);

@@ -11,7 +11,7 @@ namespace PaperTrail.Commands;
 /// breaks a rule is left out of the site with a warning on stderr naming file, line and rule, and the
 /// build succeeds; <c>--strict</c> makes any content problem fail it.
 /// </summary>
-public static class BuildCommand
+internal static class BuildCommand
 {
     public static Command Create(CommandContext context)
     {

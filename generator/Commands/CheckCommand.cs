@@ -11,7 +11,7 @@ namespace PaperTrail.Commands;
 /// rule a build leaves a paper out for (links to this site's own pages included: the site is
 /// planned, not rendered, to judge them), and exits with 1 on any problem.
 /// </summary>
-public static class CheckCommand
+internal static class CheckCommand
 {
     public static Command Create(CommandContext context)
     {

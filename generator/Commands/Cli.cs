@@ -4,7 +4,7 @@ using PaperTrail.Errors;
 namespace PaperTrail.Commands;
 
 /// <summary>The command line: thin, it only parses and hands over to the engine.</summary>
-public static class Cli
+internal static class Cli
 {
     public static int Run(string[] args, TextWriter output, TextWriter errors)
     {

@@ -3,7 +3,7 @@ using PaperTrail.Errors;
 namespace PaperTrail.Commands;
 
 /// <summary>Where a command writes, and the one place that turns failures into exit codes.</summary>
-public sealed class CommandContext(TextWriter output, TextWriter errors)
+internal sealed class CommandContext(TextWriter output, TextWriter errors)
 {
     public TextWriter Output { get; } = output;
     public TextWriter Errors { get; } = errors;
@@ -32,4 +32,4 @@ public sealed class CommandContext(TextWriter output, TextWriter errors)
 }
 
 /// <summary>An option's value is wrong in a way the parser cannot see (a malformed date…).</summary>
-public sealed class UsageException(string message) : UserError(message, ExitCodes.UsageError);
+internal sealed class UsageException(string message) : UserError(message, ExitCodes.UsageError);

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace PaperTrail.Commands;
 
 /// <summary>Options several commands share, declared once so they read the same everywhere.</summary>
-public static class CommonOptions
+internal static class CommonOptions
 {
     public static Option<string> Content() =>
         new Option<string>("--content") { Description = "the archive folder", DefaultValueFactory = _ => "content" }.NamingAPath();

@@ -10,7 +10,7 @@ namespace PaperTrail.Commands;
 /// that holds no archive (no site.yml, topics.yml or papers/: <c>--content /</c>, a home folder) is
 /// refused too: a build would list and hash every file under it, for minutes, and find no paper.
 /// </summary>
-public static class ContentFolder
+internal static class ContentFolder
 {
     public static string Require(string dir)
     {

@@ -9,7 +9,7 @@ using PaperTrail.Ingest;
 namespace PaperTrail.Commands;
 
 /// <summary><c>generator ingest &lt;file&gt;… [--date YYYY-MM-DD] [--content DIR] [--dry-run]</c></summary>
-public static class IngestCommand
+internal static class IngestCommand
 {
     public static Command Create(CommandContext context)
     {

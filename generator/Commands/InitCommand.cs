@@ -12,7 +12,7 @@ namespace PaperTrail.Commands;
 /// edit, an empty content/papers/, and a copy of the default topics.yml. Asks nothing, and never
 /// writes over an archive that is already there.
 /// </summary>
-public static class InitCommand
+internal static class InitCommand
 {
     private const string SiteYml = """
         # The one configuration file of this archive. Every key is described in docs/content.md of Paper Trail.

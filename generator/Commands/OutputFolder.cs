@@ -8,7 +8,7 @@ namespace PaperTrail.Commands;
 /// held open) became inputs of the build that was writing them: the build crashed reading its own
 /// lock, and no build could ever find its inputs unchanged.
 /// </summary>
-public static class OutputFolder
+internal static class OutputFolder
 {
     private static readonly StringComparison PathComparison =
         OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;

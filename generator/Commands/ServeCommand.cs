@@ -7,7 +7,7 @@ using PaperTrail.Site;
 namespace PaperTrail.Commands;
 
 /// <summary><c>generator serve [--content DIR] [--port N] [--output DIR] [--themes DIR]</c>: live preview.</summary>
-public static class ServeCommand
+internal static class ServeCommand
 {
     public const string DefaultOutput = ".preview";
 

@@ -4,7 +4,7 @@ using PaperTrail.Ingest.Sources;
 namespace PaperTrail.Commands;
 
 /// <summary>Papers read straight from source files or folders (any source), without touching any archive.</summary>
-public static class SourceFilePapers
+internal static class SourceFilePapers
 {
     public static List<Paper> Read(IEnumerable<string> inputs) =>
         InputFiles.Expand(inputs)

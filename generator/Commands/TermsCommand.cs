@@ -14,7 +14,7 @@ namespace PaperTrail.Commands;
 /// or from a larger set of source files, once; a new table changes related lists, so remaking it
 /// every night would rewrite paper pages every night.
 /// </summary>
-public static class TermsCommand
+internal static class TermsCommand
 {
     public static Command Create(CommandContext context)
     {

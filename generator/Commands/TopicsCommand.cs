@@ -11,7 +11,7 @@ namespace PaperTrail.Commands;
 /// classifier (the rules, and the model when the archive has one) does with the archive (or with
 /// <c>--papers</c> files), and how well it agrees with labels; <c>generator topics train</c> makes the model.
 /// </summary>
-public static class TopicsCommand
+internal static class TopicsCommand
 {
     /// <summary>Where the repository keeps its labelled set, beside the archive folder: what train and --report use when given no labels.</summary>
     private static readonly string[] LabelsBesideContent = ["..", "bench", "topics", "labels"];
@@ -77,7 +77,7 @@ public static class TopicsCommand
     }
 
     /// <summary>The classifier to measure or explain: <c>--classifier rules</c> needs no model; model and both need one.</summary>
-    public enum ClassifierChoice
+    internal enum ClassifierChoice
     {
         Both,
         Rules,

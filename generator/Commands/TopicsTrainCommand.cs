@@ -13,7 +13,7 @@ namespace PaperTrail.Commands;
 /// their front matter) and writes <c>content/topics-model.txt</c>, which builds then read. Run by a
 /// person, rarely: builds never train.
 /// </summary>
-public static class TopicsTrainCommand
+internal static class TopicsTrainCommand
 {
     public static Command Create(CommandContext context)
     {

@@ -11,7 +11,7 @@ namespace PaperTrail.Commands;
 /// starts with '-' is an option here unless it comes after <c>--</c>, is a number, or is the value
 /// of an option that takes exactly one (<c>--explain "-foo"</c>).
 /// </summary>
-public static class UnknownOptions
+internal static class UnknownOptions
 {
     public static IReadOnlyList<string> In(ParseResult parsed)
     {

@@ -14,7 +14,7 @@ namespace PaperTrail.Commands;
 /// that does not answer is a warning, not a failure: the site is already published, and the feeds it
 /// missed are announced again next time.
 /// </summary>
-public static class WebSubCommand
+internal static class WebSubCommand
 {
     public static Command Create(CommandContext context)
     {

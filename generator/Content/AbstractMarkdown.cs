@@ -10,7 +10,7 @@ namespace PaperTrail.Content;
 /// their text (<see cref="SafeUrl"/>). The page's renderer (<c>Rendering/AbstractRenderer</c>) and the
 /// reader's depth check (<see cref="AbstractNesting"/>) both parse an abstract here, so they agree.
 /// </summary>
-public static class AbstractMarkdown
+internal static class AbstractMarkdown
 {
     public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()

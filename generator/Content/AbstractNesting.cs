@@ -12,7 +12,7 @@ namespace PaperTrail.Content;
 /// fewer than <see cref="CheckFrom"/> of them cannot reach the limit and is not parsed here: real
 /// ones have up to 65 (1% of the corpus has 50 or more), and rendering one takes about 10 µs.
 /// </summary>
-public static class AbstractNesting
+internal static class AbstractNesting
 {
     private const int CheckFrom = 50;
 

@@ -7,7 +7,7 @@ namespace PaperTrail.Content;
 /// resolvable, files where their slug says. Per-file schema checks happen while loading. Each problem
 /// is reported on one paper file: of two that claim one slug or id, the later.
 /// </summary>
-public static class ArchiveChecker
+internal static class ArchiveChecker
 {
     public static void Check(Archive archive, List<ContentProblem> problems) =>
         problems.AddRange(ProblemsByPaper(archive).Select(p => p.Problem));

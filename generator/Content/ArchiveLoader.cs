@@ -8,7 +8,7 @@ namespace PaperTrail.Content;
 /// tables beside them, topics-model.txt and term-frequencies.txt, are read by the folders that use
 /// them (<c>Topics/TopicModelFile</c>, <c>Related/TermFrequencies</c>), which stand on this one.
 /// </summary>
-public static class ArchiveLoader
+internal static class ArchiveLoader
 {
     public const string PapersFolder = "papers";
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace PaperTrail.Content;
 
 /// <summary>arXiv identifiers, new style (2303.08797) and old style (math/0601001), without version.</summary>
-public static partial class ArxivId
+internal static partial class ArxivId
 {
     [GeneratedRegex(@"^(?:\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7})$")]
     private static partial Regex Shape();

@@ -12,7 +12,7 @@ namespace PaperTrail.Content;
 ///   Yann LeCun: [Yann Lecun, Y. LeCun]
 /// </code>
 /// </summary>
-public sealed class AuthorSpellings
+internal sealed class AuthorSpellings
 {
     public const string FileName = "authors.yml";
 

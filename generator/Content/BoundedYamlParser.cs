@@ -17,7 +17,7 @@ namespace PaperTrail.Content;
 /// refused past <see cref="MaxNodes"/>, past <see cref="MaxDepth"/> once written out, or inside
 /// their own anchor. An alias to no anchor is reported here too, where its line is known.
 /// </summary>
-public sealed class BoundedYamlParser : IParser
+internal sealed class BoundedYamlParser : IParser
 {
     /// <summary>Far more than any file needs (topics.yml nests four deep), far less than overflows a stack.</summary>
     public const int MaxDepth = 64;
@@ -133,7 +133,7 @@ public sealed class BoundedYamlParser : IParser
 }
 
 /// <summary>A text that may be valid YAML but passes a limit of <see cref="BoundedYamlParser"/>.</summary>
-public sealed class YamlLimitException(Mark start, Mark end, string reason) : YamlException(start, end, reason)
+internal sealed class YamlLimitException(Mark start, Mark end, string reason) : YamlException(start, end, reason)
 {
     /// <summary>What limit the text passes, without YamlDotNet's position prefix.</summary>
     public string Reason { get; } = reason;

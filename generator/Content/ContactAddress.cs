@@ -11,7 +11,7 @@ namespace PaperTrail.Content;
 /// e-mail address, and the page decided by "://" whether to prefix "mailto:": so
 /// <c>javascript://x.co/%0Aalert(1)//@x.co</c> passed as an address and became a script link on every page.
 /// </summary>
-public static class ContactAddress
+internal static class ContactAddress
 {
     /// <summary>What an e-mail address's part before the '@' may hold: letters, digits and the few signs that mean nothing in a mailto: link.</summary>
     private const string LocalSigns = ".!$&'*+-=_~";

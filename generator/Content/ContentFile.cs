@@ -13,7 +13,7 @@ namespace PaperTrail.Content;
 /// never read. Each of these, like a file that cannot be read at all (no permission, gone), is a
 /// problem naming the file, never an exception.
 /// </summary>
-public static class ContentFile
+internal static class ContentFile
 {
     /// <summary>A paper file: the largest real one has 2 KB; a list of 3,000 authors fits many times over.</summary>
     public const long MaxPaperBytes = 1 << 20;

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace PaperTrail.Content;
 
 /// <summary>The hash by which a build knows an input file's bytes: 16 hex digits of SHA-256.</summary>
-public static class ContentHash
+internal static class ContentHash
 {
     public static string Of(ReadOnlySpan<byte> bytes)
     {

@@ -1,7 +1,7 @@
 namespace PaperTrail.Content;
 
 /// <summary>Where in a paper file something is written, so a problem points where to edit. Read only for a problem.</summary>
-public static class ContentLines
+internal static class ContentLines
 {
     /// <summary>The line of a top-level key of the front matter, or 1.</summary>
     public static int OfKey(string file, string key) =>

@@ -9,7 +9,7 @@ namespace PaperTrail.Content;
 /// system's limit on links in a path) but names the link itself, as it names a linked file, a pipe or a
 /// device: the loader then refuses each with a message (<see cref="ContentFile"/>).
 /// </summary>
-public static class ContentListing
+internal static class ContentListing
 {
     public static EnumerationOptions Options => new() { RecurseSubdirectories = true, AttributesToSkip = 0 };
 

@@ -9,7 +9,7 @@ namespace PaperTrail.Content;
 /// cut; they exist because one 10 MB title made a 177 MB site (the title is on its page, the home
 /// page and every feed). docs/security.md, "Limits", lists them.
 /// </summary>
-public static class FieldLimits
+internal static class FieldLimits
 {
     /// <summary>Characters of a title. The longest of the trending corpus has 146; the longest seen on Hugging Face about 250.</summary>
     public const int TitleLength = 1_000;

@@ -4,7 +4,7 @@ namespace PaperTrail.Content;
 /// A Markdown file split into its YAML front matter and its body, remembering on which line of the
 /// file the YAML starts so that problems can name the line a person sees in their editor.
 /// </summary>
-public sealed record FrontMatterDocument(string Yaml, int YamlFirstLine, string Body)
+internal sealed record FrontMatterDocument(string Yaml, int YamlFirstLine, string Body)
 {
     /// <summary>The line of the file on which the body's text starts.</summary>
     public int BodyFirstLine { get; private init; } = 1;

@@ -6,7 +6,7 @@ namespace PaperTrail.Content;
 /// </summary>
 /// <param name="RelativePath">The file, relative to the content folder ("papers/2026/11/x.md").</param>
 /// <param name="Problems">At least one; the first is the one a warning names.</param>
-public sealed record LeftOutPaper(string RelativePath, IReadOnlyList<ContentProblem> Problems)
+internal sealed record LeftOutPaper(string RelativePath, IReadOnlyList<ContentProblem> Problems)
 {
     /// <summary>
     /// One line naming file, line and rule: <c>warning: content/papers/2026/11/x.md:5: unknown topic 'x'; …;

@@ -4,7 +4,7 @@ namespace PaperTrail.Content;
 /// One paper of the archive: the front matter of <c>content/papers/YYYY/MM/&lt;slug&gt;.md</c>
 /// plus its body (the abstract, Markdown). Immutable: changes go through <c>with</c>.
 /// </summary>
-public sealed record Paper
+internal sealed record Paper
 {
     public required string Title { get; init; }
 
@@ -67,4 +67,4 @@ public sealed record Paper
 }
 
 /// <summary>A field of a paper file the site shows cut, the line it is written on and what was cut.</summary>
-public sealed record FieldCut(int Line, string Message);
+internal sealed record FieldCut(int Line, string Message);

@@ -11,7 +11,7 @@ namespace PaperTrail.Content;
 /// and the file itself is not changed (ingest, which reads papers uncut, writes it back whole). A
 /// link too long is left out rather than cut, since a cut address leads elsewhere.
 /// </summary>
-public static class PaperFieldCaps
+internal static class PaperFieldCaps
 {
     /// <summary>The paper as the site shows it; the same paper when nothing is over a limit.</summary>
     /// <param name="file">The paper's file, read for the line of a field only when one is cut.</param>

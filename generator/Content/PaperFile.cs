@@ -1,7 +1,7 @@
 namespace PaperTrail.Content;
 
 /// <summary>A paper and where it lives, relative to the content folder ('papers/2026/11/x.md').</summary>
-public sealed record PaperFile(string RelativePath, Paper Paper)
+internal sealed record PaperFile(string RelativePath, Paper Paper)
 {
     /// <summary>A hash of the file's bytes, when the build knows it (its input manifest does).</summary>
     public string? ContentHash { get; init; }

@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 namespace PaperTrail.Content;
 
 /// <summary>Reads a paper's Markdown file against the content schema (docs/content.md).</summary>
-public static class PaperReader
+internal static class PaperReader
 {
     public static readonly IReadOnlyList<string> Keys =
         ["title", "slug", "arxiv", "authors", "published", "trending", "topics", "links", "upvotes", "comments", "categories", "hidden", "redirect_to", "aliases"];

@@ -10,7 +10,7 @@ namespace PaperTrail.Content;
 /// which quotes whatever needs quoting, so any title round-trips; key order and styles are fixed
 /// so the same paper always gives the same bytes.
 /// </summary>
-public static class PaperWriter
+internal static class PaperWriter
 {
     public static string Write(Paper paper)
     {

@@ -9,7 +9,7 @@ namespace PaperTrail.Content;
 /// term-frequencies.txt concerns every page, and leaves nothing to build: it stops the build, as
 /// any problem does when the build is strict.
 /// </summary>
-public sealed class Quarantine
+internal sealed class Quarantine
 {
     private readonly SortedDictionary<string, LeftOutPaper> _leftOut = new(StringComparer.Ordinal);
     private readonly bool _strict;

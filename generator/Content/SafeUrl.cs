@@ -1,7 +1,7 @@
 namespace PaperTrail.Content;
 
 /// <summary>Which URLs from untrusted input may become links.</summary>
-public static class SafeUrl
+internal static class SafeUrl
 {
     public static bool IsWebUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)

@@ -14,7 +14,7 @@ namespace PaperTrail.Content;
 /// understand) gives null, and the file goes to YamlDotNet. The nodes are YamlDotNet's own, so the
 /// same checks read them either way; a property test holds the two readers equal.
 /// </summary>
-public static class SimpleFrontMatter
+internal static class SimpleFrontMatter
 {
     public static YamlMappingNode? TryParse(string yaml)
     {

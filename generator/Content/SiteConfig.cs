@@ -1,7 +1,7 @@
 namespace PaperTrail.Content;
 
 /// <summary><c>content/site.yml</c>: the one file a forker edits to make the archive theirs.</summary>
-public sealed record SiteConfig
+internal sealed record SiteConfig
 {
     public string Title { get; init; } = "Paper Trail";
     public string Description { get; init; } = "An archive of trending research papers.";

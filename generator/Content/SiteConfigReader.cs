@@ -3,7 +3,7 @@ using PaperTrail.Errors;
 namespace PaperTrail.Content;
 
 /// <summary>Reads <c>site.yml</c>; every unknown or invalid key is a problem naming key and line.</summary>
-public static class SiteConfigReader
+internal static class SiteConfigReader
 {
     /// <summary>
     /// The content folder's site.yml, or the defaults when it has none (a command that needs only the

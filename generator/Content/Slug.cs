@@ -9,7 +9,7 @@ namespace PaperTrail.Content;
 /// Makes the URL name of a paper or topic: lower-case ASCII letters, digits and single hyphens,
 /// at most <see cref="MaxLength"/> characters, never empty, never a name an OS reserves.
 /// </summary>
-public static partial class Slug
+internal static partial class Slug
 {
     public const int MaxLength = 80;
 

@@ -7,7 +7,7 @@ namespace PaperTrail.Content;
 /// in every abstract. A build owns one (in its <c>Topics/PaperTokenCache</c>) and drops it with the
 /// model, so no table of every word ever seen outlives a build in <c>serve</c>.
 /// </summary>
-public sealed class StemTable
+internal sealed class StemTable
 {
     private readonly ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
 

@@ -8,7 +8,7 @@ namespace PaperTrail.Content;
 /// punctuation as word breaks ("diffusion-based" is "diffusion based"), and a light stemmer so
 /// inflections meet ("Diffusion Models" and "diffusion model", "planning" and "plan").
 /// </summary>
-public static class TextTokens
+internal static class TextTokens
 {
     /// <param name="stems">Stems already made, shared by a build's papers; without it each word is stemmed afresh (a phrase, a few words).</param>
     public static string[] Of(string text, StemTable? stems = null)

@@ -7,7 +7,7 @@ namespace PaperTrail.Content;
 /// The normalised form of a title used to recognise a paper that arrives without an arXiv id:
 /// case, accents, punctuation and spacing do not matter; letters of every script do.
 /// </summary>
-public static class TitleKey
+internal static class TitleKey
 {
     public static string Of(string title)
     {

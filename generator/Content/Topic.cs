@@ -1,7 +1,7 @@
 namespace PaperTrail.Content;
 
 /// <summary>One topic of <c>content/topics.yml</c>. Its slug is a public URL and never changes.</summary>
-public sealed record Topic
+internal sealed record Topic
 {
     public required string Slug { get; init; }
     public required string Name { get; init; }
@@ -15,7 +15,7 @@ public sealed record Topic
 }
 
 /// <summary>The topics of an archive, and which one catches the papers no other topic describes.</summary>
-public sealed record Taxonomy(IReadOnlyList<Topic> Topics, string? FallbackSlug)
+internal sealed record Taxonomy(IReadOnlyList<Topic> Topics, string? FallbackSlug)
 {
     public static readonly Taxonomy Empty = new([], null);
 

@@ -5,7 +5,7 @@ namespace PaperTrail.Content;
 /// it, and the score a paper needs. A phrase is words ("diffusion model"); a word ending in '*'
 /// matches any word it starts ("quantiz*").
 /// </summary>
-public sealed record TopicRules(
+internal sealed record TopicRules(
     IReadOnlyDictionary<string, double> Phrases,
     IReadOnlyDictionary<string, double> Against,
     double Threshold)
@@ -16,7 +16,7 @@ public sealed record TopicRules(
 }
 
 /// <summary>Classifier settings shared by every topic (topics.yml's <c>classifier:</c>).</summary>
-public sealed record ClassifierSettings
+internal sealed record ClassifierSettings
 {
     /// <summary>A phrase found in the title counts this many times its weight.</summary>
     public double TitleWeight { get; init; } = 3;

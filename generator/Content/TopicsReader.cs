@@ -7,7 +7,7 @@ namespace PaperTrail.Content;
 /// phrases, against }, <c>fallback:</c> the slug of the topic for papers no other topic describes,
 /// and <c>classifier:</c> settings shared by all rules.
 /// </summary>
-public static class TopicsReader
+internal static class TopicsReader
 {
     private static readonly IReadOnlyList<string> TopicKeys = ["slug", "name", "description", "aliases", "threshold", "phrases", "against"];
 

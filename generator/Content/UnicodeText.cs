@@ -7,7 +7,7 @@ namespace PaperTrail.Content;
 /// (invalid UTF-16) or noncharacters (U+FFFE, U+FDD0…): those, and U+FFFD, are dropped first,
 /// since none of them carries meaning.
 /// </summary>
-public static class UnicodeText
+internal static class UnicodeText
 {
     public static string Normalize(string text, NormalizationForm form)
     {

@@ -8,7 +8,7 @@ namespace PaperTrail.Content;
 /// Reads typed values out of YAML nodes, reporting each wrong value with its line instead of
 /// throwing, so one pass over a file finds every problem in it.
 /// </summary>
-public sealed class YamlNodes(string file, int lineOffset, List<ContentProblem> problems)
+internal sealed class YamlNodes(string file, int lineOffset, List<ContentProblem> problems)
 {
     public int LineOf(YamlNode node) => (int)node.Start.Line + lineOffset;
 

@@ -7,7 +7,7 @@ namespace PaperTrail.Errors;
 /// name the file they were writing; anywhere else, <see cref="FailureReport"/> makes one of the
 /// system's message, which names the path.
 /// </summary>
-public sealed class AccessDeniedError : UserError
+internal sealed class AccessDeniedError : UserError
 {
     /// <summary>EROFS, the same number on Linux and macOS.</summary>
     private const int ReadOnlyFileSystem = 30;

@@ -11,7 +11,7 @@ namespace PaperTrail.Errors;
 /// it by <see cref="FailureReport"/>, from the system's message, which names the path.
 /// </para>
 /// </summary>
-public sealed class DiskFullError : UserError
+internal sealed class DiskFullError : UserError
 {
     /// <summary>The system's error numbers for "no space": ENOSPC is 28 on Linux and macOS; EDQUOT is 122 on Linux, 69 on macOS.</summary>
     private const int Enospc = 28, EdquotLinux = 122, EdquotMac = 69;

@@ -1,7 +1,7 @@
 namespace PaperTrail.Errors;
 
 /// <summary>Paths as a person wants to read them in an error: relative to where they stand.</summary>
-public static class DisplayPath
+internal static class DisplayPath
 {
     public static string Of(string path)
     {

@@ -1,7 +1,7 @@
 namespace PaperTrail.Errors;
 
 /// <summary>What the process tells a script (the nightly job) about how it ended.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Ok = 0;
 

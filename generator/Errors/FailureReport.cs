@@ -5,7 +5,7 @@ namespace PaperTrail.Errors;
 /// as its lines, anything else as a bug in the generator (exit 70) with the trace to report. The
 /// command line and the preview both tell failures this way.
 /// </summary>
-public static class FailureReport
+internal static class FailureReport
 {
     /// <summary>
     /// Writes the failure to <paramref name="errors"/> and returns its exit code. Work done in

@@ -6,7 +6,7 @@ namespace PaperTrail.Errors;
 /// bug: the command line prints the lines, not a stack trace. Content problems, which name a file
 /// and line of the archive, are the <c>ContentException</c> kind of it.
 /// </summary>
-public class UserError : Exception
+internal class UserError : Exception
 {
     public IReadOnlyList<string> Lines { get; }
     public int ExitCode { get; }

@@ -25,7 +25,7 @@ namespace PaperTrail.Incremental;
 /// when a paper left the archive or was hidden (its entry must not stay behind).
 /// </para>
 /// </summary>
-public sealed class BuildCache
+internal sealed class BuildCache
 {
     public const string FileName = "cache.bin";
     public const string RecentFileName = "cache-recent.bin";
@@ -41,7 +41,7 @@ public sealed class BuildCache
     private const int MinRecent = 256;
 
     /// <summary>One paper file's cached work. Topics and Terms are null when not valid or not known.</summary>
-    public sealed record Entry(string ContentHash, Paper Paper)
+    internal sealed record Entry(string ContentHash, Paper Paper)
     {
         public IReadOnlyList<string>? Topics { get; init; }
         public bool FellBack { get; init; }
@@ -55,7 +55,7 @@ public sealed class BuildCache
     }
 
     /// <summary>What one build worked out, to write: each paper file's entry, and the term table their counts index into.</summary>
-    public sealed record Contents(IReadOnlyList<(string File, Entry Entry)> Papers, IReadOnlyList<string> Terms)
+    internal sealed record Contents(IReadOnlyList<(string File, Entry Entry)> Papers, IReadOnlyList<string> Terms)
     {
         public RelatedState? Related { get; init; }
     }
@@ -240,7 +240,7 @@ public sealed class BuildCache
     }
 
     /// <summary>What <see cref="Write"/> put in the staging folder: the base, or the recent file only.</summary>
-    public sealed record Staged(string Folder, bool IsBase);
+    internal sealed record Staged(string Folder, bool IsBase);
 
     /// <summary>
     /// The entries that differ from the base's, or null when the base must be written again: too many

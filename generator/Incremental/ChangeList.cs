@@ -10,7 +10,7 @@ namespace PaperTrail.Incremental;
 /// time; and how many of each kind were written. <c>build --verbose</c> prints it, and the bench shows
 /// it: a nightly should render its day and what the day really changes, nothing else.
 /// </summary>
-public sealed class ChangeList(bool recorded)
+internal sealed class ChangeList(bool recorded)
 {
     private readonly ConcurrentDictionary<string, Kind> _kinds = new(StringComparer.Ordinal);
 

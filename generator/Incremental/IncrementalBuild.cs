@@ -14,7 +14,7 @@ namespace PaperTrail.Incremental;
 /// (<see cref="Output.CheckedFile"/>): one that is damaged or unreadable is a warning, and that part of the
 /// build is worked out as a cold build works it out. A clean build reads none of them.
 /// </summary>
-public sealed class IncrementalBuild
+internal sealed class IncrementalBuild
 {
     private readonly BuildOptions _options;
     private readonly string _taxonomyHash;

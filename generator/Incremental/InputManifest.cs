@@ -13,7 +13,7 @@ namespace PaperTrail.Incremental;
 /// output. Kept in the output folder beside the outputs manifest. When nothing in it changed, the
 /// next build ends at once, without parsing the archive. Paths are relative, times only compared.
 /// </summary>
-public sealed class InputManifest
+internal sealed class InputManifest
 {
     public const string FileName = "inputs.txt";
     private const string Format = "paper-trail-inputs 2";

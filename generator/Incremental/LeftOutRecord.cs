@@ -13,7 +13,7 @@ namespace PaperTrail.Incremental;
 /// reading the archive. Every build writes it, before <c>inputs.txt</c>: the record that lets a build
 /// end early is never newer than this one. Missing or unreadable: no early end.
 /// </summary>
-public static class LeftOutRecord
+internal static class LeftOutRecord
 {
     public const string FileName = "left-out.txt";
     private const string Format = "paper-trail-left-out 2";

@@ -7,7 +7,7 @@ namespace PaperTrail.Incremental;
 /// fraction of parsing the Markdown file it came from. Field by field, in one fixed order; a
 /// round-trip test compares every property, so a field added to Paper and not here fails it.
 /// </summary>
-public static class PaperBinary
+internal static class PaperBinary
 {
     public static void Write(BinaryWriter w, Paper p)
     {

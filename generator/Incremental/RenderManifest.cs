@@ -17,7 +17,7 @@ namespace PaperTrail.Incremental;
 /// wrong one kept. Relative paths and hashes only, no times; kept in the output folder's hidden
 /// manifest folder.
 /// </summary>
-public sealed class RenderManifest
+internal sealed class RenderManifest
 {
     public const string FileName = "renders.txt";
     private const string Format = "paper-trail-renders 2";

@@ -12,7 +12,7 @@ namespace PaperTrail.Ingest;
 /// (Rendering/AbstractRenderer) finds them, so text that only looks like a link (in math, in code,
 /// escaped) is left as written.
 /// </summary>
-public static class AbstractLinks
+internal static class AbstractLinks
 {
     // The renderer's parsing (raw HTML off, math kept whole), with the source position of every inline.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()

@@ -9,7 +9,7 @@ namespace PaperTrail.Ingest;
 /// (<see cref="AbstractLinks"/>) nor the paper's page could be made of it. No real abstract comes
 /// near; fuzzed ones did, and crashed ingest.
 /// </summary>
-public static class AbstractNesting
+internal static class AbstractNesting
 {
     public const int Limit = 128;
 

@@ -3,10 +3,10 @@ using PaperTrail.Content;
 namespace PaperTrail.Ingest;
 
 /// <summary>What happened to one incoming record.</summary>
-public enum MergeOutcome { New, Updated, Unchanged }
+internal enum MergeOutcome { New, Updated, Unchanged }
 
 /// <summary>A file ingest will write: its path under content/ and its new bytes.</summary>
-public sealed record PlannedWrite(string RelativePath, byte[] Bytes, MergeOutcome Outcome, string Title);
+internal sealed record PlannedWrite(string RelativePath, byte[] Bytes, MergeOutcome Outcome, string Title);
 
 /// <summary>
 /// Merges incoming papers into the archive in memory. Identity is the arXiv id; a paper without one
@@ -18,7 +18,7 @@ public sealed record PlannedWrite(string RelativePath, byte[] Bytes, MergeOutcom
 /// - <c>upvotes</c> and <c>comments</c> take the larger figure, since they only grow;
 /// - hidden papers and papers merged away (<c>redirect_to</c>) are recognised but never changed.
 /// </summary>
-public sealed class ArchiveMerger
+internal sealed class ArchiveMerger
 {
     private readonly Dictionary<string, Entry> _byArxiv = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Entry>> _byTitle = new(StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 namespace PaperTrail.Ingest;
 
 /// <summary>What <c>generator ingest</c> was asked to do.</summary>
-public sealed record IngestOptions(IReadOnlyList<string> Inputs, DateOnly Date, string ContentDir, bool DryRun, string? Source = null)
+internal sealed record IngestOptions(IReadOnlyList<string> Inputs, DateOnly Date, string ContentDir, bool DryRun, string? Source = null)
 {
     /// <summary>Known web sources to fetch (hf-trending, hf-daily) instead of, or besides, the inputs.</summary>
     public IReadOnlyList<string> From { get; init; } = [];
@@ -22,7 +22,7 @@ public sealed record IngestOptions(IReadOnlyList<string> Inputs, DateOnly Date, 
 }
 
 /// <summary>The one line of counts ingest ends with.</summary>
-public sealed record IngestCounts(int New, int Updated, int Unchanged, int Skipped, int DroppedLinks = 0)
+internal sealed record IngestCounts(int New, int Updated, int Unchanged, int Skipped, int DroppedLinks = 0)
 {
     public override string ToString() =>
         $"{New} new, {Updated} updated, {Unchanged} unchanged, {Skipped} skipped"

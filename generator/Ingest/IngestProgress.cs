@@ -4,7 +4,7 @@ namespace PaperTrail.Ingest;
 /// Progress of a long ingest (a backfill of hundreds of files): one line redrawn in place on a
 /// terminal, plain lines (about every tenth of the work) when the output goes to a file or a log.
 /// </summary>
-public sealed class IngestProgress(TextWriter output, bool terminal, int total)
+internal sealed class IngestProgress(TextWriter output, bool terminal, int total)
 {
     private int _done;
     private int _lastReported = -1;

@@ -15,7 +15,7 @@ namespace PaperTrail.Ingest;
 /// leaves the archive as it was. A paper file that cannot be read is left as it is and
 /// named (<see cref="UnreadablePapers"/>): one broken file does not stop the night.
 /// </summary>
-public sealed class Ingester(TextWriter output, TextWriter errors, bool terminal = false)
+internal sealed class Ingester(TextWriter output, TextWriter errors, bool terminal = false)
 {
     public IngestCounts Run(IngestOptions options)
     {

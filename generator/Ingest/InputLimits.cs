@@ -10,7 +10,7 @@ namespace PaperTrail.Ingest;
 /// read until memory ran out. The caps of a paper's fields are <see cref="Content.FieldLimits"/>.
 /// docs/security.md, "Limits", lists them all.
 /// </summary>
-public static class InputLimits
+internal static class InputLimits
 {
     /// <summary>
     /// Bytes of one input. The largest real answers are a few hundred KB (the biggest fixture, a day's

@@ -7,7 +7,7 @@ namespace PaperTrail.Ingest;
 /// Turns LaTeX accent escapes into Unicode (Schr\"{o}dinger → Schrödinger, \c{c} → ç, {\ss} → ß)
 /// and escaped specials into their characters (49.99\% → 49.99%) outside math; <c>$…$</c> and <c>$$…$$</c> are left exactly as written.
 /// </summary>
-public static partial class LatexEscapes
+internal static partial class LatexEscapes
 {
     private static readonly Dictionary<string, char> CombiningMarks = new(StringComparer.Ordinal)
     {

@@ -7,7 +7,7 @@ namespace PaperTrail.Ingest;
 /// is the source's to give; one to a page that does not exist would fail every build's link check.
 /// A link a person writes into a paper's file is theirs, and stays (the merge never drops it).
 /// </summary>
-public sealed class OwnHostLinks(Uri baseUrl)
+internal sealed class OwnHostLinks(Uri baseUrl)
 {
     private readonly string _host = Canonical(baseUrl);
 
@@ -46,7 +46,7 @@ public sealed class OwnHostLinks(Uri baseUrl)
 }
 
 /// <summary>A link ingest took out of a scraped paper, for its report.</summary>
-public sealed record DroppedLink(string Url, string Title, string SourceFile, int Line)
+internal sealed record DroppedLink(string Url, string Title, string SourceFile, int Line)
 {
     public override string ToString() =>
         $"ingest: dropped link {Printable(Url)} from \"{Title}\" ({SourceFile}:{Line}): a scraped link may not point into this site";

@@ -11,7 +11,7 @@ namespace PaperTrail.Ingest;
 /// kept, and each cut is reported in one line that names the file, line and paper. A source's
 /// papers pass here before anything else sees them, so no message, file or page ever holds more.
 /// </summary>
-public static class SourceFieldCaps
+internal static class SourceFieldCaps
 {
     public static SourceResult Apply(SourceResult result)
     {
@@ -94,7 +94,7 @@ public static class SourceFieldCaps
 }
 
 /// <summary>A field of a scraped paper that was cut to its cap; the paper was kept.</summary>
-public sealed record SourceFieldCut(string SourceFile, int Line, string What)
+internal sealed record SourceFieldCut(string SourceFile, int Line, string What)
 {
     /// <summary>A warning the nightly's summary picks up: "warning: file:line: the title "…" was cut to …".</summary>
     public override string ToString() => "warning: " + new ContentProblem(SourceFile, Line, What + "; the paper is kept");

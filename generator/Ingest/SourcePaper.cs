@@ -1,7 +1,7 @@
 namespace PaperTrail.Ingest;
 
 /// <summary>A paper as one source saw it, already cleaned, before it meets the archive.</summary>
-public sealed record SourcePaper
+internal sealed record SourcePaper
 {
     public required string Title { get; init; }
     public string Abstract { get; init; } = "";
@@ -22,13 +22,13 @@ public sealed record SourcePaper
 }
 
 /// <summary>A record a source held but that could not become a paper.</summary>
-public sealed record SkippedRecord(string SourceFile, int Line, string Reason)
+internal sealed record SkippedRecord(string SourceFile, int Line, string Reason)
 {
     public override string ToString() => $"{SourceFile}:{Line}: skipped: {Reason}";
 }
 
 /// <summary>What one source file yielded.</summary>
-public sealed record SourceResult(IReadOnlyList<SourcePaper> Papers, IReadOnlyList<SkippedRecord> Skipped)
+internal sealed record SourceResult(IReadOnlyList<SourcePaper> Papers, IReadOnlyList<SkippedRecord> Skipped)
 {
     /// <summary>Fields of the papers that were cut to their caps (<see cref="SourceFieldCaps"/>), for the report.</summary>
     public IReadOnlyList<SourceFieldCut> Cuts { get; init; } = [];

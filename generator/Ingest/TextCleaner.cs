@@ -8,7 +8,7 @@ namespace PaperTrail.Ingest;
 /// LaTeX accents become letters, control, format (bidi, zero-width) and replacement characters
 /// go, whitespace becomes single spaces, the result is NFC. Math is kept as written.
 /// </summary>
-public static class TextCleaner
+internal static class TextCleaner
 {
     /// <summary>Cleans one line of text (a title, an author, a whole abstract on one line).</summary>
     public static string Clean(string? raw)

@@ -9,7 +9,7 @@ namespace PaperTrail.Ingest;
 /// updated" date and the feeds' date. <paramref name="today"/> is the day ingest runs (UTC), given
 /// by the command, so the bounds are fixed for a test and no one else reads the clock.
 /// </summary>
-public sealed class TrendingBounds(DateOnly today)
+internal sealed class TrendingBounds(DateOnly today)
 {
     /// <summary>arXiv's first day: no paper trended before it.</summary>
     public static readonly DateOnly Earliest = new(1991, 8, 14);

@@ -11,7 +11,7 @@ namespace PaperTrail.Ingest;
 /// merged (a date would be lost for it, not the paper), and no new paper takes the file's slug
 /// (a new file at its path would write over a person's edit).
 /// </summary>
-public sealed partial class UnreadablePapers
+internal sealed partial class UnreadablePapers
 {
     private readonly List<(LeftOutPaper File, string Slug, string? Arxiv, string? TitleKey)> _files = [];
 

@@ -7,7 +7,7 @@ namespace PaperTrail.Output;
 /// place, one by one. A rename needs no space; a process killed among them leaves each file old or
 /// new, as <see cref="AtomicFile"/> does, and its temporary files for the next write to remove.
 /// </summary>
-public sealed class AtomicBatch : IDisposable
+internal sealed class AtomicBatch : IDisposable
 {
     private readonly List<(string Temp, string Path)> _written = [];
     private readonly bool _durable;

@@ -6,7 +6,7 @@ namespace PaperTrail.Output;
 /// Writes files so that a reader (or a crash) only ever sees the old bytes or the new ones:
 /// write a temporary file beside the target, flush it, then rename it over the target.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <param name="durable">Flush to disk before the rename: for the archive of record. A built site
     /// can be built again, so its writes skip the (slow) flush and stay atomic all the same.</param>

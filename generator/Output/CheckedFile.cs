@@ -12,7 +12,7 @@ namespace PaperTrail.Output;
 /// file holds, its parser never sees it: parsers of these files trust their lengths and counts.
 /// Hashing costs under 1 ms a megabyte (SHA-NI): about 25 ms for the 28 MB cache of 10,000 papers.
 /// </summary>
-public static class CheckedFile
+internal static class CheckedFile
 {
     private static readonly byte[] Mark = "sha256 "u8.ToArray();
 
@@ -21,7 +21,7 @@ public static class CheckedFile
 
     /// <summary>What checking a file found: whether it is there and whole, and why not when it is damaged or unreadable.</summary>
     /// <param name="Length">The length of what was written, before the checksum.</param>
-    public sealed record Contents(string Path, bool Found, long Length, string? Damage)
+    internal sealed record Contents(string Path, bool Found, long Length, string? Damage)
     {
         /// <summary>The file, to read what was written (readers stop at <see cref="Length"/>: the binary ones read their own structure, which ends there).</summary>
         public FileStream Open() => new(Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);

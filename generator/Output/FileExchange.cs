@@ -11,7 +11,7 @@ namespace PaperTrail.Output;
 /// A rename over a file frees the old one inside the call (on ext4 it also starts writing the new
 /// one out): about 0.15 ms per file, most of a rebuild's commit of 800 pages.
 /// </summary>
-public static class FileExchange
+internal static class FileExchange
 {
     private static volatile bool _unsupported = !OperatingSystem.IsLinux();
 

@@ -11,7 +11,7 @@ namespace PaperTrail.Output;
 /// <see cref="FileInfo"/>, that was most of what keeping 22,000 unchanged outputs cost). Elsewhere, or
 /// when the C library does not have the call, <see cref="FileInfo"/> does the same.
 /// </summary>
-public sealed class FileSizes : IDisposable
+internal sealed class FileSizes : IDisposable
 {
     private readonly string _root;
     private int _folder = -1;

@@ -20,7 +20,7 @@ namespace PaperTrail.Output;
 /// beside it (<c>…lock.holder</c>) once it is taken, and removed before it is let go.
 /// </para>
 /// </summary>
-public sealed class FolderLock : IDisposable
+internal sealed class FolderLock : IDisposable
 {
     /// <summary>The lock of content/, in content/ itself (kept out of git by .gitignore).</summary>
     public const string ContentLockName = ".paper-trail.lock";

@@ -5,7 +5,7 @@ namespace PaperTrail.Output;
 /// is mostly waiting (on this project's ext4 build machine, about 0.1 ms per file), and the waits of
 /// several deletions overlap: 800 replaced pages go in a third of the time one thread takes.
 /// </summary>
-public static class FolderRemover
+internal static class FolderRemover
 {
     private const int Threads = 8;
 

@@ -5,7 +5,7 @@ namespace PaperTrail.Output;
 
 /// <summary>Where a link attribute's value lies in the page's bytes, still HTML-encoded.</summary>
 /// <param name="IsSrcset">A <c>srcset</c>: a list of URLs with descriptors, not one URL.</param>
-public readonly record struct HtmlLink(int Start, int Length, bool IsSrcset);
+internal readonly record struct HtmlLink(int Start, int Length, bool IsSrcset);
 
 /// <summary>
 /// Finds the link attributes of an HTML page the way a browser's tokenizer reads tags (HTML
@@ -18,7 +18,7 @@ public readonly record struct HtmlLink(int Start, int Length, bool IsSrcset);
 /// script escape states ("&lt;!--" then "&lt;script" inside a script) and SVG and MathML's own rules.
 /// tests/…/Output/HtmlLinksTests hold it to an HTML5 parser on generated tag soup.
 /// </summary>
-public static class HtmlLinks
+internal static class HtmlLinks
 {
     [Flags]
     private enum Element

@@ -10,7 +10,7 @@ namespace PaperTrail.Output;
 /// (<see cref="HtmlLinks"/>: any quoting and case, every URL of a srcset, nothing in comments or
 /// scripts), so a template's mistake is caught as surely as a pipeline's, at little cost.
 /// </summary>
-public sealed class LinkChecker(Urls urls, IReadOnlyList<PlannedOutput> plan)
+internal sealed class LinkChecker(Urls urls, IReadOnlyList<PlannedOutput> plan)
 {
     private readonly HashSet<string> _files = plan.Select(o => o.File).ToHashSet(StringComparer.Ordinal);
 

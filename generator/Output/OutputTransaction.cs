@@ -14,7 +14,7 @@ namespace PaperTrail.Output;
 /// A first build into an empty folder has nothing to protect: a file whose target does not exist
 /// yet is written in place (no staging, no rename), and removed again if the build fails.
 /// </summary>
-public sealed class OutputTransaction : IDisposable
+internal sealed class OutputTransaction : IDisposable
 {
     private readonly string _root;
     private readonly string _scope;

@@ -3,7 +3,7 @@ using PaperTrail.Errors;
 namespace PaperTrail.Output;
 
 /// <summary>What a write changed.</summary>
-public sealed record WriteReport(int Written, int Unchanged, int Removed)
+internal sealed record WriteReport(int Written, int Unchanged, int Removed)
 {
     /// <summary>The files written or removed, relative to the output folder.</summary>
     public IReadOnlyList<string> Changed { get; init; } = [];
@@ -17,7 +17,7 @@ public sealed record WriteReport(int Written, int Unchanged, int Removed)
 /// </summary>
 /// <param name="scope">Which family of files this writer owns ("outputs" for pages and feeds, "search"
 /// for the search index): each scope has its own manifest, so one never removes the other's files.</param>
-public sealed class OutputWriter(string outputDir, string scope = "outputs")
+internal sealed class OutputWriter(string outputDir, string scope = "outputs")
 {
     /// <summary>Where manifests live, relative to the output folder. Hidden from hosts by netlify.toml.</summary>
     public const string ManifestFolder = ".paper-trail";

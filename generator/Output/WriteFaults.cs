@@ -8,7 +8,7 @@ namespace PaperTrail.Output;
 /// second writer to run into (or for a kill). With PAPER_TRAIL_DISK_FULL_AFTER_BYTES=N, the disk is
 /// full once N bytes are written (<see cref="WhileWriting"/>). Nothing else reads them.
 /// </summary>
-public static class WriteFaults
+internal static class WriteFaults
 {
     public const string Variable = "PAPER_TRAIL_FAIL_AFTER_WRITES";
 

@@ -8,10 +8,10 @@ namespace PaperTrail.Pipelines;
 /// "/authors/&lt;slug&gt;/" for each author with enough trending papers (<see cref="AuthorIndex"/>):
 /// their papers newest first, with RSS and Atom feeds of them, so a reader can follow a person.
 /// </summary>
-public sealed class AuthorPagesPipeline : IPipeline
+internal sealed class AuthorPagesPipeline : IPipeline
 {
     /// <summary>An author's page or feed: the name shown and their papers, each with the day it is listed under.</summary>
-    public sealed record AuthorInput(string Name, string Slug, IReadOnlyList<FeedItem> Papers);
+    internal sealed record AuthorInput(string Name, string Slug, IReadOnlyList<FeedItem> Papers);
 
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
     {

@@ -8,7 +8,7 @@ namespace PaperTrail.Pipelines;
 /// What every pipeline plans from: the site model, the templates and the shared views. Pipelines
 /// read the model to plan; an output's view is made from its input and <see cref="Shared"/> only.
 /// </summary>
-public sealed class BuildContext
+internal sealed class BuildContext
 {
     public SiteModel Site { get; }
     public Urls Urls => Site.Urls;

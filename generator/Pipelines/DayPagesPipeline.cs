@@ -5,10 +5,10 @@ using PaperTrail.Views;
 namespace PaperTrail.Pipelines;
 
 /// <summary>"/days/YYYY-MM-DD/" for every day with papers (previous/next link the neighbours), and "/days/".</summary>
-public sealed class DayPagesPipeline : IPipeline
+internal sealed class DayPagesPipeline : IPipeline
 {
     /// <param name="Older">The day before it with papers, if any; <paramref name="Newer"/>: the day after.</param>
-    public sealed record DayInput(DateOnly Day, IReadOnlyList<SitePaper> Papers, DateOnly? Older, DateOnly? Newer);
+    internal sealed record DayInput(DateOnly Day, IReadOnlyList<SitePaper> Papers, DateOnly? Older, DateOnly? Newer);
 
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
     {

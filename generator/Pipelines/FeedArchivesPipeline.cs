@@ -12,10 +12,10 @@ namespace PaperTrail.Pipelines;
 /// item shows nothing that changes when its paper trends again (no upvotes, its first day's date),
 /// and there is no <c>next-archive</c> link to add (RFC 5005 makes it optional).
 /// </summary>
-public sealed class FeedArchivesPipeline : IPipeline
+internal sealed class FeedArchivesPipeline : IPipeline
 {
     /// <summary>A month of one feed: what the document says, its papers, and the month before it.</summary>
-    public sealed record ArchiveInput(string Title, string Description, string Home, string Current, string? Previous,
+    internal sealed record ArchiveInput(string Title, string Description, string Home, string Current, string? Previous,
         IReadOnlyList<FeedItem> Items);
 
     public IEnumerable<PlannedOutput> Plan(BuildContext context)

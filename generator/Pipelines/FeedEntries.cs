@@ -11,7 +11,7 @@ namespace PaperTrail.Pipelines;
 /// Face…), the topics as links, and in a subscription feed the upvotes with the day they were read.
 /// Every scraped string is HTML-escaped here; the abstract is the renderer's safe HTML.
 /// </summary>
-public static class FeedEntries
+internal static class FeedEntries
 {
     /// <summary>An item of a subscription feed: dated by its place on the day it is listed under.</summary>
     public static FeedEntry Current(SharedViews shared, FeedItem item) => Make(shared, item, withUpvotes: true);

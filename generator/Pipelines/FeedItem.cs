@@ -6,7 +6,7 @@ namespace PaperTrail.Pipelines;
 /// A paper as a feed carries it: the trending day it is listed under and its place in that day's
 /// order, and its first trending day and place there (its publication date in every feed).
 /// </summary>
-public sealed record FeedItem(SitePaper Paper, DateOnly Day, int Position, DateOnly FirstDay, int FirstPosition)
+internal sealed record FeedItem(SitePaper Paper, DateOnly Day, int Position, DateOnly FirstDay, int FirstPosition)
 {
     /// <summary>A paper listed under its newest trending day: what an author's feed holds.</summary>
     public static FeedItem Latest(SitePaper paper, TrendingPositions positions) =>

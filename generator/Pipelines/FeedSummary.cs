@@ -9,7 +9,7 @@ namespace PaperTrail.Pipelines;
 /// reader of the nightly's log sees at a glance that no feed was cut. Read from the plan's inputs:
 /// what the feeds are made of, nothing worked out again.
 /// </summary>
-public static class FeedSummary
+internal static class FeedSummary
 {
     public static string Of(IReadOnlyList<PlannedOutput> plan)
     {

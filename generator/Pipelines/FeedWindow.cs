@@ -8,7 +8,7 @@ namespace PaperTrail.Pipelines;
 /// cut at a fixed count dropped most of a busy day (89 of 119 papers on 2026-11-28) by where their
 /// titles fell in the alphabet; whole days mean a reader who polls every other day misses nothing.
 /// </summary>
-public static class FeedWindow
+internal static class FeedWindow
 {
     /// <summary>The trending days a feed always holds entire (those with papers for the feed).</summary>
     public const int WholeDays = 2;

@@ -10,17 +10,17 @@ namespace PaperTrail.Pipelines;
 /// <see cref="FeedArchivesPipeline"/>); and an OPML file listing every topic feed. Item ids are the
 /// papers' permanent URLs.
 /// </summary>
-public sealed class FeedsPipeline : IPipeline
+internal sealed class FeedsPipeline : IPipeline
 {
     /// <summary>Which writer makes a feed.</summary>
-    public enum Format { Rss, Atom, Json }
+    internal enum Format { Rss, Atom, Json }
 
     /// <summary>
     /// A feed: its title and description (site.yml's, or a topic's from topics.yml), the page it is the
     /// feed of, its newest month's archive, the archive's newest day when it has no items, and its items: a feed whose
     /// input is the same is not made again.
     /// </summary>
-    public sealed record FeedInput(Format Format, string Title, string Description, string Home, string? NewestArchive,
+    internal sealed record FeedInput(Format Format, string Title, string Description, string Home, string? NewestArchive,
         DateOnly? ArchiveNewestDay, IReadOnlyList<FeedItem> Items);
 
     public IEnumerable<PlannedOutput> Plan(BuildContext context)

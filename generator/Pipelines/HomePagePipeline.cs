@@ -4,7 +4,7 @@ using PaperTrail.Views;
 namespace PaperTrail.Pipelines;
 
 /// <summary>"/": the latest trending day's papers, with links to earlier days.</summary>
-public sealed class HomePagePipeline : IPipeline
+internal sealed class HomePagePipeline : IPipeline
 {
     public const int EarlierDays = 14;
     public const int WeekTopCount = 5;
@@ -12,7 +12,7 @@ public sealed class HomePagePipeline : IPipeline
     /// <param name="Latest">The newest day and its papers in reading order; null for an empty archive.</param>
     /// <param name="EarlierDays">The days before it, with how many papers each.</param>
     /// <param name="WeekTop">The most upvoted papers of the 7 days up to the newest.</param>
-    public sealed record Input(DateOnly? Latest, IReadOnlyList<SitePaper> Papers, IReadOnlyList<(DateOnly Day, int Count)> EarlierDays,
+    internal sealed record Input(DateOnly? Latest, IReadOnlyList<SitePaper> Papers, IReadOnlyList<(DateOnly Day, int Count)> EarlierDays,
         IReadOnlyList<SitePaper> WeekTop);
 
     /// <summary>Papers that trended in the 7 days up to <paramref name="latest"/>, most upvoted first.</summary>

@@ -3,7 +3,7 @@ using PaperTrail.Site;
 namespace PaperTrail.Pipelines;
 
 /// <summary>Plans a family of outputs (paper pages, feeds…) from the site model.</summary>
-public interface IPipeline
+internal interface IPipeline
 {
     IEnumerable<PlannedOutput> Plan(BuildContext context);
 }

@@ -15,7 +15,7 @@ namespace PaperTrail.Pipelines;
 /// <c>generator check</c> names it, instead of the link check failing the build. What templates and
 /// pipelines make stays the link check's alone.
 /// </summary>
-public static class OwnHostLinks
+internal static class OwnHostLinks
 {
     /// <summary>The papers shown by the site (of <paramref name="archive"/>) with a link to no page of <paramref name="plan"/>.</summary>
     public static IReadOnlyList<LeftOutPaper> ToNoPage(Archive archive, Urls urls, IReadOnlyList<PlannedOutput> plan)

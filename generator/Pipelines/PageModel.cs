@@ -1,4 +1,4 @@
 namespace PaperTrail.Pipelines;
 
 /// <summary>A page's head (<c>page</c>) and its layout's model (<c>model</c>), as a view function returns them.</summary>
-public sealed record PageModel(Views.PageView Page, object Model);
+internal sealed record PageModel(Views.PageView Page, object Model);

@@ -4,11 +4,11 @@ using PaperTrail.Views;
 namespace PaperTrail.Pipelines;
 
 /// <summary>"/papers/&lt;slug&gt;/": one page per visible paper.</summary>
-public sealed class PaperPagesPipeline : IPipeline
+internal sealed class PaperPagesPipeline : IPipeline
 {
     /// <param name="Related">Its most similar papers, most similar first.</param>
     /// <param name="AuthorPages">For each of its authors in order, the slug of their page, or null when they have none.</param>
-    public sealed record Input(SitePaper Paper, IReadOnlyList<SitePaper> Related, IReadOnlyList<string?> AuthorPages);
+    internal sealed record Input(SitePaper Paper, IReadOnlyList<SitePaper> Related, IReadOnlyList<string?> AuthorPages);
 
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
     {

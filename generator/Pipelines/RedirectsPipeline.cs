@@ -14,7 +14,7 @@ namespace PaperTrail.Pipelines;
 /// does not (GitHub Pages), or the rules would pass its limit (Cloudflare's 2,000), each old address
 /// is a small page that sends a browser on (docs/deploying.md).
 /// </summary>
-public sealed class RedirectsPipeline : IPipeline
+internal sealed class RedirectsPipeline : IPipeline
 {
     public const string NetlifyFile = "_redirects";
 

@@ -8,12 +8,12 @@ namespace PaperTrail.Pipelines;
 /// "/search/", when search is on: a form whose topic and year choices are known now, or, while the
 /// archive has no paper and so no index, a page that says there is nothing to search yet.
 /// </summary>
-public sealed class SearchPagePipeline : IPipeline
+internal sealed class SearchPagePipeline : IPipeline
 {
     /// <param name="Topics">Names of the topics with papers.</param>
     /// <param name="Years">Years with papers, newest first.</param>
     /// <param name="HasIndex">Whether there is a paper to index.</param>
-    public sealed record Input(IReadOnlyList<string> Topics, IReadOnlyList<int> Years, bool HasIndex);
+    internal sealed record Input(IReadOnlyList<string> Topics, IReadOnlyList<int> Years, bool HasIndex);
 
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
     {

@@ -12,7 +12,7 @@ namespace PaperTrail.Pipelines;
 /// Anything else a view needs must come through its input, which its fingerprint hashes; a test
 /// holds this list of members to those.
 /// </summary>
-public sealed class SharedViews(SiteConfig config, Urls urls, SiteView site, ViewFactory views)
+internal sealed class SharedViews(SiteConfig config, Urls urls, SiteView site, ViewFactory views)
 {
     /// <summary>site.yml.</summary>
     public SiteConfig Config { get; } = config;

@@ -7,7 +7,7 @@ namespace PaperTrail.Pipelines;
 /// sitemap.xml: every listed page of the plan. Runs after the other pipelines. Above the protocol's
 /// 50,000 URLs per file, sitemap.xml becomes a sitemap index over sitemap-1.xml, sitemap-2.xml, …
 /// </summary>
-public static class SitemapPipeline
+internal static class SitemapPipeline
 {
     public const int MaxUrlsPerFile = 50_000;
 

@@ -5,7 +5,7 @@ using PaperTrail.Views;
 namespace PaperTrail.Pipelines;
 
 /// <summary>What hosts and crawlers expect beside the pages: 404.html, robots.txt, the theme's assets.</summary>
-public sealed class StaticFilesPipeline : IPipeline
+internal sealed class StaticFilesPipeline : IPipeline
 {
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
     {

@@ -11,10 +11,10 @@ namespace PaperTrail.Pipelines;
 /// RSS-to-email service sends as the daily e-mail) and the <c>/subscribe/</c> page that explains
 /// every way to follow the archive.
 /// </summary>
-public sealed class SubscribePipeline : IPipeline
+internal sealed class SubscribePipeline : IPipeline
 {
     /// <summary>The latest days, newest first, each with its papers: what the digest is made from.</summary>
-    public sealed record DigestInput(IReadOnlyList<(DateOnly Day, IReadOnlyList<SitePaper> Papers)> Days);
+    internal sealed record DigestInput(IReadOnlyList<(DateOnly Day, IReadOnlyList<SitePaper> Papers)> Days);
 
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
     {

@@ -7,7 +7,7 @@ namespace PaperTrail.Pipelines;
 /// The feeds people subscribe to (the site's, each topic's and author's, the digests), as opposed to monthly
 /// archives: the ones that name the WebSub hub, and whose changes <c>generator websub</c> announces.
 /// </summary>
-public static partial class SubscriptionFeeds
+internal static partial class SubscriptionFeeds
 {
     /// <summary>True for an output path (relative, '/'-separated) that is a subscription feed.</summary>
     public static bool Is(string path) =>

@@ -4,7 +4,7 @@ using PaperTrail.Site;
 namespace PaperTrail.Pipelines;
 
 /// <summary>The papers of a topic that first trended in one month, in the topic's order (newest first).</summary>
-public sealed record TopicMonth(int Year, int Month, IReadOnlyList<SitePaper> Papers)
+internal sealed record TopicMonth(int Year, int Month, IReadOnlyList<SitePaper> Papers)
 {
     /// <summary>"June 2026".</summary>
     public string Label => LabelOf(Year, Month);
@@ -13,7 +13,7 @@ public sealed record TopicMonth(int Year, int Month, IReadOnlyList<SitePaper> Pa
     public static string LabelOf(int year, int month) => new DateOnly(year, month, 1).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
 }
 
-public static class TopicMonths
+internal static class TopicMonths
 {
     /// <summary>A topic's papers (newest first) cut into the months they first trended in, newest month first.</summary>
     public static IReadOnlyList<TopicMonth> Of(IReadOnlyList<SitePaper> papers)

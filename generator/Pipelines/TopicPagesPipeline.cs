@@ -12,19 +12,19 @@ namespace PaperTrail.Pipelines;
 /// page of a paginated list, and so rewrite most of a topic's pages on every nightly; a month page
 /// changes only when a paper lands in that month.
 /// </summary>
-public sealed class TopicPagesPipeline : IPipeline
+internal sealed class TopicPagesPipeline : IPipeline
 {
     /// <summary>A topic with how many papers it has.</summary>
-    public sealed record TopicCount(Topic Topic, int Count);
+    internal sealed record TopicCount(Topic Topic, int Count);
 
     /// <param name="Newest">Its newest papers, a page's worth.</param>
     /// <param name="Months">Its months with papers, newest first, each with how many.</param>
     /// <param name="FirstTrending">Every paper's first trending day, for the chart, and <paramref name="End"/>: the archive's newest day, where the chart ends.</param>
-    public sealed record TopicInput(TopicCount Topic, IReadOnlyList<SitePaper> Newest, IReadOnlyList<(int Year, int Month, int Count)> Months,
+    internal sealed record TopicInput(TopicCount Topic, IReadOnlyList<SitePaper> Newest, IReadOnlyList<(int Year, int Month, int Count)> Months,
         IReadOnlyList<DateOnly> FirstTrending, DateOnly? End);
 
     /// <summary>One page of a month of a topic; <paramref name="Newer"/> and <paramref name="Older"/> are its neighbouring months with papers.</summary>
-    public sealed record MonthInput(Topic Topic, int Year, int Month, int Count, IReadOnlyList<SitePaper> Papers, int Page, int Pages,
+    internal sealed record MonthInput(Topic Topic, int Year, int Month, int Count, IReadOnlyList<SitePaper> Papers, int Page, int Pages,
         (int Year, int Month)? Newer, (int Year, int Month)? Older);
 
     public IEnumerable<PlannedOutput> Plan(BuildContext context)

@@ -14,7 +14,7 @@ namespace PaperTrail.Pipelines;
 /// card, whether KaTeX ran), never from the rest of the archive: a page's view must be a function of
 /// its own input (<see cref="PlannedOutput.Input"/>), which is what its fingerprint hashes.
 /// </summary>
-public sealed class ViewFactory(Urls urls, MathRenderer math, TemplateSet? templates = null)
+internal sealed class ViewFactory(Urls urls, MathRenderer math, TemplateSet? templates = null)
 {
     public const int SummaryLength = 300;
 

@@ -12,13 +12,13 @@ namespace PaperTrail.Pipelines;
 /// papers (<c>digest_size</c>, 10), and <c>/digest/weekly.xml</c>, one item per week. A week is
 /// published once the archive has a day after it: until then its top papers are not settled.
 /// </summary>
-public sealed class WeeklyDigestPipeline : IPipeline
+internal sealed class WeeklyDigestPipeline : IPipeline
 {
     /// <summary>A closed week: its most upvoted papers, how many trended in it, and the closed weeks around it.</summary>
-    public sealed record WeekInput(IsoWeek Week, IReadOnlyList<SitePaper> Top, int Total, IsoWeek? Older, IsoWeek? Newer);
+    internal sealed record WeekInput(IsoWeek Week, IReadOnlyList<SitePaper> Top, int Total, IsoWeek? Older, IsoWeek? Newer);
 
     /// <summary>The newest closed weeks, newest first: what the weekly feed is made from.</summary>
-    public sealed record WeeklyFeedInput(IReadOnlyList<WeekInput> Weeks);
+    internal sealed record WeeklyFeedInput(IReadOnlyList<WeekInput> Weeks);
 
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
     {

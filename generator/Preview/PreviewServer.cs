@@ -15,7 +15,7 @@ namespace PaperTrail.Preview;
 /// added to pages as they are served (never written to disk, never deployed). A build error is
 /// shown in the terminal and in the browser, and the server keeps running.
 /// </summary>
-public sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
+internal sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
 {
     public const string ControlPrefix = "/__preview/";
 

@@ -10,7 +10,7 @@ namespace PaperTrail.Preview;
 /// backslash, a "." or ".." segment (browsers resolve those before asking), or a path longer than
 /// any page of a site has.
 /// </summary>
-public static class RequestPath
+internal static class RequestPath
 {
     /// <summary>Longer than any path the site has (a slug is at most 80 characters).</summary>
     public const int MaxLength = 2048;

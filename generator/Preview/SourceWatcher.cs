@@ -8,7 +8,7 @@ namespace PaperTrail.Preview;
 /// them, and a poll of sizes and times as a fallback (network drives, containers, editors that
 /// replace files in ways watchers miss). Changes are debounced so a burst of saves is one rebuild.
 /// </summary>
-public sealed class SourceWatcher : IDisposable
+internal sealed class SourceWatcher : IDisposable
 {
     private readonly IReadOnlyList<string> _folders;
     private readonly List<FileSystemWatcher> _watchers = [];

@@ -8,7 +8,7 @@ namespace PaperTrail.Related;
 /// of a fixed table (<see cref="TermFrequencies"/>), L2-normalised. A vector depends on its paper
 /// alone, but for one thing: a term no other paper of the archive uses is left out.
 /// </summary>
-public static class PaperVectors
+internal static class PaperVectors
 {
     /// <summary>Terms kept per paper: its highest TF-IDF weights (at most 32: see <see cref="PrunedIndex.Membership"/>).</summary>
     public const int TermsPerPaper = 30;

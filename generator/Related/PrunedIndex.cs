@@ -5,7 +5,7 @@ namespace PaperTrail.Related;
 /// weighs most (ties by paper number): a paper is then compared with the few hundred that share a
 /// distinctive term, not with all others.
 /// </summary>
-public sealed class PrunedIndex
+internal sealed class PrunedIndex
 {
     /// <summary>Papers kept per term.</summary>
     private const int PapersPerTerm = 200;

@@ -11,7 +11,7 @@ namespace PaperTrail.Related;
 /// others; and, given what the last build found (<see cref="RelatedState"/>), only the papers whose
 /// scores may have changed are searched again.
 /// </summary>
-public static class RelatedPapers
+internal static class RelatedPapers
 {
     public const int Count = 5;
 

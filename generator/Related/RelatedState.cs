@@ -8,15 +8,15 @@ namespace PaperTrail.Related;
 /// its old one, minus the changed papers, plus their new scores: the very lists a full search
 /// gives, since a score is a sum taken in the same order from the same numbers.
 /// </summary>
-public sealed class RelatedState
+internal sealed class RelatedState
 {
     /// <summary>A neighbour and its score.</summary>
-    public readonly record struct Neighbour(string Slug, double Score);
+    internal readonly record struct Neighbour(string Slug, double Score);
 
     /// <param name="Hash">What the paper's scores depend on (<see cref="RelatedPapers"/>).</param>
     /// <param name="Best">The best neighbours, best first; every paper not in it scores lower (ties: later slug).</param>
     /// <param name="Complete">Whether Best holds every paper that scores above zero.</param>
-    public sealed record PaperState(ulong Hash, IReadOnlyList<Neighbour> Best, bool Complete);
+    internal sealed record PaperState(ulong Hash, IReadOnlyList<Neighbour> Best, bool Complete);
 
     public RelatedState(string tableHash, IReadOnlyDictionary<string, PaperState> papers)
     {

@@ -16,7 +16,7 @@ namespace PaperTrail.Related;
 /// archive about another field makes its own with <c>generator terms</c>, kept as
 /// <c>content/term-frequencies.txt</c>.
 /// </summary>
-public sealed class TermFrequencies
+internal sealed class TermFrequencies
 {
     public const string FileName = ContentFile.TermTableName;
     private const string Resource = "PaperTrail.Related.term-frequencies.txt";

@@ -5,7 +5,7 @@ namespace PaperTrail.Related;
 /// counts are compared; ties are broken by the terms' text, so the numbering never changes a result,
 /// and one build can start from the numbering the last build left in its cache.
 /// </summary>
-public sealed class TermTable
+internal sealed class TermTable
 {
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _terms = [];

@@ -9,7 +9,7 @@ namespace PaperTrail.Rendering;
 /// <see cref="AbstractMarkdown"/> reads it (raw HTML shown as text, only http(s) and mailto links,
 /// images as plain text, math kept literal), and to a plain-text summary.
 /// </summary>
-public static class AbstractRenderer
+internal static class AbstractRenderer
 {
     public static string ToHtml(string markdown) => Render(markdown, 0).Html;
 

@@ -4,7 +4,7 @@ using PaperTrail.Content;
 namespace PaperTrail.Rendering;
 
 /// <summary>A BibTeX entry for a paper, for readers to copy into their references.</summary>
-public static class Bibtex
+internal static class Bibtex
 {
     public static string Entry(Paper paper)
     {

@@ -1,7 +1,7 @@
 namespace PaperTrail.Rendering;
 
 /// <summary>A feed before it is written in one format: absolute URLs, dates, HTML already safe.</summary>
-public sealed record FeedDocument
+internal sealed record FeedDocument
 {
     public required string Title { get; init; }
     public required string Description { get; init; }
@@ -34,10 +34,10 @@ public sealed record FeedDocument
 }
 
 /// <summary>A link of a feed to another document, by relation (RFC 4287 and 5005).</summary>
-public sealed record FeedLink(string Rel, string Href);
+internal sealed record FeedLink(string Rel, string Href);
 
 /// <summary>Feed dates: a day and a minute within it, so feeds never depend on the hour of the build.</summary>
-public static class FeedDates
+internal static class FeedDates
 {
     public static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
@@ -53,7 +53,7 @@ public static class FeedDates
 }
 
 /// <summary>One item. Its id is the paper's permanent URL, so it never changes across builds.</summary>
-public sealed record FeedEntry
+internal sealed record FeedEntry
 {
     public required string Id { get; init; }
     public required string Url { get; init; }

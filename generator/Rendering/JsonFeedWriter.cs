@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace PaperTrail.Rendering;
 
 /// <summary>Writes a <see cref="FeedDocument"/> as JSON Feed 1.1 with System.Text.Json.</summary>
-public static class JsonFeedWriter
+internal static class JsonFeedWriter
 {
     private static readonly JsonWriterOptions Options = new()
     {

@@ -10,7 +10,7 @@ namespace PaperTrail.Rendering;
 /// encoder, which escapes &lt; &gt; &amp; and quotes, so no title can close the &lt;script&gt; element
 /// the block sits in.
 /// </summary>
-public static class JsonLd
+internal static class JsonLd
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Default };
 

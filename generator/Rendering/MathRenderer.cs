@@ -11,7 +11,7 @@ namespace PaperTrail.Rendering;
 /// need no script and no fonts. All formulas of the build go to KaTeX in one batch. Without
 /// Node.js, or for a formula KaTeX cannot parse, the TeX stays as text.
 /// </summary>
-public sealed partial class MathRenderer
+internal sealed partial class MathRenderer
 {
     [GeneratedRegex(@"<span class=""math"">\\\((?<tex>.*?)\\\)</span>|<div class=""math"">\s*\\\[(?<tex>.*?)\\\]\s*</div>", RegexOptions.Singleline)]
     private static partial Regex MathMarkup();

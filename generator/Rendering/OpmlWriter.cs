@@ -1,10 +1,10 @@
 namespace PaperTrail.Rendering;
 
 /// <summary>One feed to list in an OPML file.</summary>
-public sealed record OpmlFeed(string Title, string XmlUrl, string HtmlUrl);
+internal sealed record OpmlFeed(string Title, string XmlUrl, string HtmlUrl);
 
 /// <summary>Writes OPML 2.0 so a reader can subscribe to every topic feed at once.</summary>
-public static class OpmlWriter
+internal static class OpmlWriter
 {
     public static byte[] Write(string title, IEnumerable<OpmlFeed> feeds) => XmlText.Write(xml =>
     {

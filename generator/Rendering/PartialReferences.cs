@@ -15,7 +15,7 @@ internal static partial class PartialReferences
     /// <param name="Tag">"include" or "render".</param>
     /// <param name="Name">The partial's name as written, or null when a variable computes it (only known as the page renders).</param>
     /// <param name="Line">The tag's line, 1-based.</param>
-    public sealed record Reference(string Tag, string? Name, int Line);
+    internal sealed record Reference(string Tag, string? Name, int Line);
 
     public static IReadOnlyList<Reference> In(string source)
     {

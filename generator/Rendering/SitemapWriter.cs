@@ -3,10 +3,10 @@ using System.Globalization;
 namespace PaperTrail.Rendering;
 
 /// <summary>One URL of the sitemap.</summary>
-public sealed record SitemapEntry(string Url, DateOnly? LastModified);
+internal sealed record SitemapEntry(string Url, DateOnly? LastModified);
 
 /// <summary>Writes sitemap.xml (sitemaps.org 0.9), or a sitemap index when one file is not enough.</summary>
-public static class SitemapWriter
+internal static class SitemapWriter
 {
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 

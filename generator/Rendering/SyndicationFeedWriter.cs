@@ -5,7 +5,7 @@ using System.Xml.Linq;
 namespace PaperTrail.Rendering;
 
 /// <summary>Writes a <see cref="FeedDocument"/> as RSS 2.0 or Atom 1.0 with System.ServiceModel.Syndication.</summary>
-public static class SyndicationFeedWriter
+internal static class SyndicationFeedWriter
 {
     /// <summary>RFC 5005's namespace, for the <c>archive</c> element of an archive document.</summary>
     public const string FeedHistoryNamespace = "http://purl.org/syndication/history/1.0";

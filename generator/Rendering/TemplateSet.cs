@@ -13,7 +13,7 @@ namespace PaperTrail.Rendering;
 /// for HTML the generator made safe (abstracts, page bodies). Values are data: Liquid in a title
 /// is printed, never run.
 /// </summary>
-public sealed class TemplateSet
+internal sealed class TemplateSet
 {
     public const string BaseLayout = "base";
 

@@ -7,7 +7,7 @@ namespace PaperTrail.Rendering;
 /// The theme's assets/ folder as published files. Stylesheets and scripts get a content hash in
 /// their name (style.3f2a9c1e.css) so hosts can cache them for a year and a change still shows.
 /// </summary>
-public static class ThemeAssets
+internal static class ThemeAssets
 {
     private static readonly HashSet<string> Fingerprinted = new(StringComparer.OrdinalIgnoreCase) { ".css", ".js" };
 

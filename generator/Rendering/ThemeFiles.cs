@@ -5,7 +5,7 @@ namespace PaperTrail.Rendering;
 /// The files of a theme: the named theme's folder first, then the default theme's, so a forker's
 /// theme overrides any layout, partial or asset by having a file at the same path.
 /// </summary>
-public sealed class ThemeFiles
+internal sealed class ThemeFiles
 {
     public const string DefaultTheme = "default";
 

@@ -10,7 +10,7 @@ namespace PaperTrail.Rendering;
 /// the theme's colours and dark mode apply), a fixed viewBox (so the page never shifts), and a
 /// sentence that says what the bars show for readers who cannot see them.
 /// </summary>
-public static class WeeklyChart
+internal static class WeeklyChart
 {
     public const int Weeks = 26;
     private const int BarStep = 20, BarWidth = 16, Height = 80, Plot = 70;

@@ -4,7 +4,7 @@ using System.Xml;
 namespace PaperTrail.Rendering;
 
 /// <summary>XML output settings shared by every XML file, and a guard for characters XML forbids.</summary>
-public static class XmlText
+internal static class XmlText
 {
     public static XmlWriterSettings Settings => new()
     {

@@ -16,7 +16,7 @@ namespace PaperTrail.Search;
 /// fixed files beside the entry (the script, its worker, the WebAssembly) belong to it, except
 /// Pagefind's ready-made UIs, which the theme's own search page never loads.
 /// </summary>
-public static class PagefindBundle
+internal static class PagefindBundle
 {
     public const string Entry = "pagefind-entry.json";
 

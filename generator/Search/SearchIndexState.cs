@@ -9,7 +9,7 @@ namespace PaperTrail.Search;
 /// tools were missing leaves the mark behind: the next build neither calls itself up to date nor
 /// keeps the old index, even though the pages it renders are already on disk.
 /// </summary>
-public static class SearchIndexState
+internal static class SearchIndexState
 {
     /// <summary>The mark, beside the manifests. Only whether it is there counts; its text is for a person who finds it.</summary>
     public const string PendingFile = "search-pending.txt";

@@ -5,7 +5,7 @@ using PaperTrail.Tools;
 namespace PaperTrail.Search;
 
 /// <summary>What indexing did.</summary>
-public sealed record SearchReport(bool Indexed, int Files, int Written, int Removed, TimeSpan Took)
+internal sealed record SearchReport(bool Indexed, int Files, int Written, int Removed, TimeSpan Took)
 {
     /// <summary>True when the site has no paper page, so there is no index (and any older one was removed).</summary>
     public bool NothingToIndex { get; init; }
@@ -24,7 +24,7 @@ public sealed record SearchReport(bool Indexed, int Files, int Written, int Remo
 /// and the search page says there is nothing to search.
 /// Finishing takes away the mark the build set before its commit (<see cref="SearchIndexState"/>).
 /// </summary>
-public static class SearchIndexer
+internal static class SearchIndexer
 {
     public const string Folder = "pagefind";
     public const string Scope = "search";

@@ -8,10 +8,10 @@ namespace PaperTrail.Site;
 /// two names make one slug ("José García" and "Jose Garcia"), the name with more papers keeps it (on
 /// a tie, the first in ordinal order) and the others get "-2", "-3"… in that order.
 /// </summary>
-public sealed class AuthorIndex
+internal sealed class AuthorIndex
 {
     /// <summary>An author with a page: the name shown, the slug of the page, the papers newest first.</summary>
-    public sealed record Author(string Name, string Slug, IReadOnlyList<SitePaper> Papers);
+    internal sealed record Author(string Name, string Slug, IReadOnlyList<SitePaper> Papers);
 
     private readonly Dictionary<string, Author> _byName = new(StringComparer.Ordinal);
     private readonly AuthorSpellings _spellings;

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PaperTrail.Site;
 
 /// <summary>An ISO 8601 week (Monday to Sunday), written "2026-W29".</summary>
-public readonly record struct IsoWeek(int Year, int Week) : IComparable<IsoWeek>
+internal readonly record struct IsoWeek(int Year, int Week) : IComparable<IsoWeek>
 {
     public static IsoWeek Of(DateOnly day)
     {

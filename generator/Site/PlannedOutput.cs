@@ -1,7 +1,7 @@
 namespace PaperTrail.Site;
 
 /// <summary>What kind of file an output is: decides sitemap listing and link scanning.</summary>
-public enum OutputKind
+internal enum OutputKind
 {
     /// <summary>An HTML page listed in the sitemap.</summary>
     Page,
@@ -23,7 +23,7 @@ public enum OutputKind
 /// One file the build will produce: its site-relative path ("papers/x/", "feed.xml") and how to
 /// render its bytes. Planning is cheap; rendering happens later, in parallel.
 /// </summary>
-public sealed record PlannedOutput(string Path, OutputKind Kind, Func<byte[]> Render)
+internal sealed record PlannedOutput(string Path, OutputKind Kind, Func<byte[]> Render)
 {
     /// <summary>The file under the output folder: "papers/x/index.html".</summary>
     // Made once: the render stage, the link checker and the manifests each ask for it, tens of thousands of times.

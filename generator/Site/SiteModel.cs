@@ -3,7 +3,7 @@ using PaperTrail.Content;
 namespace PaperTrail.Site;
 
 /// <summary>A paper as the site shows it: visible, with its topics decided.</summary>
-public sealed record SitePaper(Paper Paper, IReadOnlyList<Topic> Topics)
+internal sealed record SitePaper(Paper Paper, IReadOnlyList<Topic> Topics)
 {
     public string Slug => Paper.Slug;
 
@@ -23,7 +23,7 @@ public sealed record SitePaper(Paper Paper, IReadOnlyList<Topic> Topics)
 /// The loaded archive arranged the ways the site needs it, computed once per build so no page
 /// has to scan or sort the whole archive again.
 /// </summary>
-public sealed record SiteModel
+internal sealed record SiteModel
 {
     public required SiteConfig Config { get; init; }
     public required Urls Urls { get; init; }

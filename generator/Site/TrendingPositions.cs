@@ -4,7 +4,7 @@ namespace PaperTrail.Site;
 /// Where each paper stands in each trending day's reading order: feeds date a paper within its day by
 /// that place, the same in every feed that carries it.
 /// </summary>
-public sealed class TrendingPositions
+internal sealed class TrendingPositions
 {
     private readonly Dictionary<(string Slug, DateOnly Day), int> _positions = [];
 

@@ -7,7 +7,7 @@ namespace PaperTrail.Site;
 /// links can be checked against the plan. Paths are site-relative ("papers/x/"); <see cref="Href"/>
 /// makes the root-relative link a page uses, <see cref="Absolute"/> the URL feeds and crawlers use.
 /// </summary>
-public sealed class Urls(Uri baseUrl)
+internal sealed class Urls(Uri baseUrl)
 {
     public Uri BaseUrl { get; } = baseUrl;
 

@@ -16,7 +16,7 @@ namespace PaperTrail.Site;
 /// it. An incremental build renders an output again only when this hash differs from the one
 /// recorded with its last render (<c>Incremental/RenderManifest</c>).
 /// </summary>
-public sealed class ViewHasher
+internal sealed class ViewHasher
 {
     private static readonly ConcurrentDictionary<Type, MemberInfo[]> Members = new();
 
@@ -165,4 +165,4 @@ public sealed class ViewHasher
 }
 
 /// <summary>What an output was made from: the hash that decides whether it is rendered, and its parts' short hashes (<see cref="ViewHasher.Parts"/>), which say why.</summary>
-public readonly record struct OutputStamp(UInt128 Fingerprint, string Parts);
+internal readonly record struct OutputStamp(UInt128 Fingerprint, string Parts);

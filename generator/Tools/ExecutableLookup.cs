@@ -7,7 +7,7 @@ namespace PaperTrail.Tools;
 /// the plain name, and only a file someone may execute. The system and its variables are
 /// parameters, so that both rules can be checked on any machine.
 /// </summary>
-public sealed class ExecutableLookup
+internal sealed class ExecutableLookup
 {
     /// <summary>What cmd.exe assumes when PATHEXT is not set.</summary>
     private const string DefaultPathExt = ".COM;.EXE;.BAT;.CMD";

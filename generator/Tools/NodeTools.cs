@@ -9,7 +9,7 @@ namespace PaperTrail.Tools;
 /// They are installed with <c>npm ci</c> when missing, and unavailable when Node.js is not on the
 /// machine or the install fails: the build then skips search and leaves math as text.
 /// </summary>
-public sealed class NodeTools
+internal sealed class NodeTools
 {
     public string PackageDir { get; }
 

@@ -10,7 +10,7 @@ namespace PaperTrail.Tools;
 /// differently from what was meant (a quote, a % that it expands, a line break) is refused rather
 /// than passed on.
 /// </summary>
-public static class ProgramStart
+internal static class ProgramStart
 {
     private static readonly string[] BatchFiles = [".bat", ".cmd"];
 

@@ -7,7 +7,7 @@ using PaperTrail.Errors;
 namespace PaperTrail.Topics;
 
 /// <summary>Counts for one topic in an evaluation.</summary>
-public sealed record TopicCounts(string Slug, int Gold, int Predicted, int Correct)
+internal sealed record TopicCounts(string Slug, int Gold, int Predicted, int Correct)
 {
     public double Precision => Predicted == 0 ? 0 : (double)Correct / Predicted;
     public double Recall => Gold == 0 ? 0 : (double)Correct / Gold;
@@ -15,7 +15,7 @@ public sealed record TopicCounts(string Slug, int Gold, int Predicted, int Corre
 }
 
 /// <summary>How well the classifier agrees with hand-made labels, micro-averaged over (paper, topic) pairs.</summary>
-public sealed record EvaluationResult(int Papers, IReadOnlyList<TopicCounts> PerTopic, int FellBack, IReadOnlyList<string> Unmatched)
+internal sealed record EvaluationResult(int Papers, IReadOnlyList<TopicCounts> PerTopic, int FellBack, IReadOnlyList<string> Unmatched)
 {
     /// <summary>Papers where the classifier and the labels disagree: title, missed topics, extra topics.</summary>
     public IReadOnlyList<(string Title, IReadOnlyList<string> Missed, IReadOnlyList<string> Extra)> Disagreements { get; init; } = [];
@@ -58,7 +58,7 @@ public sealed record EvaluationResult(int Papers, IReadOnlyList<TopicCounts> Per
 }
 
 /// <summary>Scores the classifier against a labels file (JSON lines with title, topics and optionally id).</summary>
-public static class ClassifierEvaluation
+internal static class ClassifierEvaluation
 {
     private sealed record Label(string? Id, string Title, IReadOnlyList<string> Topics);
 

@@ -5,7 +5,7 @@ namespace PaperTrail.Topics;
 /// what <c>generator init</c> gives a new archive, and the taxonomy the classifier is measured on.
 /// It lives in the generator, not in <c>content/</c>, so a fork that replaces its archive still builds.
 /// </summary>
-public static class DefaultTopics
+internal static class DefaultTopics
 {
     private const string Resource = "PaperTrail.Topics.default-topics.yml";
 

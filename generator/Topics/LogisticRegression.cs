@@ -6,10 +6,10 @@ namespace PaperTrail.Topics;
 /// Deterministic by construction: a fixed number of steps, papers and terms always visited in the
 /// same order, every sum made by one thread; topics are fitted in parallel, but each alone.
 /// </summary>
-public static class LogisticRegression
+internal static class LogisticRegression
 {
     /// <summary>A fitted topic: a weight per term (dense, over the vocabulary) and a bias.</summary>
-    public sealed record Fit(double[] Weights, double Bias);
+    internal sealed record Fit(double[] Weights, double Bias);
 
     /// <param name="vectors">The papers, each of length one.</param>
     /// <param name="terms">The vocabulary's size.</param>

@@ -10,7 +10,7 @@ namespace PaperTrail.Topics;
 /// the model comes nearest to giving counts if its probability reaches <c>near_miss</c> of its
 /// threshold, as a rule's near miss does; else the paper gets the fallback topic.
 /// </summary>
-public sealed class ModelAndRulesClassifier : ITopicClassifier
+internal sealed class ModelAndRulesClassifier : ITopicClassifier
 {
     private readonly Taxonomy _taxonomy;
     private readonly RuleClassifier _rules;

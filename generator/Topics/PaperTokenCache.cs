@@ -8,7 +8,7 @@ namespace PaperTrail.Topics;
 /// the related-papers index, with the stems their words share. The build owns one while it models
 /// the site and drops it after: nothing of it outlives the build (<c>serve</c> runs hundreds).
 /// </summary>
-public sealed class PaperTokenCache
+internal sealed class PaperTokenCache
 {
     // Keyed by the paper object itself (a record's equality would hash its whole text), and weakly:
     // a paper the build no longer holds takes its tokens with it.

@@ -6,7 +6,7 @@ namespace PaperTrail.Topics;
 /// Finds every rule phrase in a token stream in one pass: phrases are compiled into a trie of
 /// tokens, walked from each position, so the cost grows with the text, not with the rule count.
 /// </summary>
-public sealed class PhraseMatcher
+internal sealed class PhraseMatcher
 {
     private sealed class Node
     {

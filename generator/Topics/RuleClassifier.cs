@@ -3,10 +3,10 @@ using PaperTrail.Content;
 namespace PaperTrail.Topics;
 
 /// <summary>One phrase that counted for or against a topic, for --explain.</summary>
-public sealed record RuleHit(string Phrase, double Weight, int InTitle, int InAbstract, double Contribution);
+internal sealed record RuleHit(string Phrase, double Weight, int InTitle, int InAbstract, double Contribution);
 
 /// <summary>A topic's score for a paper and why.</summary>
-public sealed record TopicScore(Topic Topic, double Score, IReadOnlyList<RuleHit> Hits)
+internal sealed record TopicScore(Topic Topic, double Score, IReadOnlyList<RuleHit> Hits)
 {
     public bool Passes => Score >= Topic.Rules.Threshold;
 }
@@ -16,7 +16,7 @@ public sealed record TopicScore(Topic Topic, double Score, IReadOnlyList<RuleHit
 /// weight when in the title, plus once per occurrence in the abstract up to a cap); phrases
 /// against subtract; a topic is given when it reaches its threshold. No topic is named in code.
 /// </summary>
-public sealed class RuleClassifier : ITopicClassifier
+internal sealed class RuleClassifier : ITopicClassifier
 {
     private readonly IReadOnlyList<Topic> _topics;
     private readonly ClassifierSettings _settings;

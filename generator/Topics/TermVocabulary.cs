@@ -3,7 +3,7 @@ using System.Buffers;
 namespace PaperTrail.Topics;
 
 /// <summary>A paper as the topic model reads it: term indices (ascending) and their weights, of length one.</summary>
-public readonly record struct TermVector(int[] Terms, double[] Values)
+internal readonly record struct TermVector(int[] Terms, double[] Values)
 {
     public static readonly TermVector Empty = new([], []);
 }
@@ -16,7 +16,7 @@ public readonly record struct TermVector(int[] Terms, double[] Values)
 /// count (1 + ln n: the tenth "model" says less than the first), multiplies by the IDF and scales the
 /// whole to length one, so long and short abstracts weigh the same.
 /// </summary>
-public sealed class TermVocabulary
+internal sealed class TermVocabulary
 {
     /// <summary>A term in the title counts this many times one in the abstract: a title says what a paper is about.</summary>
     public const int TitleWeight = 3;

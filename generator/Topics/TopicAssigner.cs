@@ -6,7 +6,7 @@ namespace PaperTrail.Topics;
 /// Gives every paper its topics, best first: those a person wrote in its front matter win;
 /// otherwise the classifier's; otherwise the taxonomy's fallback topic.
 /// </summary>
-public sealed class TopicAssigner(Taxonomy taxonomy, ITopicClassifier classifier)
+internal sealed class TopicAssigner(Taxonomy taxonomy, ITopicClassifier classifier)
 {
     private readonly Dictionary<string, Topic> _bySlug = taxonomy.Topics.ToDictionary(t => t.Slug, StringComparer.Ordinal);
 
@@ -38,7 +38,7 @@ public sealed class TopicAssigner(Taxonomy taxonomy, ITopicClassifier classifier
 }
 
 /// <summary>Picks topic slugs for a paper, best first.</summary>
-public interface ITopicClassifier
+internal interface ITopicClassifier
 {
     IReadOnlyList<string> Classify(Paper paper);
 }

@@ -1,7 +1,7 @@
 namespace PaperTrail.Topics;
 
 /// <summary>How a topic's rules and its model decide together (chosen per topic by cross-validation on the training labels).</summary>
-public enum TopicDecision
+internal enum TopicDecision
 {
     /// <summary>The rules alone: the model had too few examples, or did no better.</summary>
     Rules,
@@ -17,7 +17,7 @@ public enum TopicDecision
 }
 
 /// <summary>One topic of the model: a weight per term of the vocabulary, a bias, a threshold and how it joins the rules.</summary>
-public sealed record TopicWeights(string Slug, double Bias, double Threshold, TopicDecision Decision, IReadOnlyDictionary<int, double> Weights);
+internal sealed record TopicWeights(string Slug, double Bias, double Threshold, TopicDecision Decision, IReadOnlyDictionary<int, double> Weights);
 
 /// <summary>
 /// The learned half of topic assignment: one logistic regression per topic over a paper's
@@ -25,7 +25,7 @@ public sealed record TopicWeights(string Slug, double Bias, double Threshold, To
 /// <c>content/topics-model.txt</c> (<see cref="TopicModelFile"/>). A build only reads it: a paper's
 /// probabilities are a few hundred multiplications, the same on every machine that reads the file.
 /// </summary>
-public sealed class TopicModel
+internal sealed class TopicModel
 {
     public const string FileName = Content.ContentFile.TopicModelName;
 

@@ -13,7 +13,7 @@ namespace PaperTrail.Topics;
 /// same bytes anywhere. A bad line is a problem naming the line; an archive without the file has no
 /// model (the rules alone assign topics).
 /// </summary>
-public static class TopicModelFile
+internal static class TopicModelFile
 {
     private const string Magic = "paper-trail-topic-model 1";
 

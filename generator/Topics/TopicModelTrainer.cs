@@ -3,10 +3,10 @@ using PaperTrail.Content;
 namespace PaperTrail.Topics;
 
 /// <summary>A paper and the topics a person gave it: what the model learns from.</summary>
-public sealed record LabelledPaper(Paper Paper, IReadOnlyList<string> Topics);
+internal sealed record LabelledPaper(Paper Paper, IReadOnlyList<string> Topics);
 
 /// <summary>The choices of <c>topics train</c>; the defaults are what cross-validation on the labelled set chose.</summary>
-public sealed record TrainingSettings
+internal sealed record TrainingSettings
 {
     /// <summary>A term must occur in this many training papers to be learned from.</summary>
     public int MinDocumentFrequency { get; init; } = 3;
@@ -43,7 +43,7 @@ public sealed record TrainingSettings
 /// that give the best F1 on out-of-fold predictions (k-fold cross-validation on the labels given,
 /// nothing else). Deterministic: the same labels give the same model, and so the same file.
 /// </summary>
-public static class TopicModelTrainer
+internal static class TopicModelTrainer
 {
     private static readonly double[] Thresholds = Enumerable.Range(2, 37).Select(i => i * 0.025).ToArray(); // 0.05 … 0.95
 

@@ -5,7 +5,7 @@ using PaperTrail.Content;
 namespace PaperTrail.Topics;
 
 /// <summary>Papers per topic over a set of papers, and how many only the fallback caught.</summary>
-public static class TopicReport
+internal static class TopicReport
 {
     public static string Format(Taxonomy taxonomy, IReadOnlyList<Paper> papers) => Format(taxonomy, new RuleClassifier(taxonomy), papers);
 

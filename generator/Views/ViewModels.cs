@@ -4,13 +4,13 @@ namespace PaperTrail.Views;
 // Property names reach Liquid in snake_case (AbstractHtml → abstract_html); docs/theming.md lists them.
 
 /// <summary>A link: where it goes and what it says.</summary>
-public sealed record LinkView(string Href, string Label);
+internal sealed record LinkView(string Href, string Label);
 
 /// <summary>A feed a page advertises with &lt;link rel="alternate"&gt;.</summary>
-public sealed record FeedLinkView(string Href, string Type, string Title, string Label);
+internal sealed record FeedLinkView(string Href, string Type, string Title, string Label);
 
 /// <summary>Site-wide values every template can read as <c>site</c>.</summary>
-public sealed record SiteView
+internal sealed record SiteView
 {
     public required string Title { get; init; }
     public required string Description { get; init; }
@@ -43,7 +43,7 @@ public sealed record SiteView
 }
 
 /// <summary>What every page has, as <c>page</c>: head metadata and the page's own content model.</summary>
-public sealed record PageView
+internal sealed record PageView
 {
     public required string Title { get; init; }
     public required string Description { get; init; }
@@ -56,13 +56,13 @@ public sealed record PageView
     public IReadOnlyList<MetaView> Meta { get; init; } = [];
 }
 
-public sealed record MetaView(string Name, string Content);
+internal sealed record MetaView(string Name, string Content);
 
 /// <summary>A topic as a link with its name.</summary>
-public sealed record TopicLinkView(string Slug, string Name, string Href);
+internal sealed record TopicLinkView(string Slug, string Name, string Href);
 
 /// <summary>A paper in full (the paper page) or as a card in a list.</summary>
-public sealed record PaperView
+internal sealed record PaperView
 {
     public required string Title { get; init; }
     public required string Slug { get; init; }
@@ -139,7 +139,7 @@ public sealed record PaperView
 }
 
 /// <summary>Previous/next and numbered pages of a paginated list.</summary>
-public sealed record PagerView
+internal sealed record PagerView
 {
     public required int Page { get; init; }
     public required int Pages { get; init; }
@@ -149,13 +149,13 @@ public sealed record PagerView
 }
 
 /// <summary>One entry of a pager: a page number, or a gap (…) standing for the numbers left out.</summary>
-public sealed record PagerItemView(int Number, string Href, bool Current)
+internal sealed record PagerItemView(int Number, string Href, bool Current)
 {
     public bool Gap { get; init; }
 }
 
 /// <summary>A topic with its count, for the topics index and topic pages.</summary>
-public sealed record TopicView
+internal sealed record TopicView
 {
     public required string Slug { get; init; }
     public required string Name { get; init; }
@@ -167,20 +167,20 @@ public sealed record TopicView
 }
 
 /// <summary>A day with papers, as a link in lists of days.</summary>
-public sealed record DayLinkView(string Date, string Href, int Count);
+internal sealed record DayLinkView(string Date, string Href, int Count);
 
 /// <summary><c>home.liquid</c>: the latest day's papers, the week's most upvoted, links to earlier days.</summary>
-public sealed record HomeView(DayLinkView? Latest, IReadOnlyList<PaperView> Papers, IReadOnlyList<DayLinkView> EarlierDays)
+internal sealed record HomeView(DayLinkView? Latest, IReadOnlyList<PaperView> Papers, IReadOnlyList<DayLinkView> EarlierDays)
 {
     /// <summary>The most upvoted papers of the 7 days up to the latest; empty when no source gave upvotes.</summary>
     public IReadOnlyList<PaperView> WeekTop { get; init; } = [];
 }
 
 /// <summary>A month of the days index.</summary>
-public sealed record MonthView(string Label, string Id, IReadOnlyList<DayLinkView> Days);
+internal sealed record MonthView(string Label, string Id, IReadOnlyList<DayLinkView> Days);
 
 /// <summary><c>days.liquid</c>: every day with papers, grouped by month, newest first.</summary>
-public sealed record DaysIndexView(IReadOnlyList<MonthView> Months)
+internal sealed record DaysIndexView(IReadOnlyList<MonthView> Months)
 {
     /// <summary>The archive's newest day, or null for an empty archive: where readers see how fresh it is.</summary>
     public DayLinkView? Latest { get; init; }
@@ -190,7 +190,7 @@ public sealed record DaysIndexView(IReadOnlyList<MonthView> Months)
 }
 
 /// <summary><c>subscribe.liquid</c>: every way to follow the archive.</summary>
-public sealed record SubscribeView(IReadOnlyList<FeedLinkView> SiteFeeds, string DigestHref, string DigestUrl, string OpmlHref, string TopicsHref, string RssUrl)
+internal sealed record SubscribeView(IReadOnlyList<FeedLinkView> SiteFeeds, string DigestHref, string DigestUrl, string OpmlHref, string TopicsHref, string RssUrl)
 {
     /// <summary>The weekly digest feed, as a link and as a full URL.</summary>
     public string WeeklyHref { get; init; } = "";
@@ -198,40 +198,40 @@ public sealed record SubscribeView(IReadOnlyList<FeedLinkView> SiteFeeds, string
 }
 
 /// <summary><c>week.liquid</c>: an ISO week's most upvoted papers, with the weeks around it and the weekly digest feed.</summary>
-public sealed record WeekView(string Week, string Range, IReadOnlyList<WeekEntryView> Papers, int Total, LinkView? Previous, LinkView? Next, string FeedHref);
+internal sealed record WeekView(string Week, string Range, IReadOnlyList<WeekEntryView> Papers, int Total, LinkView? Previous, LinkView? Next, string FeedHref);
 
 /// <summary>A paper of a week's top: its upvotes and the day they were read (its latest trending day).</summary>
-public sealed record WeekEntryView(PaperView Paper, int Upvotes, string AsOf);
+internal sealed record WeekEntryView(PaperView Paper, int Upvotes, string AsOf);
 
 /// <summary><c>day.liquid</c>: one trending day.</summary>
-public sealed record DayView(string Date, IReadOnlyList<PaperView> Papers, LinkView? Previous, LinkView? Next);
+internal sealed record DayView(string Date, IReadOnlyList<PaperView> Papers, LinkView? Previous, LinkView? Next);
 
 /// <summary><c>topics.liquid</c>: every topic with its count.</summary>
-public sealed record TopicsIndexView(IReadOnlyList<TopicView> Topics, string OpmlHref);
+internal sealed record TopicsIndexView(IReadOnlyList<TopicView> Topics, string OpmlHref);
 
 /// <summary><c>topic.liquid</c>: a topic's newest papers, its chart and its archive by month.</summary>
-public sealed record TopicPageView(TopicView Topic, IReadOnlyList<PaperView> Papers, IReadOnlyList<TopicYearView> Archive)
+internal sealed record TopicPageView(TopicView Topic, IReadOnlyList<PaperView> Papers, IReadOnlyList<TopicYearView> Archive)
 {
     /// <summary>Papers per week, drawn at build time.</summary>
     public ChartView? Chart { get; init; }
 }
 
 /// <summary>One year of a topic's archive: its months with papers, newest first.</summary>
-public sealed record TopicYearView(int Year, IReadOnlyList<TopicMonthLinkView> Months);
+internal sealed record TopicYearView(int Year, IReadOnlyList<TopicMonthLinkView> Months);
 
 /// <summary>A link to one month of a topic's archive.</summary>
-public sealed record TopicMonthLinkView(string Label, string Href, int Count);
+internal sealed record TopicMonthLinkView(string Label, string Href, int Count);
 
 /// <summary>
 /// <c>topic-month.liquid</c>: one page of the papers of a topic that first trended in one month.
 /// It shows nothing of the rest of the topic that can change (no total count), so a nightly's new
 /// papers change only the months they land in.
 /// </summary>
-public sealed record TopicMonthView(TopicLinkView Topic, string RssHref, string AtomHref, string Month, int Count,
+internal sealed record TopicMonthView(TopicLinkView Topic, string RssHref, string AtomHref, string Month, int Count,
     IReadOnlyList<PaperView> Papers, PagerView Pager, LinkView? Newer, LinkView? Older);
 
 /// <summary><c>paper.liquid</c>: the paper and the papers most like it.</summary>
-public sealed record PaperPageView(PaperView Paper, IReadOnlyList<RelatedView> Related)
+internal sealed record PaperPageView(PaperView Paper, IReadOnlyList<RelatedView> Related)
 {
     /// <summary>The authors shown at once and those folded, each linking to their page when they have one.</summary>
     public IReadOnlyList<AuthorLinkView> AuthorsShown { get; init; } = [];
@@ -239,21 +239,21 @@ public sealed record PaperPageView(PaperView Paper, IReadOnlyList<RelatedView> R
 }
 
 /// <summary>An author's name, and the address of their page when they have one (else empty).</summary>
-public sealed record AuthorLinkView(string Name, string Href);
+internal sealed record AuthorLinkView(string Name, string Href);
 
 /// <summary><c>author.liquid</c>: an author's trending papers, newest first, and their feeds.</summary>
-public sealed record AuthorView(string Name, IReadOnlyList<PaperView> Papers, string RssHref, string AtomHref);
+internal sealed record AuthorView(string Name, IReadOnlyList<PaperView> Papers, string RssHref, string AtomHref);
 
 /// <summary>A similar paper, as a link with its first trending day.</summary>
-public sealed record RelatedView(string Title, string Href, string FirstSeen);
+internal sealed record RelatedView(string Title, string Href, string FirstSeen);
 
 /// <summary><c>404.liquid</c>.</summary>
-public sealed record NotFoundView(IReadOnlyList<DayLinkView> RecentDays);
+internal sealed record NotFoundView(IReadOnlyList<DayLinkView> RecentDays);
 
 /// <summary><c>search.liquid</c>: the choices of the search form, known at build time.</summary>
 /// <param name="HasIndex">False when the archive has no paper yet: no index is built, so the page says
 /// there is nothing to search and loads no script that would look for one.</param>
-public sealed record SearchPageView(IReadOnlyList<string> Topics, IReadOnlyList<string> Years, bool HasIndex);
+internal sealed record SearchPageView(IReadOnlyList<string> Topics, IReadOnlyList<string> Years, bool HasIndex);
 
 /// <summary>A chart of papers per week, as inline SVG made at build time, with its text alternative.</summary>
-public sealed record ChartView(string Svg, string Summary);
+internal sealed record ChartView(string Svg, string Summary);

@@ -10,7 +10,7 @@ namespace PaperTrail.WebSub;
 /// <c>hub.url</c> (the convention hubs such as Google's and Superfeedr follow; WebSub leaves the
 /// publisher's side open). Timeouts, broken connections, 5xx and 429 are retried with back-off.
 /// </summary>
-public sealed class HubPinger : IDisposable
+internal sealed class HubPinger : IDisposable
 {
     private readonly HttpClient _client;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;

@@ -9,7 +9,7 @@ namespace PaperTrail.WebSub;
 /// it. It lives beside the build's own records, which the nightly keeps from one night to the next;
 /// without it, every feed is announced once.
 /// </summary>
-public sealed class PingRecord
+internal sealed class PingRecord
 {
     public const string RelativePath = ".paper-trail/websub.txt";
 

@@ -11,7 +11,7 @@ namespace PaperTrail.Ingest.Sources;
 /// http links) and the current one. Ids lose their prefix and version, wrapped text is unwrapped,
 /// categories are kept (primary first). arXiv says nothing of trending, so the day is --date's.
 /// </summary>
-public sealed class ArxivAtomSource : IPaperSource
+internal sealed class ArxivAtomSource : IPaperSource
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     private static readonly XNamespace Arxiv = "http://arxiv.org/schemas/atom";

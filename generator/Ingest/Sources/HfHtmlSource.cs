@@ -15,7 +15,7 @@ namespace PaperTrail.Ingest.Sources;
 /// abstract. Any other HTML (a page of this site, say) yields no paper, and neither does an error
 /// page (a rate limit, a Cloudflare challenge) or a page whose structure has changed: nothing is read.
 /// </summary>
-public sealed partial class HfHtmlSource : IPaperSource
+internal sealed partial class HfHtmlSource : IPaperSource
 {
     public string Name => "hf-html";
 

@@ -10,7 +10,7 @@ namespace PaperTrail.Ingest.Sources;
 /// day is the paper's <c>submittedOnDailyAt</c>, else the list's date, else the item's
 /// <c>publishedAt</c>; the rest is stored when given.
 /// </summary>
-public sealed class HfJsonSource : IPaperSource
+internal sealed class HfJsonSource : IPaperSource
 {
     public string Name => "hf-json";
 

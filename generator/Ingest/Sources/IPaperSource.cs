@@ -5,7 +5,7 @@ namespace PaperTrail.Ingest.Sources;
 /// cleaned <see cref="SourcePaper"/>s; what they have in common (identity, merging, writing) lives
 /// elsewhere. docs/sources.md explains how to add one.
 /// </summary>
-public interface IPaperSource
+internal interface IPaperSource
 {
     /// <summary>The name used with <c>--source</c>.</summary>
     string Name { get; }

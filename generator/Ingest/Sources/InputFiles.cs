@@ -12,7 +12,7 @@ namespace PaperTrail.Ingest.Sources;
 /// are followed, to a file; a folder is read one level deep, so a link to a folder is not entered
 /// and no loop of links can be walked; a link that loops or leads nowhere is refused, named.
 /// </summary>
-public static class InputFiles
+internal static class InputFiles
 {
     private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".json", ".xml", ".atom", ".html", ".htm" };
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace PaperTrail.Ingest.Sources;
 
 /// <summary>The line on which each element of a JSON array starts, so problems can name a line.</summary>
-public static class JsonPositions
+internal static class JsonPositions
 {
     /// <summary>
     /// Lines (1-based) of the elements of the root array, or, with <paramref name="property"/>, of the

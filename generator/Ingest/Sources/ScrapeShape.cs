@@ -9,10 +9,10 @@ namespace PaperTrail.Ingest.Sources;
 /// "Subscribe" glued to the first title) is enough; without it the text must read as title and
 /// abstract lines alternating. A verdict against names the first line that does not fit.
 /// </summary>
-public static partial class ScrapeShape
+internal static partial class ScrapeShape
 {
     /// <summary>The shape of the text; when it is not a papers page's, the line (0: the whole file) and why.</summary>
-    public readonly record struct Verdict(bool IsPapersPage, int Line, string Why)
+    internal readonly record struct Verdict(bool IsPapersPage, int Line, string Why)
     {
         public static readonly Verdict Fits = new(true, 0, "");
 

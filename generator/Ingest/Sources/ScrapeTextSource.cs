@@ -8,7 +8,7 @@ namespace PaperTrail.Ingest.Sources;
 /// BOM, CRLF, blank lines, trailing spaces, bytes that are not UTF-8 and a last title with no
 /// abstract.
 /// </summary>
-public sealed class ScrapeTextSource : IPaperSource
+internal sealed class ScrapeTextSource : IPaperSource
 {
     public string Name => "scrape";
 

@@ -4,7 +4,7 @@ using PaperTrail.Errors;
 namespace PaperTrail.Ingest.Sources;
 
 /// <summary>Every source ingest knows, and the choice among them: by name, else by content.</summary>
-public static class SourceRegistry
+internal static class SourceRegistry
 {
     // Most specific first: the plain-text scrape, which judges the shape of any text, is the last resort.
     public static readonly IReadOnlyList<IPaperSource> All = [new HfHtmlSource(), new ArxivAtomSource(), new HfJsonSource(), new ScrapeTextSource()];

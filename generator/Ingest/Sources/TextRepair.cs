@@ -10,7 +10,7 @@ namespace PaperTrail.Ingest.Sources;
 /// System.Text.Json parses both but throws when the string is read; <see cref="TextCleaner"/> then
 /// removes every U+FFFD. Line breaks are never touched, so a line number still names the same line.
 /// </summary>
-public static partial class TextRepair
+internal static partial class TextRepair
 {
     private static readonly UTF8Encoding Lenient = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PaperTrail.Ingest.Sources;
 
 /// <summary>Dates in sources' ISO timestamps.</summary>
-public static class Timestamps
+internal static class Timestamps
 {
     /// <summary>The UTC day of an ISO timestamp ("2026-05-08T10:01:31.399Z" → 2026-05-08); null when it is not one.</summary>
     public static DateOnly? Day(string? timestamp) =>

@@ -1,7 +1,7 @@
 namespace PaperTrail.Ingest.Web;
 
 /// <summary>How patiently ingest fetches from the web.</summary>
-public sealed record FetchSettings
+internal sealed record FetchSettings
 {
     /// <summary>Each attempt may take this long before it counts as failed.</summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(30);

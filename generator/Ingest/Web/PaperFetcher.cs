@@ -9,7 +9,7 @@ using Polly.Timeout;
 namespace PaperTrail.Ingest.Web;
 
 /// <summary>A fetched answer: where it came from, its bytes and its media type.</summary>
-public sealed record FetchedDocument(Uri Url, byte[] Bytes, string? MediaType);
+internal sealed record FetchedDocument(Uri Url, byte[] Bytes, string? MediaType);
 
 /// <summary>
 /// Fetches an address with a timeout per attempt, a descriptive User-Agent, and retries with
@@ -18,7 +18,7 @@ public sealed record FetchedDocument(Uri Url, byte[] Bytes, string? MediaType);
 /// names the address: ingest then writes nothing. Redirects lead to http(s) addresses only
 /// (<see cref="RedirectFollower"/>).
 /// </summary>
-public sealed class PaperFetcher : IDisposable
+internal sealed class PaperFetcher : IDisposable
 {
     private readonly HttpClient _client;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;

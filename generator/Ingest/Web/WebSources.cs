@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PaperTrail.Ingest.Web;
 
 /// <summary>The web addresses <c>ingest --from</c> knows, and the source that reads each.</summary>
-public static class WebSources
+internal static class WebSources
 {
     public static IReadOnlyList<string> Names => Content.SiteConfig.WebSourceNames;
 

@@ -36,7 +36,7 @@ public sealed class FieldCapTests(FieldCapTests.HugeFieldsSite site) : IClassFix
             Build = Site.Build();
         }
 
-        public Paper Paper(string arxiv) => Archive(Site.Content).Single(p => p.Arxiv == arxiv);
+        internal Paper Paper(string arxiv) => Archive(Site.Content).Single(p => p.Arxiv == arxiv);
 
         public void Dispose()
         {
