@@ -63,7 +63,8 @@ public sealed class ViewFactory(Urls urls, MathRenderer math, TemplateSet? templ
         var paper = sitePaper.Paper;
         return new PaperView
         {
-            Title = paper.Title,
+            Title = InlineTex.Plain(paper.Title),
+            TitleHtml = InlineTex.HasMath(paper.Title) ? math.Apply(InlineTex.Html(paper.Title)) : System.Net.WebUtility.HtmlEncode(paper.Title),
             Slug = paper.Slug,
             Href = Urls.Href(Urls.Paper(paper.Slug)),
             Authors = paper.Authors,
@@ -91,7 +92,7 @@ public sealed class ViewFactory(Urls urls, MathRenderer math, TemplateSet? templ
     /// <summary>Google Scholar's citation_* tags for a paper page.</summary>
     public static IReadOnlyList<MetaView> CitationMeta(Paper paper)
     {
-        var meta = new List<MetaView> { new("citation_title", paper.Title) };
+        var meta = new List<MetaView> { new("citation_title", InlineTex.Plain(paper.Title)) };
         meta.AddRange(paper.Authors.Select(a => new MetaView("citation_author", a)));
         var date = paper.Published ?? paper.FirstTrending;
         meta.Add(new MetaView("citation_publication_date", date.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)));

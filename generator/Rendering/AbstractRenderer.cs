@@ -10,7 +10,7 @@ namespace PaperTrail.Rendering;
 /// Renders an abstract (Markdown from an untrusted source) to safe HTML: raw HTML is shown as
 /// text, only http(s) and mailto links survive, images become plain text, math is kept literal.
 /// </summary>
-public static class AbstractRenderer
+public static partial class AbstractRenderer
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
@@ -28,14 +28,24 @@ public static class AbstractRenderer
     {
         var document = Markdown.Parse(markdown, Pipeline);
         Neutralise(document);
-        var html = document.ToHtml(Pipeline).TrimEnd('\n');
+        var html = GluedMath(document.ToHtml(Pipeline).TrimEnd('\n'));
         if (summaryLength <= 0) return (html, "");
         var writer = new StringWriter();
         var plain = new Markdig.Renderers.HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
         Pipeline.Setup(plain);
         plain.Render(document);
-        return (html, Cut(writer.ToString(), summaryLength));
+        return (html, Cut(InlineTex.Plain(writer.ToString()), summaryLength));
     }
+
+    // Markdig takes no "$" right after a letter or digit for the start of a formula (so that
+    // "costs 5$ or 6$" stays text), which leaves "2-4$\times$" raw. A formula so glued that starts
+    // with a command is TeX, never money: it is marked up as Markdig marks up math.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[\p{L}\p{N})])\$(?<tex>\\[A-Za-z][^$<>""\n]{0,100}?)\$")]
+    private static partial System.Text.RegularExpressions.Regex GluedFormula();
+
+    private static string GluedMath(string html) =>
+        !html.Contains("$\\", StringComparison.Ordinal) ? html
+            : GluedFormula().Replace(html, m => "<span class=\"math\">\\(" + m.Groups["tex"].Value + "\\)</span>");
 
     private static string Cut(string plain, int maxLength)
     {

@@ -64,7 +64,11 @@ public sealed record TopicLinkView(string Slug, string Name, string Href);
 /// <summary>A paper in full (the paper page) or as a card in a list.</summary>
 public sealed record PaperView
 {
+    /// <summary>The title as plain text, its formulas as readable text ("π-Bench"): for &lt;title&gt;, alt text, feeds.</summary>
     public required string Title { get; init; }
+
+    /// <summary>The title as safe HTML, its formulas as MathML like an abstract's; print with <c>| raw</c>.</summary>
+    public string TitleHtml { get; init; } = "";
     public required string Slug { get; init; }
     public required string Href { get; init; }
     /// <summary>The abstract as safe HTML.</summary>
