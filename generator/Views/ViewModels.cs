@@ -257,7 +257,11 @@ public sealed record NotFoundView(IReadOnlyList<DayLinkView> RecentDays);
 /// <summary><c>search.liquid</c>: the choices of the search form, known at build time.</summary>
 /// <param name="HasIndex">False when the archive has no paper yet: no index is built, so the page says
 /// there is nothing to search and loads no script that would look for one.</param>
-public sealed record SearchPageView(IReadOnlyList<string> Topics, IReadOnlyList<string> Years, bool HasIndex);
+public sealed record SearchPageView(IReadOnlyList<string> Topics, IReadOnlyList<string> Years, bool HasIndex)
+{
+    /// <summary>The authors of the search's author filter: those with a page of their own, by name.</summary>
+    public IReadOnlyList<string> Authors { get; init; } = [];
+}
 
 /// <summary>A chart of papers per week, as inline SVG made at build time, with its text alternative.</summary>
 public sealed record ChartView(string Svg, string Summary);
