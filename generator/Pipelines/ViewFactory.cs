@@ -79,6 +79,12 @@ public sealed class ViewFactory(Urls urls, MathRenderer math, TemplateSet? templ
             Links = Links(paper),
             Upvotes = paper.Upvotes,
             Comments = paper.Comments,
+            AiSummary = paper.AiSummary,
+            GithubStars = paper.GithubStars,
+            GithubStarsAsOf = paper.GithubStarsAsOf is { } starsDay ? Date(starsDay) : null,
+            Organization = paper.Organization,
+            Rank = LatestRank(paper)?.Rank,
+            RankDay = LatestRank(paper) is { } latest ? Date(latest.Day) : null,
             Categories = paper.Categories,
         }.WithAbstract(() =>
         {
@@ -88,6 +94,10 @@ public sealed class ViewFactory(Urls urls, MathRenderer math, TemplateSet? templ
             () => JsonLd.ScholarlyArticle(paper, Urls.Absolute(Urls.Paper(paper.Slug)), sitePaper.Topics.Select(t => t.Name)),
             () => Bibtex.Entry(paper));
     }
+
+    /// <summary>The paper's rank on its latest trending day, when that day's source gave an order.</summary>
+    private static (DateOnly Day, int Rank)? LatestRank(Paper paper) =>
+        paper.Trending.Count > 0 && paper.Rank(paper.Trending[^1]) is { } rank ? (paper.Trending[^1], rank) : null;
 
     /// <summary>Google Scholar's citation_* tags for a paper page.</summary>
     public static IReadOnlyList<MetaView> CitationMeta(Paper paper)

@@ -61,5 +61,8 @@ public static partial class InlineTex
         ["chi"] = "χ", ["psi"] = "ψ", ["omega"] = "ω", ["Gamma"] = "Γ", ["Delta"] = "Δ", ["Theta"] = "Θ",
         ["Lambda"] = "Λ", ["Pi"] = "Π", ["Sigma"] = "Σ", ["Phi"] = "Φ", ["Psi"] = "Ψ", ["Omega"] = "Ω",
         ["star"] = "⋆", ["circ"] = "∘", ["dagger"] = "†",
+        // Commands that only style their argument: the argument is what reads.
+        ["mathcal"] = "", ["mathbf"] = "", ["mathrm"] = "", ["mathit"] = "", ["mathbb"] = "", ["boldsymbol"] = "",
+        ["text"] = "", ["textbf"] = "", ["textit"] = "", ["operatorname"] = "",
     };
 }

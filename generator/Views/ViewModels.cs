@@ -110,6 +110,20 @@ public sealed record PaperView
     public int? Upvotes { get; init; }
     public int? Comments { get; init; }
 
+    /// <summary>The source's one-line summary (Hugging Face's ai_summary), or null; shown labelled as the source's.</summary>
+    public string? AiSummary { get; init; }
+
+    /// <summary>Stars of the code repository, and the trending day they were read on (null when unknown).</summary>
+    public int? GithubStars { get; init; }
+    public string? GithubStarsAsOf { get; init; }
+
+    /// <summary>The organisation the source names for the paper, or null.</summary>
+    public string? Organization { get; init; }
+
+    /// <summary>The paper's rank in its latest trending day's list (1 = first), and that day; null when the source gave no order.</summary>
+    public int? Rank { get; init; }
+    public string? RankDay { get; init; }
+
     /// <summary>arXiv categories, primary first.</summary>
     public IReadOnlyList<string> Categories { get; init; } = [];
 
