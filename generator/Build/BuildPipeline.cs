@@ -127,9 +127,12 @@ internal static class BuildPipeline
     /// The formulas of the abstracts shown, for KaTeX: looked for in the abstracts' UTF-8 bytes
     /// (decoding ten thousand abstracts to find the few with a '$' cost more than the search).
     /// </summary>
-    private static IEnumerable<string> Formulas(Archive archive) =>
-        archive.Papers.Select(f => f.Paper).Where(p => !p.Hidden && p.RedirectTo is null && p.AbstractUtf8.AsSpan().Contains((byte)'$'))
-            .Select(p => AbstractRenderer.ToHtml(p.Abstract));
+    private static IEnumerable<string> Formulas(Archive archive)
+    {
+        var shown = archive.Papers.Select(f => f.Paper).Where(p => !p.Hidden && p.RedirectTo is null).ToList();
+        return shown.Where(p => p.AbstractUtf8.AsSpan().Contains((byte)'$')).Select(p => AbstractRenderer.ToHtml(p.Abstract))
+            .Concat(shown.Where(p => InlineTex.HasMath(p.Title)).Select(p => InlineTex.Html(p.Title)));
+    }
 
     /// <summary>
     /// Steps 4 and 5: renders what changed, checks links and stages it, while the cache is written;

@@ -16,7 +16,7 @@ internal static class InitCommand
 {
     private const string SiteYml = """
         # The one configuration file of this archive. Every key is described in docs/content.md of Paper Trail.
-        schema_version: 1
+        schema_version: 2
         title: My Paper Archive
         description: Trending research papers in my field, one page per paper, with feeds per topic.
         # The address the site is published at; it may include a path (https://example.org/papers/).

@@ -33,6 +33,32 @@ internal sealed record Paper
     /// <summary>Comments on the source's discussion, when it counts them.</summary>
     public int? Comments { get; init; }
 
+    /// <summary>The source's own one-line summary (Hugging Face's <c>ai_summary</c>), shown as the source's, never as the abstract.</summary>
+    public string? AiSummary { get; init; }
+
+    /// <summary>Stars of the code repository, as read on <see cref="GithubStarsAsOf"/>.</summary>
+    public int? GithubStars { get; init; }
+
+    /// <summary>
+    /// The trending day the stars were read on (the ingest's day, never the clock, so a build of the
+    /// same content shows the same date); null when a person wrote the stars without one.
+    /// </summary>
+    public DateOnly? GithubStarsAsOf { get; init; }
+
+    /// <summary>The organisation the source names for the paper (Hugging Face's <c>organization</c>).</summary>
+    public string? Organization { get; init; }
+
+    /// <summary>
+    /// The paper's place in a trending day's list (1 = first), by day; only days of <see cref="Trending"/>,
+    /// and only those whose source gave an order. Written in <c>trending</c> (docs/content.md).
+    /// </summary>
+    public IReadOnlyDictionary<DateOnly, int> Ranks { get; init; } = NoRanks;
+
+    private static readonly IReadOnlyDictionary<DateOnly, int> NoRanks = new Dictionary<DateOnly, int>().AsReadOnly();
+
+    /// <summary>The paper's rank on <paramref name="day"/>, or null when that day's source gave no order.</summary>
+    public int? Rank(DateOnly day) => Ranks.TryGetValue(day, out var rank) ? rank : null;
+
     /// <summary>arXiv categories (cs.CL…), primary first, when a source gives them.</summary>
     public IReadOnlyList<string> Categories { get; init; } = [];
 

@@ -6,7 +6,7 @@ namespace PaperTrail.Content;
 internal static class PaperReader
 {
     public static readonly IReadOnlyList<string> Keys =
-        ["title", "slug", "arxiv", "authors", "published", "trending", "topics", "links", "upvotes", "comments", "categories", "hidden", "redirect_to", "aliases"];
+        ["title", "slug", "arxiv", "authors", "published", "trending", "topics", "links", "upvotes", "comments", "ai_summary", "github_stars", "github_stars_as_of", "organization", "categories", "hidden", "redirect_to", "aliases"];
 
     /// <summary>The paper, or null with at least one problem added.</summary>
     public static Paper? Read(string file, string text, List<ContentProblem> problems)
@@ -35,11 +35,11 @@ internal static class PaperReader
     private static Paper? FromRoot(string file, YamlNodes nodes, YamlMappingNode root, FrontMatterDocument document, List<ContentProblem> problems)
     {
         var before = problems.Count;
-        string? title = null, slug = null, arxiv = null, redirectTo = null;
+        string? title = null, slug = null, arxiv = null, redirectTo = null, aiSummary = null, organization = null;
         IReadOnlyList<string>? authors = null, topics = null, aliases = null, categories = null;
-        IReadOnlyList<DateOnly>? trending = null;
-        DateOnly? published = null;
-        int? upvotes = null, comments = null;
+        TrendingDays? trending = null;
+        DateOnly? published = null, starsAsOf = null;
+        int? upvotes = null, comments = null, stars = null;
         bool? hidden = null;
         SortedDictionary<string, string>? links = null;
 
@@ -59,11 +59,15 @@ internal static class PaperReader
                     break;
                 case "authors": authors = nodes.Strings(value, key); break;
                 case "published": published = nodes.Date(value, key); break;
-                case "trending": trending = nodes.Dates(value, key); break;
+                case "trending": trending = TrendingDays.Read(nodes, value); break;
                 case "topics": topics = SlugList(nodes, value, key); break;
                 case "links": links = Links(nodes, value); break;
                 case "upvotes": upvotes = nodes.Integer(value, key, min: 0); break;
                 case "comments": comments = nodes.Integer(value, key, min: 0); break;
+                case "ai_summary": aiSummary = nodes.NonEmptyString(value, key); break;
+                case "github_stars": stars = nodes.Integer(value, key, min: 0); break;
+                case "github_stars_as_of": starsAsOf = nodes.Date(value, key); break;
+                case "organization": organization = nodes.NonEmptyString(value, key); break;
                 case "categories": categories = nodes.Strings(value, key); break;
                 case "hidden": hidden = nodes.Boolean(value, key); break;
                 case "redirect_to": redirectTo = SlugValue(nodes, value, key); break;
@@ -77,7 +81,7 @@ internal static class PaperReader
         if (title is null && !HasKey(root, "title")) problems.Add(new ContentProblem(file, 1, "missing 'title'"));
         if (slug is null && !HasKey(root, "slug")) problems.Add(new ContentProblem(file, 1, "missing 'slug'"));
         if (trending is null && !HasKey(root, "trending")) problems.Add(new ContentProblem(file, 1, "missing 'trending': the days the paper trended"));
-        else if (trending is { Count: 0 }) nodes.Problem(Find(root, "trending")!, "'trending' must list at least one day");
+        else if (trending is { Days.Count: 0 }) nodes.Problem(Find(root, "trending")!, "'trending' must list at least one day");
 
         if (AbstractNesting.TooDeep(document.Body))
             problems.Add(new ContentProblem(file, document.BodyFirstLine, "the abstract cannot be shown: its brackets, quotes or lists nest more than 128 levels deep, past what the Markdown renderer takes"));
@@ -91,11 +95,16 @@ internal static class PaperReader
             Arxiv = arxiv,
             Authors = authors ?? [],
             Published = published,
-            Trending = trending.Distinct().Order().ToArray(),
+            Trending = trending.Days,
+            Ranks = trending.Ranks,
             Topics = topics,
             Links = links ?? new SortedDictionary<string, string>(StringComparer.Ordinal),
             Upvotes = upvotes,
             Comments = comments,
+            AiSummary = aiSummary,
+            GithubStars = stars,
+            GithubStarsAsOf = starsAsOf,
+            Organization = organization,
             Categories = categories ?? [],
             Hidden = hidden ?? false,
             RedirectTo = redirectTo,

@@ -25,7 +25,7 @@ internal static class PaperWriter
         if (paper.Arxiv is not null) Scalar(emitter, "arxiv", paper.Arxiv, ScalarStyle.DoubleQuoted);
         if (paper.Authors.Count > 0) Sequence(emitter, "authors", paper.Authors, ScalarStyle.Any);
         if (paper.Published is { } published) Scalar(emitter, "published", Date(published));
-        Sequence(emitter, "trending", paper.Trending.Select(Date), ScalarStyle.Plain);
+        Trending(emitter, paper);
         if (paper.Topics is not null) Sequence(emitter, "topics", paper.Topics, ScalarStyle.Plain);
         if (paper.Links.Count > 0)
         {
@@ -37,6 +37,10 @@ internal static class PaperWriter
         }
         if (paper.Upvotes is { } upvotes) Scalar(emitter, "upvotes", upvotes.ToString(CultureInfo.InvariantCulture));
         if (paper.Comments is { } comments) Scalar(emitter, "comments", comments.ToString(CultureInfo.InvariantCulture));
+        if (paper.AiSummary is not null) Scalar(emitter, "ai_summary", paper.AiSummary, ScalarStyle.DoubleQuoted);
+        if (paper.GithubStars is { } stars) Scalar(emitter, "github_stars", stars.ToString(CultureInfo.InvariantCulture));
+        if (paper.GithubStarsAsOf is { } asOf) Scalar(emitter, "github_stars_as_of", Date(asOf));
+        if (paper.Organization is not null) Scalar(emitter, "organization", paper.Organization, ScalarStyle.DoubleQuoted);
         if (paper.Categories.Count > 0) Sequence(emitter, "categories", paper.Categories, ScalarStyle.Any);
         if (paper.Hidden) Scalar(emitter, "hidden", "true");
         if (paper.RedirectTo is not null) Scalar(emitter, "redirect_to", paper.RedirectTo);
@@ -64,6 +68,29 @@ internal static class PaperWriter
     {
         Key(emitter, key);
         emitter.Emit(new Scalar(null, null, value, style, isPlainImplicit: true, isQuotedImplicit: true));
+    }
+
+    /// <summary>
+    /// <c>trending: [2026-11-27, {day: 2026-11-28, rank: 3}]</c>: a day whose rank is known carries it
+    /// beside it, any other is a bare day, as in schema version 1 (docs/content.md).
+    /// </summary>
+    private static void Trending(IEmitter emitter, Paper paper)
+    {
+        Key(emitter, "trending");
+        emitter.Emit(new SequenceStart(null, null, isImplicit: true, SequenceStyle.Flow));
+        foreach (var day in paper.Trending)
+        {
+            if (paper.Rank(day) is not { } rank)
+            {
+                emitter.Emit(new Scalar(null, null, Date(day), ScalarStyle.Plain, isPlainImplicit: true, isQuotedImplicit: true));
+                continue;
+            }
+            emitter.Emit(new MappingStart(null, null, isImplicit: true, MappingStyle.Flow));
+            Scalar(emitter, "day", Date(day), ScalarStyle.Plain);
+            Scalar(emitter, "rank", rank.ToString(CultureInfo.InvariantCulture), ScalarStyle.Plain);
+            emitter.Emit(new MappingEnd());
+        }
+        emitter.Emit(new SequenceEnd());
     }
 
     private static void Sequence(IEmitter emitter, string key, IEnumerable<string> values, ScalarStyle style)

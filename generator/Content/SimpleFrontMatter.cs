@@ -79,6 +79,18 @@ internal static class SimpleFrontMatter
         while (true)
         {
             int end;
+            if (inner[at] == '{')
+            {
+                // A trending day with its rank: {day: 2026-11-28, rank: 3}.
+                end = inner.IndexOf('}', at);
+                if (end < 0 || FlowMapping(inner[(at + 1)..end]) is not { } mapping) return null;
+                list.Add(mapping);
+                end++;
+                if (end == inner.Length) return list;
+                if (!inner.AsSpan(end).StartsWith(", ") || end + 2 >= inner.Length) return null;
+                at = end + 2;
+                continue;
+            }
             if (inner[at] == '"')
             {
                 end = ClosingQuote(inner, at);
@@ -96,6 +108,20 @@ internal static class SimpleFrontMatter
             if (!inner.AsSpan(end).StartsWith(", ") || end + 2 >= inner.Length) return null;
             at = end + 2;
         }
+    }
+
+    /// <summary>The inside of <c>{key: value, key: value}</c> whose values are all safe plain scalars, or null.</summary>
+    private static YamlMappingNode? FlowMapping(string inner)
+    {
+        var mapping = new YamlMappingNode { Style = YamlDotNet.Core.Events.MappingStyle.Flow };
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pair in inner.Split(", "))
+        {
+            if (Key(pair, out var value) is not { } name || !names.Add(name) || value.Length == 0
+                || value.Contains(',') || !IsSafePlain(value, inFlow: true)) return null;
+            mapping.Add(PlainKey(name), new YamlScalarNode(value) { Style = ScalarStyle.Plain });
+        }
+        return mapping;
     }
 
     private static YamlScalarNode? Scalar(string text, bool inFlow)

@@ -41,7 +41,7 @@ internal sealed record SiteConfig
     /// <summary>The version of the content format; a newer one than this generator knows is refused.</summary>
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 
-    public const int CurrentSchemaVersion = 1;
+    public const int CurrentSchemaVersion = 2;
 
     public static readonly IReadOnlyList<string> Keys =
         ["schema_version", "title", "description", "base_url", "language", "author", "contact", "theme", "page_size", "feed_size", "digest_size", "author_min_papers", "websub_hub", "host", "sources"];

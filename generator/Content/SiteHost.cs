@@ -5,7 +5,7 @@ namespace PaperTrail.Content;
 /// the host follows redirect rules of its own, or old addresses need pages that send a browser on.
 /// <c>ForcedStatus</c> is how a rule that must win over a file at its address ends.
 /// </summary>
-public sealed record SiteHost(string Name, bool FollowsRedirectRules, int MaxRedirectRules, int MaxSplatRules, string ForcedStatus)
+internal sealed record SiteHost(string Name, bool FollowsRedirectRules, int MaxRedirectRules, int MaxSplatRules, string ForcedStatus)
 {
     /// <summary>Netlify: a <c>_redirects</c> file with no limit on its rules (docs/deploying.md).</summary>
     public static readonly SiteHost Netlify = new("netlify", true, int.MaxValue, int.MaxValue, "301!");

@@ -76,7 +76,7 @@ internal sealed class YamlNodes(string file, int lineOffset, List<ContentProblem
         var value = String(node, key);
         if (value is null) return null;
         if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min) return n;
-        Problem(node, $"'{key}' has '{value}', which is not a whole number{(min == 0 ? " of 0 or more" : "")}");
+        Problem(node, $"'{key}' has '{value}', which is not a whole number{(min is 0 or 1 ? $" of {min} or more" : "")}");
         return null;
     }
 

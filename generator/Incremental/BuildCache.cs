@@ -29,8 +29,8 @@ internal sealed class BuildCache
 {
     public const string FileName = "cache.bin";
     public const string RecentFileName = "cache-recent.bin";
-    private const string Format = "paper-trail-cache 5";
-    private const string RecentFormat = "paper-trail-cache-recent 5";
+    private const string Format = "paper-trail-cache 6";
+    private const string RecentFormat = "paper-trail-cache-recent 6";
 
     /// <summary>Paper entries are written in this many runs, each preceded by its length, so that they are read on every core.</summary>
     private const int Runs = 16;

@@ -28,6 +28,17 @@ internal static class PaperBinary
         }
         w.Write(p.Upvotes ?? int.MinValue);
         w.Write(p.Comments ?? int.MinValue);
+        Optional(w, p.AiSummary);
+        w.Write(p.GithubStars ?? int.MinValue);
+        w.Write(p.GithubStarsAsOf?.DayNumber ?? -1);
+        Optional(w, p.Organization);
+        var ranks = p.Ranks.OrderBy(r => r.Key).ToList();
+        w.Write(ranks.Count);
+        foreach (var (day, rank) in ranks)
+        {
+            w.Write(day.DayNumber);
+            w.Write(rank);
+        }
         Strings(w, p.Categories);
         w.Write(p.Hidden);
         Optional(w, p.RedirectTo);
@@ -56,6 +67,12 @@ internal static class PaperBinary
         for (var i = r.ReadInt32(); i > 0; i--) links[r.ReadString()] = r.ReadString();
         var upvotes = r.ReadInt32();
         var comments = r.ReadInt32();
+        var aiSummary = Optional(r);
+        var stars = r.ReadInt32();
+        var starsAsOf = r.ReadInt32();
+        var organization = Optional(r);
+        var ranks = new Dictionary<DateOnly, int>();
+        for (var i = r.ReadInt32(); i > 0; i--) ranks[DateOnly.FromDayNumber(r.ReadInt32())] = r.ReadInt32();
         return new Paper
         {
             Title = title,
@@ -68,6 +85,11 @@ internal static class PaperBinary
             Links = links,
             Upvotes = upvotes == int.MinValue ? null : upvotes,
             Comments = comments == int.MinValue ? null : comments,
+            AiSummary = aiSummary,
+            GithubStars = stars == int.MinValue ? null : stars,
+            GithubStarsAsOf = starsAsOf < 0 ? null : DateOnly.FromDayNumber(starsAsOf),
+            Organization = organization,
+            Ranks = ranks,
             Categories = Strings(r),
             Hidden = r.ReadBoolean(),
             RedirectTo = Optional(r),

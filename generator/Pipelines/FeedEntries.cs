@@ -58,7 +58,7 @@ internal static class FeedEntries
         {
             Id = url,
             Url = url,
-            Title = paper.Paper.Title,
+            Title = InlineTex.Plain(paper.Paper.Title),
             SummaryHtml = html.ToString(),
             Published = FeedDates.AtPosition(item.FirstDay, item.FirstPosition),
             Updated = withUpvotes ? FeedDates.AtPosition(item.Day, item.Position) : FeedDates.AtPosition(item.FirstDay, item.FirstPosition),

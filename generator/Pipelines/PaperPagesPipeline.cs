@@ -1,4 +1,5 @@
 using PaperTrail.Site;
+using PaperTrail.Rendering;
 using PaperTrail.Views;
 
 namespace PaperTrail.Pipelines;
@@ -23,7 +24,7 @@ internal sealed class PaperPagesPipeline : IPipeline
                 var page = shared.Page($"{view.Title} · {shared.Config.Title}", view.Summary, path, "article")
                     with { Meta = ViewFactory.CitationMeta(input.Paper.Paper) };
                 var related = input.Related
-                    .Select(r => new RelatedView(r.Paper.Title, shared.Urls.Href(Urls.Paper(r.Slug)), ViewFactory.Date(r.Paper.FirstTrending)))
+                    .Select(r => new RelatedView(InlineTex.Plain(r.Paper.Title), shared.Urls.Href(Urls.Paper(r.Slug)), ViewFactory.Date(r.Paper.FirstTrending)))
                     .ToList();
                 var authors = input.Paper.Paper.Authors
                     .Select((name, i) => new AuthorLinkView(name, input.AuthorPages[i] is { } slug ? shared.Urls.Href(Urls.Author(slug)) : ""))

@@ -13,7 +13,8 @@ internal sealed class SearchPagePipeline : IPipeline
     /// <param name="Topics">Names of the topics with papers.</param>
     /// <param name="Years">Years with papers, newest first.</param>
     /// <param name="HasIndex">Whether there is a paper to index.</param>
-    internal sealed record Input(IReadOnlyList<string> Topics, IReadOnlyList<int> Years, bool HasIndex);
+    /// <param name="Authors">The authors with a page of their own, by name: the values of the index's author filter.</param>
+    internal sealed record Input(IReadOnlyList<string> Topics, IReadOnlyList<int> Years, bool HasIndex, IReadOnlyList<string> Authors);
 
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
     {
@@ -23,10 +24,11 @@ internal sealed class SearchPagePipeline : IPipeline
             site.Topics.Where(t => site.PapersByTopic[t.Slug].Count > 0).Select(t => t.Name).ToList(),
             site.Papers.Select(p => p.Paper.FirstTrending.Year).Distinct().OrderDescending().ToList(),
             // The indexer makes an index exactly when there are paper pages (SearchIndexer.Run).
-            HasIndex: site.Papers.Count > 0);
+            HasIndex: site.Papers.Count > 0,
+            site.Authors.All.Select(a => a.Name).Order(StringComparer.Ordinal).ToList());
         yield return context.Page(Urls.SearchPage, "search", input, static (shared, path, input) => new PageModel(
             shared.Page($"Search · {shared.Config.Title}", "Search the archive's papers by words of their title and abstract.", path) with { Noindex = true },
-            new SearchPageView(input.Topics, input.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList(), input.HasIndex)),
+            new SearchPageView(input.Topics, input.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList(), input.HasIndex) { Authors = input.Authors }),
             OutputKind.UnlistedPage);
     }
 }

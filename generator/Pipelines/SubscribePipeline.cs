@@ -54,7 +54,7 @@ internal sealed class SubscribePipeline : IPipeline
         foreach (var paper in papers)
         {
             html.Append("<li><a href=\"").Append(WebUtility.HtmlEncode(shared.Urls.Absolute(Urls.Paper(paper.Slug)))).Append("\">")
-                .Append(WebUtility.HtmlEncode(paper.Paper.Title)).Append("</a>");
+                .Append(WebUtility.HtmlEncode(InlineTex.Plain(paper.Paper.Title))).Append("</a>");
             var summary = shared.Views.Paper(paper).Summary;
             if (summary.Length > 0) html.Append("<br>").Append(WebUtility.HtmlEncode(summary));
             html.Append("</li>");

@@ -64,7 +64,8 @@ internal sealed class ViewFactory(Urls urls, MathRenderer math, TemplateSet? tem
         var paper = sitePaper.Paper;
         return new PaperView
         {
-            Title = paper.Title,
+            Title = InlineTex.Plain(paper.Title),
+            TitleHtml = InlineTex.HasMath(paper.Title) ? math.Apply(InlineTex.Html(paper.Title)) : System.Net.WebUtility.HtmlEncode(paper.Title),
             Slug = paper.Slug,
             Href = Urls.Href(Urls.Paper(paper.Slug)),
             Authors = paper.Authors,
@@ -79,6 +80,12 @@ internal sealed class ViewFactory(Urls urls, MathRenderer math, TemplateSet? tem
             Links = Links(paper),
             Upvotes = paper.Upvotes,
             Comments = paper.Comments,
+            AiSummary = paper.AiSummary,
+            GithubStars = paper.GithubStars,
+            GithubStarsAsOf = paper.GithubStarsAsOf is { } starsDay ? Date(starsDay) : null,
+            Organization = paper.Organization,
+            Rank = LatestRank(paper)?.Rank,
+            RankDay = LatestRank(paper) is { } latest ? Date(latest.Day) : null,
             Categories = paper.Categories,
         }.WithAbstract(() =>
         {
@@ -89,10 +96,14 @@ internal sealed class ViewFactory(Urls urls, MathRenderer math, TemplateSet? tem
             () => Bibtex.Entry(paper));
     }
 
+    /// <summary>The paper's rank on its latest trending day, when that day's source gave an order.</summary>
+    private static (DateOnly Day, int Rank)? LatestRank(Paper paper) =>
+        paper.Trending.Count > 0 && paper.Rank(paper.Trending[^1]) is { } rank ? (paper.Trending[^1], rank) : null;
+
     /// <summary>Google Scholar's citation_* tags for a paper page.</summary>
     public static IReadOnlyList<MetaView> CitationMeta(Paper paper)
     {
-        var meta = new List<MetaView> { new("citation_title", paper.Title) };
+        var meta = new List<MetaView> { new("citation_title", InlineTex.Plain(paper.Title)) };
         meta.AddRange(paper.Authors.Select(a => new MetaView("citation_author", a)));
         var date = paper.Published ?? paper.FirstTrending;
         meta.Add(new MetaView("citation_publication_date", date.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)));

@@ -89,7 +89,7 @@ internal sealed class WeeklyDigestPipeline : IPipeline
         foreach (var paper in week.Top)
         {
             html.Append("<li><a href=\"").Append(WebUtility.HtmlEncode(shared.Urls.Absolute(Urls.Paper(paper.Slug)))).Append("\">")
-                .Append(WebUtility.HtmlEncode(paper.Paper.Title)).Append("</a>");
+                .Append(WebUtility.HtmlEncode(InlineTex.Plain(paper.Paper.Title))).Append("</a>");
             if (paper.Paper.Upvotes is { } upvotes)
                 html.Append(CultureInfo.InvariantCulture, $" ({upvotes} {(upvotes == 1 ? "upvote" : "upvotes")})");
             var summary = shared.Views.Paper(paper).Summary;

@@ -6,7 +6,7 @@ namespace PaperTrail.Preview;
 /// page of their own, and the preview must still lead a click on one to its paper. Read again
 /// whenever a build has rewritten the file.
 /// </summary>
-public sealed class RedirectRules(string file)
+internal sealed class RedirectRules(string file)
 {
     private (DateTime Written, long Length) _readAt;
     private Dictionary<string, string> _exact = new(StringComparer.Ordinal);

@@ -9,7 +9,7 @@ namespace PaperTrail.Rendering;
 /// <see cref="AbstractMarkdown"/> reads it (raw HTML shown as text, only http(s) and mailto links,
 /// images as plain text, math kept literal), and to a plain-text summary.
 /// </summary>
-internal static class AbstractRenderer
+internal static partial class AbstractRenderer
 {
     public static string ToHtml(string markdown) => Render(markdown, 0).Html;
 
@@ -20,14 +20,24 @@ internal static class AbstractRenderer
     public static (string Html, string Summary) Render(string markdown, int summaryLength)
     {
         var document = AbstractMarkdown.Parse(markdown);
-        var html = document.ToHtml(AbstractMarkdown.Pipeline).TrimEnd('\n');
+        var html = GluedMath(document.ToHtml(AbstractMarkdown.Pipeline).TrimEnd('\n'));
         if (summaryLength <= 0) return (html, "");
         var writer = new StringWriter();
         var plain = new Markdig.Renderers.HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
         AbstractMarkdown.Pipeline.Setup(plain);
         plain.Render(document);
-        return (html, Cut(writer.ToString(), summaryLength));
+        return (html, Cut(InlineTex.Plain(writer.ToString()), summaryLength));
     }
+
+    // Markdig takes no "$" right after a letter or digit for the start of a formula (so that
+    // "costs 5$ or 6$" stays text), which leaves "2-4$\times$" raw. A formula so glued that starts
+    // with a command is TeX, never money: it is marked up as Markdig marks up math.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[\p{L}\p{N})])\$(?<tex>\\[A-Za-z][^$<>""\n]{0,100}?)\$")]
+    private static partial System.Text.RegularExpressions.Regex GluedFormula();
+
+    private static string GluedMath(string html) =>
+        !html.Contains("$\\", StringComparison.Ordinal) ? html
+            : GluedFormula().Replace(html, m => "<span class=\"math\">\\(" + m.Groups["tex"].Value + "\\)</span>");
 
     private static string Cut(string plain, int maxLength)
     {

@@ -11,7 +11,7 @@ internal static class Bibtex
         var year = (paper.Published ?? paper.FirstTrending).Year;
         var sb = new StringBuilder();
         sb.Append("@misc{").Append(Key(paper, year)).Append(",\n");
-        Field(sb, "title", "{" + Escape(paper.Title) + "}");
+        Field(sb, "title", "{" + Escape(InlineTex.Plain(paper.Title)) + "}");
         if (paper.Authors.Count > 0) Field(sb, "author", string.Join(" and ", paper.Authors.Select(Escape)));
         Field(sb, "year", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (paper.Arxiv is { } id)

@@ -22,7 +22,7 @@ internal static class JsonLd
             json.WriteStartObject();
             json.WriteString("@context", "https://schema.org");
             json.WriteString("@type", "ScholarlyArticle");
-            json.WriteString("name", paper.Title);
+            json.WriteString("name", InlineTex.Plain(paper.Title));
             json.WriteString("url", url);
             json.WriteString("datePublished", PaperWriter.Date(paper.Published ?? paper.FirstTrending));
             if (paper.Authors.Count > 0)

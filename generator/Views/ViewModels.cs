@@ -64,7 +64,11 @@ internal sealed record TopicLinkView(string Slug, string Name, string Href);
 /// <summary>A paper in full (the paper page) or as a card in a list.</summary>
 internal sealed record PaperView
 {
+    /// <summary>The title as plain text, its formulas as readable text ("π-Bench"): for &lt;title&gt;, alt text, feeds.</summary>
     public required string Title { get; init; }
+
+    /// <summary>The title as safe HTML, its formulas as MathML like an abstract's; print with <c>| raw</c>.</summary>
+    public string TitleHtml { get; init; } = "";
     public required string Slug { get; init; }
     public required string Href { get; init; }
     /// <summary>The abstract as safe HTML.</summary>
@@ -105,6 +109,20 @@ internal sealed record PaperView
     public required IReadOnlyList<LinkView> Links { get; init; }
     public int? Upvotes { get; init; }
     public int? Comments { get; init; }
+
+    /// <summary>The source's one-line summary (Hugging Face's ai_summary), or null; shown labelled as the source's.</summary>
+    public string? AiSummary { get; init; }
+
+    /// <summary>Stars of the code repository, and the trending day they were read on (null when unknown).</summary>
+    public int? GithubStars { get; init; }
+    public string? GithubStarsAsOf { get; init; }
+
+    /// <summary>The organisation the source names for the paper, or null.</summary>
+    public string? Organization { get; init; }
+
+    /// <summary>The paper's rank in its latest trending day's list (1 = first), and that day; null when the source gave no order.</summary>
+    public int? Rank { get; init; }
+    public string? RankDay { get; init; }
 
     /// <summary>arXiv categories, primary first.</summary>
     public IReadOnlyList<string> Categories { get; init; } = [];
@@ -253,7 +271,11 @@ internal sealed record NotFoundView(IReadOnlyList<DayLinkView> RecentDays);
 /// <summary><c>search.liquid</c>: the choices of the search form, known at build time.</summary>
 /// <param name="HasIndex">False when the archive has no paper yet: no index is built, so the page says
 /// there is nothing to search and loads no script that would look for one.</param>
-internal sealed record SearchPageView(IReadOnlyList<string> Topics, IReadOnlyList<string> Years, bool HasIndex);
+internal sealed record SearchPageView(IReadOnlyList<string> Topics, IReadOnlyList<string> Years, bool HasIndex)
+{
+    /// <summary>The authors of the search's author filter: those with a page of their own, by name.</summary>
+    public IReadOnlyList<string> Authors { get; init; } = [];
+}
 
 /// <summary>A chart of papers per week, as inline SVG made at build time, with its text alternative.</summary>
 internal sealed record ChartView(string Svg, string Summary);

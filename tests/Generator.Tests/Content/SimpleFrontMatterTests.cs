@@ -68,6 +68,9 @@ public sealed class SimpleFrontMatterTests
              from url in Gen.Elements("https://example.org/a?b=c&d", "https://github.com/x/y", "http://x.org/#frag \"q\"")
              from upvotes in Gen.Choose(0, 5000)
              from arxiv in Gen.Elements<string?>(null, "2303.08797", "2501.00001")
+             from summary in PropertyTests.AnyText.Strings().Generator.Select(PaperTrail.Ingest.TextCleaner.Clean)
+             from rank in Gen.Choose(1, 300)
+             from stars in Gen.Elements<int?>(null, 0, 101, 35000)
              select new AnyPaper(new Paper
              {
                  Title = title.Length == 0 ? "t" : title,
@@ -76,6 +79,11 @@ public sealed class SimpleFrontMatterTests
                  Authors = [author.Length == 0 ? "A" : author, "Jean-Luc O'Neil", "Zoë Ünal (MIT)"],
                  Published = new DateOnly(2026, 1, 2),
                  Trending = [new DateOnly(2026, 11, 27), new DateOnly(2026, 11, 28)],
+                 Ranks = new Dictionary<DateOnly, int> { [new DateOnly(2026, 11, 28)] = rank },
+                 AiSummary = summary.Length == 0 ? null : summary,
+                 GithubStars = stars,
+                 GithubStarsAsOf = stars is null ? null : new DateOnly(2026, 11, 28),
+                 Organization = author.Length == 0 ? null : author,
                  Topics = ["diffusion-models", "other"],
                  Links = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["code"] = url, ["project"] = "https://p.org/" },
                  Upvotes = upvotes,
@@ -93,6 +101,15 @@ public sealed class SimpleFrontMatterTests
         return fast is null || SameTree(fast, YamlDotNetTree(yaml));
     }
 
+    [Fact]
+    public void The_trending_form_with_ranks_takes_the_fast_path()
+    {
+        var yaml = "title: \"A\"\nslug: a\ntrending: [2026-11-27, {day: 2026-11-28, rank: 3}, {day: 2026-11-29, rank: 12}]\nai_summary: \"S.\"\ngithub_stars: 7\ngithub_stars_as_of: 2026-11-28\norganization: \"Lab\"";
+        var fast = SimpleFrontMatter.TryParse(yaml);
+        Assert.NotNull(fast);
+        Assert.True(SameTree(fast, YamlDotNetTree(yaml)));
+    }
+
     [Theory]
     [InlineData("title: \"A\"\nslug: a # a comment\ntrending: [2026-11-28]")]
     [InlineData("title: \"A\"\nslug: a\ntrending:\n- 2026-11-28")]
@@ -101,6 +118,8 @@ public sealed class SimpleFrontMatterTests
     [InlineData("title: >\n  A\nslug: a\ntrending: [2026-11-28]")]
     [InlineData("title: A\n  continued\nslug: a\ntrending: [2026-11-28]")]
     [InlineData("title: \"A\"\nslug: a\ntrending: [2026-11-28]\ntitle: \"B\"")]
+    [InlineData("title: \"A\"\nslug: a\ntrending: [{day: 2026-11-28, rank: 3, day: 2026-11-29}]")]
+    [InlineData("title: \"A\"\nslug: a\ntrending: [{day: 2026-11-28,rank: 3}]")]
     public void Hand_written_YAML_it_does_not_take_still_reads_through_YamlDotNet(string yaml)
     {
         Assert.Null(SimpleFrontMatter.TryParse(yaml));

@@ -63,7 +63,7 @@ public sealed class InitTests : IDisposable
     public void Content_from_a_newer_schema_is_refused_with_a_clear_message()
     {
         Generator.Run("init", _dir["mine"]);
-        File.WriteAllText(_dir["mine/content/site.yml"], File.ReadAllText(_dir["mine/content/site.yml"]).Replace("schema_version: 1", "schema_version: 9"));
+        File.WriteAllText(_dir["mine/content/site.yml"], File.ReadAllText(_dir["mine/content/site.yml"]).Replace("schema_version: 2", "schema_version: 9"));
         var result = Build(_dir["out"]);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("site.yml:2: this content uses schema version 9", result.Errors);

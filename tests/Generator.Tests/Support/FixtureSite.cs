@@ -40,7 +40,8 @@ public sealed class FixtureSite : IDisposable
     public FixtureSite Paper(string slug, string title, string trending, string abstractText = "An abstract.", string extra = "")
     {
         var yamlTitle = "\"" + title.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
-        var first = trending.Trim('[', ']').Split(',')[0].Trim();
+        // The first day, whether the list holds bare days or {day: …, rank: …} items.
+        var first = System.Text.RegularExpressions.Regex.Match(trending, @"\d{4}-\d{2}-\d{2}").Value;
         _dir.Write($"content/papers/{first[..4]}/{first[5..7]}/{slug}.md",
             $"---\ntitle: {yamlTitle}\nslug: {slug}\ntrending: {trending}\n{extra}{(extra.Length > 0 && !extra.EndsWith('\n') ? "\n" : "")}---\n{abstractText}\n");
         return this;

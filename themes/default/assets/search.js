@@ -4,10 +4,13 @@
 const root = document.querySelector("[data-search-root]");
 if (root) start(root);
 
+const fields = ["q", "topic", "year", "author", "code", "sort"];
+
 async function start(root) {
   const form = root.querySelector("form");
   const status = root.querySelector("[data-search-status]");
   const list = root.querySelector("[data-search-results]");
+  const more = root.querySelector("[data-search-more]");
   let pagefind;
   try {
     pagefind = await import(root.dataset.pagefind + "pagefind.js");
@@ -18,40 +21,63 @@ async function start(root) {
   }
 
   const params = new URLSearchParams(location.search);
-  for (const name of ["q", "topic", "year", "sort"]) {
-    if (params.has(name)) form.elements[name].value = params.get(name);
+  for (const name of fields) {
+    if (!params.has(name)) continue;
+    const field = form.elements[name];
+    if (field.type === "checkbox") field.checked = params.get(name) === field.value; else field.value = params.get(name);
   }
 
+  // Results come PAGE at a time: each page fetches only its own papers' fragments, so a first
+  // query costs what it did when 30 were all a reader could see, and "More results" reaches the rest.
+  const PAGE = 30;
   let latest = 0;
+  let results = [];
   async function run() {
     const ticket = ++latest;
     const query = form.elements.q.value.trim();
     const filters = {};
-    if (form.elements.topic.value) filters.topic = form.elements.topic.value;
-    if (form.elements.year.value) filters.year = form.elements.year.value;
+    for (const name of ["topic", "year", "author"]) if (form.elements[name].value) filters[name] = form.elements[name].value;
+    if (form.elements.code.checked) filters.code = "yes";
     const sort = form.elements.sort.value === "newest" ? { date: "desc" } : undefined;
     keepInAddress(query);
-    if (!query && !filters.topic && !filters.year) {
+    if (!query && Object.keys(filters).length === 0) {
+      results = [];
       list.replaceChildren();
-      status.textContent = "Type words of a title or an abstract, or choose a topic or a year.";
+      more.hidden = true;
+      status.textContent = "Type words of a title or an abstract, or choose a topic, a year or an author.";
       return;
     }
     const search = await pagefind.search(query || null, { filters, sort });
-    const shown = await Promise.all(search.results.slice(0, 30).map((result) => result.data()));
     if (ticket !== latest) return; // a newer search has started
-    const count = search.results.length;
-    status.textContent = count === 0 ? "No paper found." : count === 1 ? "1 paper found." : `${count} papers found${count > 30 ? ", the first 30 shown" : ""}.`;
-    list.replaceChildren(...shown.map(render));
+    results = search.results;
+    list.replaceChildren();
+    await showMore(ticket);
+  }
+
+  async function showMore(ticket) {
+    const from = list.children.length;
+    const shown = await Promise.all(results.slice(from, from + PAGE).map((result) => result.data()));
+    if (ticket !== latest) return;
+    list.append(...shown.map(render));
+    const count = results.length;
+    const listed = list.children.length;
+    status.textContent = count === 0 ? "No paper found." : count === 1 ? "1 paper found."
+      : `${count} papers found${listed < count ? `, ${listed} shown` : ""}.`;
+    more.hidden = listed >= count;
+    more.textContent = `More results (${Math.min(PAGE, count - listed)} of the ${count - listed} left)`;
   }
 
   function keepInAddress(query) {
     const address = new URL(location.href);
-    for (const name of ["q", "topic", "year", "sort"]) {
-      const value = name === "q" ? query : form.elements[name].value;
+    for (const name of fields) {
+      const field = form.elements[name];
+      const value = name === "q" ? query : field.type === "checkbox" ? (field.checked ? field.value : "") : field.value;
       if (value) address.searchParams.set(name, value); else address.searchParams.delete(name);
     }
     history.replaceState(null, "", address);
   }
+
+  more.addEventListener("click", () => showMore(latest));
 
   let timer;
   form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
@@ -71,7 +97,11 @@ function render(data) {
   heading.append(link);
   const meta = document.createElement("p");
   meta.className = "card-meta";
-  if (data.meta.date) meta.textContent = `First trending ${data.meta.date}`;
+  const facts = [];
+  if (data.meta.upvotes) facts.push(`▲ ${data.meta.upvotes}`);
+  if (data.meta.date) facts.push(`First trending ${data.meta.date}`);
+  if (data.filters?.code) facts.push("Code");
+  meta.textContent = facts.join(" · ");
   const excerpt = document.createElement("p");
   excerpt.className = "card-summary";
   excerpt.append(...highlighted(data.excerpt));
