@@ -1,5 +1,6 @@
 using PaperTrail.Content;
 using PaperTrail.Incremental;
+using PaperTrail.Rendering;
 
 namespace PaperTrail.Pipelines;
 
@@ -57,6 +58,11 @@ public sealed record SiteModel
     public TrendingPositions Positions => Once(ref _positions, () => new TrendingPositions(Days));
 
     private TrendingPositions? _positions;
+
+    /// <summary>Each paper's BibTeX key, unique within the archive.</summary>
+    public BibtexKeys BibtexKeys => Once(ref _bibtexKeys, () => new BibtexKeys(Papers.Select(p => p.Paper)));
+
+    private BibtexKeys? _bibtexKeys;
 
     // Pipelines plan on every core at once, and several read these: each is made once, not once per reader.
     private readonly object _once = new();

@@ -84,8 +84,7 @@ public sealed class ViewFactory(Urls urls, MathRenderer math, TemplateSet? templ
             var (html, summary) = AbstractRenderer.Render(paper.Abstract, SummaryLength);
             return (math.Apply(html), summary);
         }).WithPageOnly(
-            () => JsonLd.ScholarlyArticle(paper, Urls.Absolute(Urls.Paper(paper.Slug)), sitePaper.Topics.Select(t => t.Name)),
-            () => Bibtex.Entry(paper));
+            () => JsonLd.ScholarlyArticle(paper, Urls.Absolute(Urls.Paper(paper.Slug)), sitePaper.Topics.Select(t => t.Name)));
     }
 
     /// <summary>Google Scholar's citation_* tags for a paper page.</summary>
