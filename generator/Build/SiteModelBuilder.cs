@@ -48,11 +48,16 @@ internal static class SiteModelBuilder
             else topics = assigner.Assign(shown[i].Paper, out fellBack[i]);
             assigned[i] = new SitePaper(shown[i].Paper, topics) { ContentHash = shown[i].ContentHash };
         });
-        var order = Enumerable.Range(0, shown.Length)
-            .OrderByDescending(i => assigned[i].Paper.FirstTrending)
-            .ThenBy(i => assigned[i].Paper.Title, StringComparer.Ordinal)
-            .ThenBy(i => assigned[i].Slug, StringComparer.Ordinal)
-            .ToArray();
+        // Newest first, and the papers of one first day in that day's order: topic pages and months list them so.
+        var order = Enumerable.Range(0, shown.Length).ToArray();
+        Array.Sort(order, (i, j) =>
+        {
+            var (x, y) = (assigned[i], assigned[j]);
+            var byDay = y.Paper.FirstTrending.CompareTo(x.Paper.FirstTrending);
+            if (byDay != 0) return byDay;
+            var byOrder = TrendingOrder.Compare(x.Paper, y.Paper, x.Paper.FirstTrending);
+            return byOrder != 0 ? byOrder : string.CompareOrdinal(x.Slug, y.Slug);
+        });
         var papers = order.Select(i => assigned[i]).ToList();
         fallbackCount = fellBack.Count(f => f);
 
@@ -60,7 +65,7 @@ internal static class SiteModelBuilder
             .SelectMany(p => p.Paper.Trending.Select(day => (Day: day, Paper: p)))
             .GroupBy(x => x.Day)
             .OrderByDescending(g => g.Key)
-            .Select(g => (g.Key, (IReadOnlyList<SitePaper>)g.Select(x => x.Paper).OrderBy(p => p, ReadingOrder.Instance).ToList()))
+            .Select(g => (g.Key, (IReadOnlyList<SitePaper>)g.Select(x => x.Paper).OrderBy(p => p, TrendingOrder.Of(g.Key)).ToList()))
             .ToList();
 
         // One pass over the papers, in their order, instead of one per topic.
@@ -109,24 +114,5 @@ internal static class SiteModelBuilder
             AuthorSpellings = archive.AuthorSpellings,
             MergedPapers = archive.Papers.Select(f => f.Paper).Where(p => p.RedirectTo is not null && !p.Hidden).ToList(),
         };
-    }
-
-    /// <summary>Within a day: most upvoted first, then newest preprint, then by title.</summary>
-    private sealed class ReadingOrder : IComparer<SitePaper>
-    {
-        public static readonly ReadingOrder Instance = new();
-
-        public int Compare(SitePaper? x, SitePaper? y)
-        {
-            if (ReferenceEquals(x, y)) return 0;
-            if (x is null) return -1;
-            if (y is null) return 1;
-            var byVotes = (y.Paper.Upvotes ?? -1).CompareTo(x.Paper.Upvotes ?? -1);
-            if (byVotes != 0) return byVotes;
-            var byPublished = Nullable.Compare(y.Paper.Published, x.Paper.Published);
-            if (byPublished != 0) return byPublished;
-            var byTitle = string.CompareOrdinal(x.Paper.Title, y.Paper.Title);
-            return byTitle != 0 ? byTitle : string.CompareOrdinal(x.Slug, y.Slug);
-        }
     }
 }

@@ -35,6 +35,12 @@ internal static class FieldLimits
     /// <summary>Characters of one category ("physics.comp-ph" has 15).</summary>
     public const int CategoryLength = 64;
 
+    /// <summary>Characters of the source's one-line summary (Hugging Face's are one sentence, about 150 to 300).</summary>
+    public const int AiSummaryLength = 2_000;
+
+    /// <summary>Characters of an organisation's name (Hugging Face's longest are about 60).</summary>
+    public const int OrganizationLength = 200;
+
     /// <summary>
     /// <paramref name="text"/> when it has at most <paramref name="max"/> characters (UTF-16 units);
     /// otherwise its beginning, ended by "…", in at most <paramref name="max"/> characters. It is cut

@@ -70,8 +70,21 @@ internal static class PaperFieldCaps
             categories = categories.Take(FieldLimits.Categories).ToList();
         }
 
+        var aiSummary = paper.AiSummary;
+        if (aiSummary is { Length: > FieldLimits.AiSummaryLength })
+        {
+            cuts.Add(new FieldCut(ContentLines.OfKey(file, "ai_summary"), Over("'ai_summary'", aiSummary.Length, FieldLimits.AiSummaryLength, "characters", "a summary")));
+            aiSummary = FieldLimits.Cut(aiSummary, FieldLimits.AiSummaryLength);
+        }
+        var organization = paper.Organization;
+        if (organization is { Length: > FieldLimits.OrganizationLength })
+        {
+            cuts.Add(new FieldCut(ContentLines.OfKey(file, "organization"), Over("'organization'", organization.Length, FieldLimits.OrganizationLength, "characters", "an organisation's name")));
+            organization = FieldLimits.Cut(organization, FieldLimits.OrganizationLength);
+        }
+
         if (cuts.Count == 0) return paper;
-        var cut = paper with { Title = title, Authors = authors, Links = links, Categories = categories, Cut = [.. paper.Cut, .. cuts] };
+        var cut = paper with { Title = title, Authors = authors, Links = links, Categories = categories, AiSummary = aiSummary, Organization = organization, Cut = [.. paper.Cut, .. cuts] };
         return abstractText is null ? cut : cut with { Abstract = abstractText };
     }
 

@@ -16,6 +16,7 @@ internal sealed record PlannedWrite(string RelativePath, byte[] Bytes, MergeOutc
 /// - the trending day is added to <c>trending</c>;
 /// - fields the file already has win (a person may have edited them); empty ones are filled;
 /// - <c>upvotes</c> and <c>comments</c> take the larger figure, since they only grow;
+/// - the day's rank is added unless the file has one for that day; GitHub stars read on a later day replace older ones;
 /// - hidden papers and papers merged away (<c>redirect_to</c>) are recognised but never changed.
 /// </summary>
 internal sealed class ArchiveMerger
@@ -59,6 +60,11 @@ internal sealed class ArchiveMerger
                 Links = new SortedDictionary<string, string>(incoming.Links.ToDictionary(), StringComparer.Ordinal),
                 Upvotes = incoming.Upvotes,
                 Comments = incoming.Comments,
+                AiSummary = incoming.AiSummary,
+                GithubStars = incoming.GithubStars,
+                GithubStarsAsOf = incoming.GithubStars is null ? null : day,
+                Organization = incoming.Organization,
+                Ranks = incoming.Rank is { } rank ? new Dictionary<DateOnly, int> { [day] = rank } : new Dictionary<DateOnly, int>(),
                 Categories = incoming.Categories,
                 Abstract = incoming.Abstract,
             };
@@ -96,6 +102,11 @@ internal sealed class ArchiveMerger
     {
         var links = new SortedDictionary<string, string>(paper.Links.ToDictionary(), StringComparer.Ordinal);
         foreach (var (name, url) in incoming.Links) links.TryAdd(name, url);
+        // A day's rank is filled when the file has none for that day (a version-1 file, a day read
+        // from a source without an order); a rank in the file was written by ingest or a person and stays.
+        var ranks = new Dictionary<DateOnly, int>(paper.Ranks);
+        if (incoming.Rank is { } rank) ranks.TryAdd(day, rank);
+        var (stars, starsAsOf) = Stars(paper, incoming, day);
         return paper with
         {
             Arxiv = paper.Arxiv ?? arxiv,
@@ -105,9 +116,26 @@ internal sealed class ArchiveMerger
             Links = links,
             Upvotes = Larger(paper.Upvotes, incoming.Upvotes),
             Comments = Larger(paper.Comments, incoming.Comments),
+            Ranks = ranks,
+            AiSummary = paper.AiSummary ?? incoming.AiSummary,
+            Organization = paper.Organization ?? incoming.Organization,
+            GithubStars = stars,
+            GithubStarsAsOf = starsAsOf,
             Categories = paper.Categories.Count > 0 ? paper.Categories : incoming.Categories,
             Abstract = paper.Abstract.Trim().Length > 0 ? paper.Abstract : incoming.Abstract,
         };
+    }
+
+    /// <summary>
+    /// Stars are a reading on a day, and they can fall: a reading of a later trending day replaces the
+    /// file's, an earlier one (a backfill) does not, so the order days are ingested in does not matter.
+    /// Stars a person wrote without a day are theirs and stay.
+    /// </summary>
+    private static (int? Stars, DateOnly? AsOf) Stars(Paper paper, SourcePaper incoming, DateOnly day)
+    {
+        if (incoming.GithubStars is not { } read) return (paper.GithubStars, paper.GithubStarsAsOf);
+        if (paper.GithubStars is null || paper.GithubStarsAsOf is { } asOf && day > asOf) return (read, day);
+        return (paper.GithubStars, paper.GithubStarsAsOf);
     }
 
     /// <summary>Counts that only grow (upvotes, comments) take the larger figure, so an older answer never lowers them.</summary>

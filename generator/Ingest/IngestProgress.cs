@@ -1,3 +1,5 @@
+using PaperTrail.Content;
+
 namespace PaperTrail.Ingest;
 
 /// <summary>
@@ -24,6 +26,6 @@ internal sealed class IngestProgress(TextWriter output, bool terminal, int total
         var tenth = _done * 10 / total;
         if (tenth == _lastReported && _done != total) return;
         _lastReported = tenth;
-        output.WriteLine($"reading: {_done}/{total} files, last {Path.GetFileName(file)} ({papers} papers)");
+        output.WriteLine($"reading: {_done}/{total} files, last {Path.GetFileName(file)} ({Plural.Count(papers, "paper")})");
     }
 }

@@ -98,7 +98,7 @@ internal sealed class Ingester(TextWriter output, TextWriter errors, bool termin
         var result = Fetch(url, source, options);
         if (result.Papers.Count < options.MinPapers)
             throw UserError.At(url.ToString(), 0,
-                $"only {result.Papers.Count} papers, fewer than the sanity floor of {options.MinPapers}: the answer looks broken, nothing was written");
+                $"only {Plural.Count(result.Papers.Count, "paper")}, fewer than the sanity floor of {options.MinPapers}: the answer looks broken, nothing was written");
         return result;
     }
 
@@ -138,10 +138,10 @@ internal sealed class Ingester(TextWriter output, TextWriter errors, bool termin
         if (result.Papers.Count == 0)
         {
             var why = result.Skipped.Count > 0
-                ? $"no paper could be read ({result.Skipped.Count} records had no usable title)"
+                ? $"no paper could be read ({Plural.Count(result.Skipped.Count, "record")} had no usable title)"
                 : "no paper could be read: the input is empty or holds no paper entries";
             var listed = result.Skipped.Take(ListedSkips).Select(s => new ContentProblem(s.SourceFile, s.Line, s.Reason));
-            var more = result.Skipped.Count > ListedSkips ? [new ContentProblem(display, 0, $"and {result.Skipped.Count - ListedSkips} more records that are not papers")] : Array.Empty<ContentProblem>();
+            var more = result.Skipped.Count > ListedSkips ? [new ContentProblem(display, 0, $"and {Plural.Count(result.Skipped.Count - ListedSkips, "more record", "more records")} that are not papers")] : Array.Empty<ContentProblem>();
             throw new ContentException([.. listed, .. more, new ContentProblem(display, 0, why + "; nothing was written")]);
         }
         return result;

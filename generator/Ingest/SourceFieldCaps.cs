@@ -83,6 +83,17 @@ internal static class SourceFieldCaps
             categories = categories.Take(FieldLimits.Categories).ToList();
         }
         if (!ReferenceEquals(categories, paper.Categories)) capped = capped with { Categories = categories };
+
+        if (paper.AiSummary is { Length: > FieldLimits.AiSummaryLength } summary)
+        {
+            capped = capped with { AiSummary = FieldLimits.Cut(summary, FieldLimits.AiSummaryLength) };
+            Cut($"the summary of {name} was cut to {N(FieldLimits.AiSummaryLength)} characters (it had {N(summary.Length)})");
+        }
+        if (paper.Organization is { Length: > FieldLimits.OrganizationLength } organization)
+        {
+            capped = capped with { Organization = FieldLimits.Cut(organization, FieldLimits.OrganizationLength) };
+            Cut($"the organisation of {name} was cut to {N(FieldLimits.OrganizationLength)} characters (it had {N(organization.Length)})");
+        }
         return capped;
     }
 

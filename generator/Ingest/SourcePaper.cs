@@ -14,6 +14,17 @@ internal sealed record SourcePaper
     public IReadOnlyDictionary<string, string> Links { get; init; } = new Dictionary<string, string>();
     public int? Upvotes { get; init; }
     public int? Comments { get; init; }
+
+    /// <summary>The source's one-line summary (Hugging Face's <c>ai_summary</c>).</summary>
+    public string? AiSummary { get; init; }
+
+    /// <summary>Stars of the code repository as the source read them; dated with the trending day at merge.</summary>
+    public int? GithubStars { get; init; }
+
+    public string? Organization { get; init; }
+
+    /// <summary>The paper's place (1 = first) in its trending day's list, when the source gives an order.</summary>
+    public int? Rank { get; init; }
     public IReadOnlyList<string> Categories { get; init; } = [];
 
     /// <summary>Where it came from, for messages: file and 1-based line.</summary>

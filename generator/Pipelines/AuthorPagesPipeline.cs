@@ -27,7 +27,7 @@ internal sealed class AuthorPagesPipeline : IPipeline
             yield return context.Page(Urls.Author(author.Slug), "author", input, static (shared, path, author) =>
             {
                 var page = shared.Page($"{author.Name} · {shared.Config.Title}",
-                    $"The {author.Papers.Count} papers by {author.Name} that trended on {shared.Config.Title}.", path,
+                    author.Papers.Count == 1 ? $"The paper by {author.Name} that trended on {shared.Config.Title}." : $"The {author.Papers.Count} papers by {author.Name} that trended on {shared.Config.Title}.", path,
                     extraFeeds: [new FeedLinkView(shared.Urls.Href(Urls.AuthorRss(author.Slug)), "application/rss+xml", $"{author.Name} (RSS)", "RSS"),
                                  new FeedLinkView(shared.Urls.Href(Urls.AuthorAtom(author.Slug)), "application/atom+xml", $"{author.Name} (Atom)", "Atom")]);
                 return new PageModel(page, new AuthorView(author.Name, author.Papers.Select(i => shared.Views.Paper(i.Paper)).ToList(),

@@ -21,7 +21,7 @@ internal sealed class DayPagesPipeline : IPipeline
             {
                 var date = ViewFactory.Date(input.Day);
                 LinkView? Link(DateOnly? other) => other is { } o ? new LinkView(shared.Urls.Href(Urls.Day(o)), ViewFactory.Date(o)) : null;
-                var page = shared.Page($"Trending on {date} · {shared.Config.Title}", $"The {input.Papers.Count} papers that trended on {date}.", path);
+                var page = shared.Page($"Trending on {date} · {shared.Config.Title}", input.Papers.Count == 1 ? $"The paper that trended on {date}." : $"The {input.Papers.Count} papers that trended on {date}.", path);
                 return new PageModel(page, new DayView(date, shared.Views.Papers(input.Papers), Link(input.Older), Link(input.Newer)));
             }) with { LastModified = day };
         }

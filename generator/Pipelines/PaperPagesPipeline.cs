@@ -9,7 +9,8 @@ internal sealed class PaperPagesPipeline : IPipeline
 {
     /// <param name="Related">Its most similar papers, most similar first.</param>
     /// <param name="AuthorPages">For each of its authors in order, the slug of their page, or null when they have none.</param>
-    internal sealed record Input(SitePaper Paper, IReadOnlyList<SitePaper> Related, IReadOnlyList<string?> AuthorPages);
+    /// <param name="BibtexKey">Its BibTeX key, unique within the archive (<see cref="Site.BibtexKeys"/>).</param>
+    internal sealed record Input(SitePaper Paper, IReadOnlyList<SitePaper> Related, IReadOnlyList<string?> AuthorPages, string BibtexKey);
 
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
     {
@@ -17,10 +18,10 @@ internal sealed class PaperPagesPipeline : IPipeline
         foreach (var paper in site.Papers)
         {
             var authorPages = paper.Paper.Authors.Select(a => site.Authors.Of(a)?.Slug).ToList();
-            var input = new Input(paper, site.Related.GetValueOrDefault(paper.Slug, []), authorPages);
+            var input = new Input(paper, site.Related.GetValueOrDefault(paper.Slug, []), authorPages, site.BibtexKeys.Of(paper.Paper));
             yield return context.Page(Urls.Paper(paper.Slug), "paper", input, static (shared, path, input) =>
             {
-                var view = shared.Views.Paper(input.Paper);
+                var view = shared.Views.Paper(input.Paper).WithBibtex(() => Bibtex.Entry(input.Paper.Paper, input.BibtexKey));
                 var page = shared.Page($"{view.Title} · {shared.Config.Title}", view.Summary, path, "article")
                     with { Meta = ViewFactory.CitationMeta(input.Paper.Paper) };
                 var related = input.Related

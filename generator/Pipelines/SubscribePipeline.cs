@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using PaperTrail.Content;
 using PaperTrail.Rendering;
 using PaperTrail.Site;
 using PaperTrail.Views;
@@ -64,7 +65,7 @@ internal sealed class SubscribePipeline : IPipeline
         {
             Id = url,
             Url = url,
-            Title = $"{papers.Count} papers trending on {ViewFactory.Date(day)}",
+            Title = $"{Plural.Count(papers.Count, "paper")} trending on {ViewFactory.Date(day)}",
             SummaryHtml = html.ToString(),
             Published = FeedDates.Midnight(day),
             Updated = FeedDates.Midnight(day),

@@ -92,8 +92,7 @@ internal sealed class ViewFactory(Urls urls, MathRenderer math, TemplateSet? tem
             var (html, summary) = AbstractRenderer.Render(paper.Abstract, SummaryLength);
             return (math.Apply(html), summary);
         }).WithPageOnly(
-            () => JsonLd.ScholarlyArticle(paper, Urls.Absolute(Urls.Paper(paper.Slug)), sitePaper.Topics.Select(t => t.Name)),
-            () => Bibtex.Entry(paper));
+            () => JsonLd.ScholarlyArticle(paper, Urls.Absolute(Urls.Paper(paper.Slug)), sitePaper.Topics.Select(t => t.Name)));
     }
 
     /// <summary>The paper's rank on its latest trending day, when that day's source gave an order.</summary>

@@ -6,11 +6,12 @@ namespace PaperTrail.Rendering;
 /// <summary>A BibTeX entry for a paper, for readers to copy into their references.</summary>
 internal static class Bibtex
 {
-    public static string Entry(Paper paper)
+    /// <param name="key">The paper's key, unique within the archive (<see cref="BibtexKeys"/>).</param>
+    public static string Entry(Paper paper, string key)
     {
         var year = (paper.Published ?? paper.FirstTrending).Year;
         var sb = new StringBuilder();
-        sb.Append("@misc{").Append(Key(paper, year)).Append(",\n");
+        sb.Append("@misc{").Append(key).Append(",\n");
         Field(sb, "title", "{" + Escape(InlineTex.Plain(paper.Title)) + "}");
         if (paper.Authors.Count > 0) Field(sb, "author", string.Join(" and ", paper.Authors.Select(Escape)));
         Field(sb, "year", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -28,17 +29,6 @@ internal static class Bibtex
 
     private static void Field(StringBuilder sb, string name, string value) =>
         sb.Append("  ").Append(name).Append(" = {").Append(value).Append("},\n");
-
-    /// <summary>authoryearword: "albergo2023stochastic".</summary>
-    private static string Key(Paper paper, int year)
-    {
-        var author = paper.Authors.Count > 0 ? paper.Authors[0].Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1] : "";
-        var word = paper.Slug.Split('-').FirstOrDefault(w => w.Length > 3) ?? paper.Slug.Split('-')[0];
-        var key = new string(Transliterated(author).Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
-        return (key.Length > 0 ? key : "paper") + year.ToString(System.Globalization.CultureInfo.InvariantCulture) + word;
-    }
-
-    private static string Transliterated(string text) => Slug.From(text).Replace("-", "");
 
     /// <summary>Characters BibTeX and LaTeX treat specially; braces must balance or the entry breaks.</summary>
     private static string Escape(string text) => text

@@ -57,6 +57,11 @@ internal sealed record SiteModel
 
     private TrendingPositions? _positions;
 
+    /// <summary>Each paper's BibTeX key, unique within the archive.</summary>
+    public BibtexKeys BibtexKeys => Once(ref _bibtexKeys, () => new BibtexKeys(Papers.Select(p => p.Paper)));
+
+    private BibtexKeys? _bibtexKeys;
+
     // Pipelines plan on every core at once, and several read these: each is made once, not once per reader.
     private readonly object _once = new();
 

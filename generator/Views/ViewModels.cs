@@ -132,17 +132,27 @@ internal sealed record PaperView
     /// holding it for every paper of a large archive cost tens of megabytes for the whole build.</remarks>
     public string JsonLd => _jsonLd?.Invoke() ?? "";
 
-    /// <summary>A BibTeX entry to copy; made when read, like <see cref="JsonLd"/>.</summary>
+    /// <summary>A BibTeX entry to copy, on the paper's own page (its key is the archive's: <see cref="WithBibtex"/>); made when read, like <see cref="JsonLd"/>.</summary>
     public string Bibtex => _bibtex?.Invoke() ?? "";
 
     private Func<string>? _jsonLd;
     private Func<string>? _bibtex;
 
-    internal PaperView WithPageOnly(Func<string> jsonLd, Func<string> bibtex)
+    internal PaperView WithPageOnly(Func<string> jsonLd)
     {
         _jsonLd = jsonLd;
-        _bibtex = bibtex;
         return this;
+    }
+
+    /// <summary>
+    /// This view with its BibTeX entry, for the paper's page: a copy, since the key depends on the other
+    /// papers of the archive and the shared view is made from the paper alone.
+    /// </summary>
+    internal PaperView WithBibtex(Func<string> bibtex)
+    {
+        var copy = this with { };
+        copy._bibtex = bibtex;
+        return copy;
     }
 
     /// <summary>

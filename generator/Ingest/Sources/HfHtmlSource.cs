@@ -91,15 +91,17 @@ internal sealed partial class HfHtmlSource : IPaperSource
             var title = TextCleaner.Clean(link.TextContent);
             var path = PaperPath().Match(link.GetAttribute("href") ?? "");
             if (!TextCleaner.IsUsableTitle(title) || !path.Success) continue;
+            var arxiv = ArxivId.Normalize(path.Groups["id"].Value);
             papers.Add(new SourcePaper
             {
                 Title = title,
-                Arxiv = ArxivId.Normalize(path.Groups["id"].Value),
+                Arxiv = arxiv,
+                Links = HfLink(arxiv),
                 SourceFile = sourceFile,
                 Line = link.SourceReference?.Position.Line ?? 1,
             });
         }
-        if (papers.Count > 0) return new SourceResult(papers, []);
+        if (papers.Count > 0) return new SourceResult(SourceRanks.ByOrder(papers), []);
 
         var address = PaperAddress().Match(document.QuerySelector("link[rel=canonical]")?.GetAttribute("href")
             ?? document.QuerySelector("meta[property='og:url']")?.GetAttribute("content") ?? "");
@@ -110,15 +112,20 @@ internal sealed partial class HfHtmlSource : IPaperSource
         var abstractHeading = document.QuerySelectorAll("h2").FirstOrDefault(h => h.TextContent.Trim() == "Abstract");
         if (abstractHeading is null) return new SourceResult([], []);
         var abstractText = abstractHeading.ParentElement?.QuerySelectorAll("p").LastOrDefault()?.TextContent;
+        var pageArxiv = ArxivId.Normalize(address.Groups["id"].Value);
         papers.Add(new SourcePaper
         {
             Title = pageTitle,
             Abstract = TextCleaner.CleanParagraphs(abstractText),
-            Arxiv = ArxivId.Normalize(address.Groups["id"].Value),
+            Arxiv = pageArxiv,
+            Links = HfLink(pageArxiv),
             Authors = document.QuerySelectorAll("span.author").Select(a => TextCleaner.Clean(a.TextContent)).Where(a => a.Length > 0).Distinct().ToList(),
             SourceFile = sourceFile,
             Line = heading?.SourceReference?.Position.Line ?? 1,
         });
         return new SourceResult(papers, []);
     }
+
+    private static Dictionary<string, string> HfLink(string? arxiv) =>
+        arxiv is null ? [] : new Dictionary<string, string>(StringComparer.Ordinal) { ["hf"] = HfJsonSource.HfPaperUrl(arxiv) };
 }

@@ -61,13 +61,18 @@ internal sealed class HfJsonSource : IPaperSource
         var skipped = new List<SkippedRecord>();
         DateOnly? listDate = null;
         List<JsonElement> items;
+        var isList = true;
         if (root.ValueKind == JsonValueKind.Array) items = root.EnumerateArray().ToList();
         else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("dailyPapers", out var list) && list.ValueKind == JsonValueKind.Array)
         {
             items = list.EnumerateArray().ToList();
             listDate = Timestamps.Day(String(root, "date"));
         }
-        else if (root.ValueKind == JsonValueKind.Object) items = [root];
+        else if (root.ValueKind == JsonValueKind.Object)
+        {
+            items = [root];
+            isList = false;
+        }
         else items = [];
 
         for (var i = 0; i < items.Count; i++)
@@ -76,7 +81,11 @@ internal sealed class HfJsonSource : IPaperSource
             if (paper is not null) papers.Add(paper);
             else skipped.Add(new SkippedRecord(sourceFile, lineOfItem(i), reason));
         }
-        return new SourceResult(papers, skipped);
+        // A list's order is the source's order of the day (the daily answer is sorted as the page shows
+        // it); a paper page says its place itself.
+        var ranked = isList ? SourceRanks.ByOrder(papers)
+            : papers.Select(p => p with { Rank = Integer(root, "dailyPaperRank") is > 0 and var rank ? rank : null }).ToList();
+        return new SourceResult(ranked, skipped);
     }
 
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
@@ -116,6 +125,7 @@ internal sealed class HfJsonSource : IPaperSource
         var links = new Dictionary<string, string>(StringComparer.Ordinal);
         if (String(paper, "githubRepo") is { } code && SafeUrl.IsWebUrl(code)) links["code"] = code;
         if (String(paper, "projectPage") is { } project && SafeUrl.IsWebUrl(project)) links["project"] = project;
+        if (arxiv is not null) links["hf"] = HfPaperUrl(arxiv);
 
         return new SourcePaper
         {
@@ -129,11 +139,31 @@ internal sealed class HfJsonSource : IPaperSource
             // A daily item counts its comments; a paper page lists them.
             Comments = Integer(item, "numComments")
                 ?? (item.TryGetProperty("comments", out var comments) && comments.ValueKind == JsonValueKind.Array ? comments.GetArrayLength() : null),
+            AiSummary = NonEmpty(TextCleaner.Clean(String(paper, "ai_summary"))),
+            GithubStars = Integer(paper, "githubStars"),
+            Organization = NonEmpty(TextCleaner.Clean(OrganizationName(item) ?? OrganizationName(paper))),
             Links = links,
             SourceFile = sourceFile,
             Line = line,
         };
     }
+
+    /// <summary>The paper's page on Hugging Face, made from its arXiv id (every source of Hugging Face's has one).</summary>
+    public static string HfPaperUrl(string arxiv) => $"https://huggingface.co/papers/{arxiv}";
+
+    /// <summary>
+    /// A daily item's <c>organization</c> (also inside its paper), or a paper page's
+    /// <c>submitterOrganization</c>: the full name, else the short one.
+    /// </summary>
+    private static string? OrganizationName(JsonElement element)
+    {
+        foreach (var property in (string[])["organization", "submitterOrganization"])
+            if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var org) && org.ValueKind == JsonValueKind.Object)
+                return String(org, "fullname") is { Length: > 0 } full ? full : String(org, "name");
+        return null;
+    }
+
+    private static string? NonEmpty(string text) => text.Length > 0 ? text : null;
 
     private static IReadOnlyList<string> Authors(JsonElement paper)
     {

@@ -51,7 +51,8 @@ internal sealed class ScrapeTextSource : IPaperSource
             pendingTitle = null;
         }
         if (pendingTitle is { } dangling) Add(dangling.Text, "", dangling.Line);
-        return new SourceResult(papers, skipped);
+        // The page lists a day's papers in its own order, top to bottom: the trending rank.
+        return new SourceResult(SourceRanks.ByOrder(papers), skipped);
 
         void Add(string rawTitle, string rawAbstract, int line)
         {

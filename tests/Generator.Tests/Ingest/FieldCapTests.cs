@@ -123,7 +123,28 @@ public sealed class FieldCapTests(FieldCapTests.HugeFieldsSite site) : IClassFix
 
         Assert.True(ingest.ExitCode == 0, ingest.ToString());
         Assert.Contains("links.json:2: the code link of \"Long Link\" was dropped: its address has 3,027 characters, more than the 2,048 an address may have; the paper is kept", ingest.Errors);
-        Assert.Equal(new Dictionary<string, string> { ["project"] = "https://someone.github.io/p/" }, Assert.Single(Archive(content)).Links);
+        Assert.Equal(new Dictionary<string, string> { ["hf"] = "https://huggingface.co/papers/2605.00004", ["project"] = "https://someone.github.io/p/" }, Assert.Single(Archive(content)).Links);
+    }
+
+    [Fact]
+    public void A_summary_and_an_organisation_too_long_to_be_real_are_cut()
+    {
+        var item = Item("2605.00007", "Long Summary");
+        var paper = (System.Text.Json.Nodes.JsonObject)item["paper"]!;
+        paper["ai_summary"] = string.Join(" ", Enumerable.Repeat("word", 1_000));
+        item["organization"] = new System.Text.Json.Nodes.JsonObject { ["fullname"] = new string('O', 300) };
+        var answer = _dir.Write("summary.json", Daily(item));
+        var content = _dir["content"];
+
+        var ingest = Generator.Run("ingest", answer, "--content", content, "--date", "2026-05-08");
+
+        Assert.True(ingest.ExitCode == 0, ingest.ToString());
+        Assert.Contains("summary.json:2: the summary of \"Long Summary\" was cut to 2,000 characters (it had 4,999); the paper is kept", ingest.Errors);
+        Assert.Contains("the organisation of \"Long Summary\" was cut to 200 characters (it had 300)", ingest.Errors);
+        var kept = Assert.Single(Archive(content));
+        Assert.InRange(kept.AiSummary!.Length, 1_900, 2_000);
+        Assert.EndsWith("…", kept.AiSummary);
+        Assert.Equal(200, kept.Organization!.Length);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class OwnHostLinkTests : IDisposable
         Assert.Contains("ingest: dropped link https://papers.example.net/no-such-page/ from \"A Paper That Links Into The Site\" (", ingest.Output);
         Assert.Contains("day.json:2): a scraped link may not point into this site", ingest.Output);
         var paper = Paper("2605.00001");
-        Assert.Equal(new Dictionary<string, string> { ["code"] = "https://github.com/someone/code" }, paper.Links);
+        Assert.Equal(new Dictionary<string, string> { ["code"] = "https://github.com/someone/code", ["hf"] = "https://huggingface.co/papers/2605.00001" }, paper.Links);
         Assert.DoesNotContain("no-such-page", FileOf("2605.00001"));
         Assert.Equal("https://someone.github.io/project/", Paper("2605.00002").Links["project"]);
 
@@ -78,7 +78,7 @@ public sealed class OwnHostLinkTests : IDisposable
         var ingest = Ingest(answer);
 
         Assert.True(ingest.ExitCode == 0, ingest.ToString());
-        Assert.Empty(Paper("2605.00003").Links);
+        Assert.Equal(["hf"], Paper("2605.00003").Links.Keys); // only the paper's Hugging Face page, which the source's id makes
         Assert.Contains("1 link dropped", ingest.Output);
     }
 
@@ -140,7 +140,8 @@ public sealed class OwnHostLinkTests : IDisposable
         Ingest(answer);
         var file = Path.Combine(_site.Content, ArchiveLoader.LoadPapers(_site.Content, []).Single().RelativePath);
         // A person links the paper to a page of the site (check and build judge that link, not ingest).
-        File.WriteAllText(file, File.ReadAllText(file).Replace("trending:", "links:\n  project: https://papers.example.net/archive/papers/\ntrending:"));
+        // The file already has links (the paper's Hugging Face page): the person adds one to them.
+        File.WriteAllText(file, File.ReadAllText(file).Replace("links:\n", "links:\n  project: https://papers.example.net/archive/papers/\n"));
         var before = FolderSnapshot.Of(_site.Content);
 
         var again = Ingest(answer);
@@ -162,7 +163,7 @@ public sealed class OwnHostLinkTests : IDisposable
         Assert.True(ingest.ExitCode == 0, ingest.ToString());
         Assert.Contains($"ingest: dropped link {Site}missing/ from \"Fetched Paper 3\" ({server.BaseUrl}papers/trending:", ingest.Output);
         Assert.Contains("5 new, 0 updated, 0 unchanged, 0 skipped, 1 link dropped", ingest.Output);
-        Assert.Empty(Paper("2605.10003").Links);
+        Assert.Equal(["hf"], Paper("2605.10003").Links.Keys);
     }
 
     [Fact]

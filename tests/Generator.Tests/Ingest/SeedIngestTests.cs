@@ -60,6 +60,34 @@ public sealed class SeedIngestTests : IDisposable
         Assert.Contains("Multi-index Based Solution Theory to the Φ^4 Equation in the Full Subcritical Regime", papers.Keys);
     }
 
+    /// <summary>The person who labelled the seed numbered its papers in the scrape's order (<c>n</c>).</summary>
+    private static Dictionary<string, int> ScrapeOrder() =>
+        File.ReadLines(Path.Combine(Repo.Fixtures, "labels", "topics-dev.jsonl"))
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .ToDictionary(e => e.GetProperty("title").GetString()!, e => e.GetProperty("n").GetInt32());
+
+    [Fact]
+    public void The_seed_days_ranks_equal_the_scrapes_order()
+    {
+        IngestSeed();
+        var order = ScrapeOrder();
+        var day = new DateOnly(2026, 11, 28);
+        Assert.Equal(order.Count, LoadPapers().Count(p => p.Rank(day) == order[p.Title]));
+    }
+
+    [Fact]
+    public void The_shipped_archive_keeps_the_seed_days_ranks_in_the_scrapes_order()
+    {
+        // content/ was re-ingested from the seed scrape: what a fork starts from shows the real order.
+        var problems = new List<ContentProblem>();
+        var shipped = ArchiveLoader.LoadPapers(Path.Combine(Repo.Root, "content"), problems).Select(f => f.Paper)
+            .Where(p => p.Trending.Contains(new DateOnly(2026, 11, 28)) && !p.Hidden && p.RedirectTo is null).ToList();
+        Assert.Empty(problems);
+        var order = ScrapeOrder();
+        Assert.Equal(119, shipped.Count);
+        Assert.Empty(shipped.Where(p => p.Rank(new DateOnly(2026, 11, 28)) != order[p.Title]).Select(p => p.Title));
+    }
+
     [Fact]
     public void Every_slug_is_safe_and_unique()
     {

@@ -48,7 +48,7 @@ public sealed class ReadingTests : IDisposable
         var items = XDocument.Parse(_site.Text("digest.xml")).Descendants("item").ToList();
         Assert.Equal(["https://example.org/days/2026-11-28/", "https://example.org/days/2026-11-24/", "https://example.org/days/2026-10-30/"],
             items.Select(i => i.Element("link")!.Value));
-        Assert.Equal("1 papers trending on 2026-11-28", items[0].Element("title")!.Value);
+        Assert.Equal("1 paper trending on 2026-11-28", items[0].Element("title")!.Value);
         Assert.Contains("<a href=\"https://example.org/papers/math/\">Math In Abstracts</a>", items[0].Element("description")!.Value);
     }
 
