@@ -40,8 +40,8 @@ public sealed class PluralTests : IDisposable
     public void One_upvote_is_one_upvote_in_this_weeks_most_upvoted()
     {
         var home = Text("index.html");
-        Assert.Contains("A Lonely Paper 1 upvote", home);
-        Assert.Contains("Pair One 3 upvotes", home);
+        Assert.Contains("A Lonely Paper ▲ 1 upvote", home);
+        Assert.Contains("Pair One ▲ 3 upvotes", home);
     }
 
     [Fact]
