@@ -20,8 +20,7 @@ internal sealed class PaperPagesPipeline : IPipeline
             yield return context.Page(Urls.Paper(paper.Slug), "paper", input, static (shared, path, input) =>
             {
                 var view = shared.Views.Paper(input.Paper);
-                var page = shared.Page($"{view.Title} · {shared.Config.Title}", view.Summary, path, "article")
-                    with { Meta = ViewFactory.CitationMeta(input.Paper.Paper) };
+                var page = shared.Page($"{view.Title} · {shared.Config.Title}", view.Summary, path, "article") with { Meta = ViewFactory.CitationMeta(input.Paper.Paper) };
                 var related = input.Related
                     .Select(r => new RelatedView(r.Paper.Title, shared.Urls.Href(Urls.Paper(r.Slug)), ViewFactory.Date(r.Paper.FirstTrending)))
                     .ToList();
@@ -33,7 +32,8 @@ internal sealed class PaperPagesPipeline : IPipeline
                     AuthorsShown = authors.Take(view.AuthorsShown.Count).ToList(),
                     AuthorsFolded = authors.Skip(view.AuthorsShown.Count).ToList(),
                 });
-            }) with { LastModified = paper.Paper.Trending[^1] };
+            }) with
+            { LastModified = paper.Paper.Trending[^1] };
         }
     }
 }
