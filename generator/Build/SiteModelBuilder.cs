@@ -94,7 +94,7 @@ internal static class SiteModelBuilder
             var file = shown[order[k]];
             if (file.ContentHash is { } hash)
                 entries[file.RelativePath] = new BuildCache.Entry(hash, file.Paper)
-                    { Topics = papers[k].Topics.Select(t => t.Slug).ToList(), FellBack = fellBack[order[k]], Terms = counts[k] };
+                { Topics = papers[k].Topics.Select(t => t.Slug).ToList(), FellBack = fellBack[order[k]], Terms = counts[k] };
         }
         // Merged records are cached too; hidden ones never: what was taken down stays out of every file the build keeps.
         foreach (var file in archive.Papers)

@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using PaperTrail.Content;
 using PaperTrail.Errors;
+using PaperTrail.Ingest;
 using PaperTrail.Ingest.Sources;
 using PaperTrail.Ingest.Web;
-using PaperTrail.Ingest;
 
 namespace PaperTrail.Commands;
 

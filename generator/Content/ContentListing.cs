@@ -37,13 +37,13 @@ internal static class ContentListing
         var papers = Path.Combine(contentDir, ArchiveLoader.PapersFolder);
         if (!Directory.Exists(papers)) return [];
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(contentDir));
-        return new FileSystemEnumerable<(string Name, bool LinkedFolder)>(Path.GetFullPath(papers),
-                (ref FileSystemEntry e) => (Relative(root, e.ToFullPath()), e.IsDirectory),
-                Options)
-            {
-                ShouldIncludePredicate = Listed,
-                ShouldRecursePredicate = Recurse,
-            }
+        var listing = new FileSystemEnumerable<(string Name, bool LinkedFolder)>(Path.GetFullPath(papers),
+            (ref FileSystemEntry e) => (Relative(root, e.ToFullPath()), e.IsDirectory), Options)
+        {
+            ShouldIncludePredicate = Listed,
+            ShouldRecursePredicate = Recurse,
+        };
+        return listing
             .Where(e => IsPaper(e.Name, e.LinkedFolder))
             .Select(e => e.Name)
             .Order(StringComparer.Ordinal)

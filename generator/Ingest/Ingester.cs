@@ -1,8 +1,8 @@
 using PaperTrail.Content;
+using PaperTrail.Errors;
 using PaperTrail.Ingest.Sources;
 using PaperTrail.Ingest.Web;
 using PaperTrail.Output;
-using PaperTrail.Errors;
 
 namespace PaperTrail.Ingest;
 

@@ -75,7 +75,7 @@ internal sealed class FileSizes : IDisposable
     public void Dispose()
     {
         if (_folder < 0) return;
-        Libc.close(_folder);
+        _ = Libc.close(_folder);
         _folder = -1;
     }
 }

@@ -23,7 +23,8 @@ internal static class FolderRemover
                     try { File.Delete(files[i]); }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // left for the delete below to report
                 }
-            }) { IsBackground = true, Name = "delete" }).ToList();
+            })
+            { IsBackground = true, Name = "delete" }).ToList();
             foreach (var worker in workers) worker.Start();
             foreach (var worker in workers) worker.Join();
         }

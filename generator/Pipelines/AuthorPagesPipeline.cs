@@ -32,7 +32,8 @@ internal sealed class AuthorPagesPipeline : IPipeline
                                  new FeedLinkView(shared.Urls.Href(Urls.AuthorAtom(author.Slug)), "application/atom+xml", $"{author.Name} (Atom)", "Atom")]);
                 return new PageModel(page, new AuthorView(author.Name, author.Papers.Select(i => shared.Views.Paper(i.Paper)).ToList(),
                     shared.Urls.Href(Urls.AuthorRss(author.Slug)), shared.Urls.Href(Urls.AuthorAtom(author.Slug))));
-            }) with { LastModified = items[0].Day };
+            }) with
+            { LastModified = items[0].Day };
             var feedItems = items.Take(site.Config.FeedSize).ToList();
             var feedInput = input with { Papers = feedItems };
             yield return context.File(Urls.AuthorRss(author.Slug), "author-feed", feedInput, static (shared, path, author) =>

@@ -71,7 +71,8 @@ internal sealed class BuildContext
         {
             var (page, model) = view(Shared, path, input);
             return Templates.RenderPage(layout, SiteView, page, model);
-        }) { Input = input, View = view, Maker = layout };
+        })
+        { Input = input, View = view, Maker = layout };
 
     /// <summary>A file made by a writer (a feed, a redirect page) from its input alone, as <see cref="Page{TInput}"/> is.</summary>
     public PlannedOutput File<TInput>(string path, string writer, TInput input, Func<SharedViews, string, TInput, byte[]> render,

@@ -23,7 +23,8 @@ internal sealed class DayPagesPipeline : IPipeline
                 LinkView? Link(DateOnly? other) => other is { } o ? new LinkView(shared.Urls.Href(Urls.Day(o)), ViewFactory.Date(o)) : null;
                 var page = shared.Page($"Trending on {date} · {shared.Config.Title}", input.Papers.Count == 1 ? $"The paper that trended on {date}." : $"The {input.Papers.Count} papers that trended on {date}.", path);
                 return new PageModel(page, new DayView(date, shared.Views.Papers(input.Papers), Link(input.Older), Link(input.Newer)));
-            }) with { LastModified = day };
+            }) with
+            { LastModified = day };
         }
 
         // Every day and its count, newest first.
@@ -44,6 +45,7 @@ internal sealed class DayPagesPipeline : IPipeline
                 LatestWeek = days.Count > 0 && days.Select(d => IsoWeek.Of(d.Day)).FirstOrDefault(w => w.Sunday() < days[0].Day) is { Year: > 0 } week
                     ? new LinkView(shared.Urls.Href(Urls.TopWeek(week)), week.ToString()) : null,
             });
-        }) with { LastModified = context.Site.LastUpdated };
+        }) with
+        { LastModified = context.Site.LastUpdated };
     }
 }

@@ -43,6 +43,7 @@ internal sealed class HomePagePipeline : IPipeline
             {
                 WeekTop = shared.Views.Papers(home.WeekTop),
             });
-        }) with { LastModified = site.LastUpdated };
+        }) with
+        { LastModified = site.LastUpdated };
     }
 }

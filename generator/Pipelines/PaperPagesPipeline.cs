@@ -1,5 +1,5 @@
-using PaperTrail.Site;
 using PaperTrail.Rendering;
+using PaperTrail.Site;
 using PaperTrail.Views;
 
 namespace PaperTrail.Pipelines;
@@ -22,8 +22,7 @@ internal sealed class PaperPagesPipeline : IPipeline
             yield return context.Page(Urls.Paper(paper.Slug), "paper", input, static (shared, path, input) =>
             {
                 var view = shared.Views.Paper(input.Paper).WithBibtex(() => Bibtex.Entry(input.Paper.Paper, input.BibtexKey));
-                var page = shared.Page($"{view.Title} · {shared.Config.Title}", view.Summary, path, "article")
-                    with { Meta = ViewFactory.CitationMeta(input.Paper.Paper) };
+                var page = shared.Page($"{view.Title} · {shared.Config.Title}", view.Summary, path, "article") with { Meta = ViewFactory.CitationMeta(input.Paper.Paper) };
                 var related = input.Related
                     .Select(r => new RelatedView(InlineTex.Plain(r.Paper.Title), shared.Urls.Href(Urls.Paper(r.Slug)), ViewFactory.Date(r.Paper.FirstTrending)))
                     .ToList();
@@ -35,7 +34,8 @@ internal sealed class PaperPagesPipeline : IPipeline
                     AuthorsShown = authors.Take(view.AuthorsShown.Count).ToList(),
                     AuthorsFolded = authors.Skip(view.AuthorsShown.Count).ToList(),
                 });
-            }) with { LastModified = paper.Paper.Trending[^1] };
+            }) with
+            { LastModified = paper.Paper.Trending[^1] };
         }
     }
 }

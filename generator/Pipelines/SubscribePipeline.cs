@@ -45,7 +45,8 @@ internal sealed class SubscribePipeline : IPipeline
             new SubscribeView(shared.Site.Feeds, shared.Urls.Href(Urls.Digest), shared.Urls.Absolute(Urls.Digest),
                 shared.Urls.Href(Urls.Opml), shared.Urls.Href(Urls.Topics), shared.Urls.Absolute(Urls.Rss))
             { WeeklyHref = shared.Urls.Href(Urls.WeeklyDigest), WeeklyUrl = shared.Urls.Absolute(Urls.WeeklyDigest) }))
-            with { LastModified = site.LastUpdated };
+            with
+        { LastModified = site.LastUpdated };
     }
 
     private static FeedEntry DayEntry(SharedViews shared, DateOnly day, IReadOnlyList<SitePaper> papers)

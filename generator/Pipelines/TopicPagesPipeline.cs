@@ -34,7 +34,8 @@ internal sealed class TopicPagesPipeline : IPipeline
         yield return context.Page(Urls.Topics, "topics", counts, static (shared, path, counts) => new PageModel(
             shared.Page($"Topics · {shared.Config.Title}", "Every topic of the archive with its papers and feeds.", path),
             new TopicsIndexView(counts.Select(t => shared.Views.Topic(t.Topic, t.Count)).ToList(), shared.Urls.Href(Urls.Opml))))
-            with { LastModified = site.LastUpdated };
+            with
+        { LastModified = site.LastUpdated };
 
         var pageSize = site.Config.PageSize;
         foreach (var count in counts)
@@ -59,7 +60,8 @@ internal sealed class TopicPagesPipeline : IPipeline
                 {
                     Chart = input.End is { } end ? WeeklyChart.Render("chart", topic.Name, input.FirstTrending, end) : null,
                 });
-            }) with { LastModified = newest.Count > 0 ? newest[0].Paper.FirstTrending : site.LastUpdated };
+            }) with
+            { LastModified = newest.Count > 0 ? newest[0].Paper.FirstTrending : site.LastUpdated };
 
             for (var m = 0; m < months.Count; m++)
             {
@@ -82,7 +84,8 @@ internal sealed class TopicPagesPipeline : IPipeline
                         var page = shared.Page(title, $"Papers about {topic.Name} that first trended in {label}.", path, extraFeeds: feeds);
                         return new PageModel(page, new TopicMonthView(shared.Views.TopicLink(topic), feeds[0].Href, feeds[1].Href, label, input.Count,
                             shared.Views.Papers(input.Papers), MonthPager(shared, topic.Slug, input), Link(input.Newer), Link(input.Older)));
-                    }) with { LastModified = slice[0].Paper.FirstTrending };
+                    }) with
+                    { LastModified = slice[0].Paper.FirstTrending };
                 }
             }
         }

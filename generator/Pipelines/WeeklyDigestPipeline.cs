@@ -34,7 +34,8 @@ internal sealed class WeeklyDigestPipeline : IPipeline
                 var entries = week.Top.Select(p => new WeekEntryView(shared.Views.Paper(p), p.Paper.Upvotes ?? 0, ViewFactory.Date(p.Paper.Trending[^1]))).ToList();
                 return new PageModel(page, new WeekView(week.Week.ToString(), range, entries, week.Total, Link(week.Older), Link(week.Newer),
                     shared.Urls.Href(Urls.WeeklyDigest)));
-            }) with { LastModified = week.Week.Sunday() };
+            }) with
+            { LastModified = week.Week.Sunday() };
 
         var feed = new WeeklyFeedInput(weeks.Take(context.Site.Config.FeedSize).ToList());
         yield return context.File(Urls.WeeklyDigest, "weekly-digest", feed, static (shared, path, feed) =>

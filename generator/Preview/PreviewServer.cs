@@ -109,7 +109,7 @@ internal sealed class PreviewServer(BuildOptions build, int port, TextWriter log
                 HttpListenerContext context;
                 try { context = await listener.GetContextAsync(); }
                 catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { break; }
-                _ = Task.Run(() => Respond(context));
+                _ = Task.Run(() => Respond(context), CancellationToken.None); // each request answers to the end
             }
         }
         await watching;

@@ -52,7 +52,7 @@ internal sealed record EvaluationResult(int Papers, IReadOnlyList<TopicCounts> P
     {
         var sb = new StringBuilder();
         foreach (var (title, missed, extra) in Disagreements)
-            sb.AppendLine($"{title}\n    missed: {string.Join(", ", missed)}\n    extra:  {string.Join(", ", extra)}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{title}\n    missed: {string.Join(", ", missed)}\n    extra:  {string.Join(", ", extra)}");
         return sb.ToString();
     }
 }

@@ -88,7 +88,7 @@ internal static class TopicModelFile
                 case "topic" when parts.Length == 8 && parts[2] == "bias" && parts[4] == "threshold" && parts[6] == "decision":
                     if (Parse(parts[3]) is not { } bias) Problem($"the bias '{parts[3]}' is not a number");
                     else if (Parse(parts[5]) is not ({ } threshold and > 0 and < 1)) Problem($"the threshold '{parts[5]}' is not a probability between 0 and 1");
-                    else if (!Enum.TryParse<TopicDecision>(parts[7], ignoreCase: true, out var decision) || !Enum.IsDefined(decision) || parts[7] != parts[7].ToLowerInvariant())
+                    else if (!Enum.TryParse<TopicDecision>(parts[7], ignoreCase: true, out var decision) || !Enum.IsDefined(decision) || !string.Equals(parts[7], parts[7].ToLowerInvariant(), StringComparison.Ordinal))
                         Problem($"the decision '{parts[7]}' is none of rules, model, either, both");
                     else if (parts[1].Length == 0 || topics.Any(t => t.Slug == parts[1])) Problem($"the topic '{parts[1]}' is missing or listed twice");
                     else topics.Add((parts[1], bias, threshold, decision, []));

@@ -46,8 +46,8 @@ internal static class TopicReport
         var assigned = new TopicAssigner(taxonomy, classifier).Assign(paper);
         var sb = new StringBuilder();
         sb.AppendLine(paper.Title);
-        sb.AppendLine($"topics: {string.Join(", ", assigned.Select(t => t.Slug))}{(paper.Topics is { Count: > 0 } ? " (written in the front matter)" : "")}");
-        sb.AppendLine($"rules: {string.Join(", ", rules.Classify(paper).DefaultIfEmpty("none"))}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"topics: {string.Join(", ", assigned.Select(t => t.Slug))}{(paper.Topics is { Count: > 0 } ? " (written in the front matter)" : "")}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"rules: {string.Join(", ", rules.Classify(paper).DefaultIfEmpty("none"))}");
         foreach (var score in rules.Score(paper).Where(s => s.Hits.Count > 0))
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"  {score.Topic.Slug}: {score.Score:0.##} (threshold {score.Topic.Rules.Threshold:0.##}){(score.Passes ? "" : ", below")}");

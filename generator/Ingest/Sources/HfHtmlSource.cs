@@ -111,7 +111,8 @@ internal sealed partial class HfHtmlSource : IPaperSource
         // A paper page shows its abstract; an error page served at a paper's address (a heading "429") does not.
         var abstractHeading = document.QuerySelectorAll("h2").FirstOrDefault(h => h.TextContent.Trim() == "Abstract");
         if (abstractHeading is null) return new SourceResult([], []);
-        var abstractText = abstractHeading.ParentElement?.QuerySelectorAll("p").LastOrDefault()?.TextContent;
+        var paragraphs = abstractHeading.ParentElement?.QuerySelectorAll("p");
+        var abstractText = paragraphs is { Length: > 0 } ? paragraphs[^1].TextContent : null;
         var pageArxiv = ArxivId.Normalize(address.Groups["id"].Value);
         papers.Add(new SourcePaper
         {

@@ -86,7 +86,7 @@ public sealed class ReaderLayoutTests(BuiltDefaultSite site, Support.Browser bro
             var results = visit.Page.Locator("[data-search-results] > li");
             await results.Nth(29).WaitForAsync();
             var status = await visit.Page.Locator("[data-search-status]").TextContentAsync() ?? "";
-            var total = int.Parse(Regex.Match(status, @"(\d+) papers found").Groups[1].Value);
+            var total = int.Parse(Regex.Match(status, @"(\d+) papers found").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
             Assert.True(total > 30, status);
             Assert.Equal(30, await results.CountAsync());
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PaperTrail.Tests.Support;
@@ -92,13 +93,13 @@ public sealed class SiteBrowserTests(BuiltDefaultSite site, Support.Browser brow
         var visit = await browser.Visit(server.BaseUrl + "search/?q=diffusion");
         var status = visit.Page.Locator("[data-search-status]");
         await status.Filter(new LocatorFilterOptions { HasTextRegex = new Regex(@"\d+ papers? found") }).WaitForAsync();
-        var all = int.Parse(Regex.Match(await status.TextContentAsync() ?? "", @"\d+").Value);
+        var all = int.Parse(Regex.Match(await status.TextContentAsync() ?? "", @"\d+").Value, CultureInfo.InvariantCulture);
 
         await visit.Page.SelectOptionAsync("#search-topic", "Inverse Problems & Restoration");
         await visit.Page.WaitForFunctionAsync("() => new URL(location.href).searchParams.get('topic') !== null");
         await status.Filter(new LocatorFilterOptions { HasTextRegex = new Regex(@"\d+ papers? found") }).WaitForAsync();
         await visit.Page.WaitForFunctionAsync($"() => !document.querySelector('[data-search-status]').textContent.startsWith('{all} ')");
-        var narrowed = int.Parse(Regex.Match(await status.TextContentAsync() ?? "", @"\d+").Value);
+        var narrowed = int.Parse(Regex.Match(await status.TextContentAsync() ?? "", @"\d+").Value, CultureInfo.InvariantCulture);
         await visit.Page.CloseAsync();
 
         Assert.True(narrowed > 0 && narrowed < all, $"{narrowed} of {all}");

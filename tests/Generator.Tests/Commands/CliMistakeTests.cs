@@ -14,7 +14,7 @@ public sealed class CliMistakeTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private Generator.Result Run(params string[] args) => Generator.Run(args);
+    private static Generator.Result Run(params string[] args) => Generator.Run(args);
 
     [Theory]
     [InlineData("--dryrun", "--dry-run", "ingest", "--dryrun", "scrape.txt")]

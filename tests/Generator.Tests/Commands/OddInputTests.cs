@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using PaperTrail.Output;
 using PaperTrail.Tests.Support;
 
@@ -123,7 +124,7 @@ public sealed class OddInputTests : IDisposable
     public void Serve_refuses_an_output_inside_content_before_serving()
     {
         var result = GeneratorProcess.Run(null, "serve", "--content", _site.Content, "--themes", _site.Themes,
-            "--output", Path.Combine(_site.Content, ".preview"), "--port", TestFiles.FreePort().ToString());
+            "--output", Path.Combine(_site.Content, ".preview"), "--port", TestFiles.FreePort().ToString(CultureInfo.InvariantCulture));
 
         AssertRefused(result, 2, "is inside the content folder");
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using FsCheck;
 using FsCheck.Fluent;
@@ -173,7 +174,7 @@ public sealed class MutatedYamlPropertyTests : IDisposable
     // A problem names a path and, where it has one, a line: "error: <path>:<line>: <message>" or "error: <path>: <message>".
     private static readonly Regex Located = new(@"^error: (?<path>[^:\n]+?)(:(?<line>\d+))?: \S", RegexOptions.CultureInvariant);
 
-    private void AssertAnsweredWithoutCrash(string relative, string text, Generator.Result result, string command)
+    private static void AssertAnsweredWithoutCrash(string relative, string text, Generator.Result result, string command)
     {
         var context = $"{command} of {relative}:\n{text}\n---- {result}";
         Assert.True(result.ExitCode is ExitCodes.Ok or ExitCodes.InputError, context);
@@ -191,7 +192,7 @@ public sealed class MutatedYamlPropertyTests : IDisposable
             if (line.Contains("is not valid YAML", StringComparison.Ordinal))
                 Assert.True(match.Groups["line"].Success, $"a syntax fault without its line: '{line}'\n{context}");
             if (match.Groups["line"].Success && File.Exists(path))
-                Assert.InRange(int.Parse(match.Groups["line"].Value), 1, File.ReadAllText(path).Split('\n').Length);
+                Assert.InRange(int.Parse(match.Groups["line"].Value, CultureInfo.InvariantCulture), 1, File.ReadAllText(path).Split('\n').Length);
         }
     }
 

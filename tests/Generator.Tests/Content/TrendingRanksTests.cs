@@ -99,7 +99,7 @@ public sealed class TrendingRanksTests
             .Paper("second", "Second Paper", "[2026-11-28]", extra: "upvotes: 9\nlinks:\n  code: \"https://github.com/x/y\"");
         site.BuildOk();
         var day = site.Html("days/2026-11-28/index.html");
-        Assert.Equal(["Second Paper", "First Paper"], day.QuerySelectorAll("main h2 a, main h3 a").Select(a => a.TextContent.Trim()).Where(t => t.EndsWith("Paper")));
+        Assert.Equal(["Second Paper", "First Paper"], day.QuerySelectorAll("main h2 a, main h3 a").Select(a => a.TextContent.Trim()).Where(t => t.EndsWith("Paper", StringComparison.Ordinal)));
         Assert.True(site.Exists("papers/first/index.html"));
     }
 

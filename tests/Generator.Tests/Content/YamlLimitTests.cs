@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using PaperTrail.Tests.Support;
 
@@ -29,9 +30,9 @@ public sealed class YamlLimitTests : IDisposable
         for (var level = 1; level < levels; level++)
         {
             var (name, before) = ((char)('a' + level), (char)('a' + level - 1));
-            text.Append($"{keyPrefix}{name}: &{name} [{string.Join(", ", Enumerable.Repeat($"*{before}", 9))}]\n");
+            text.Append(CultureInfo.InvariantCulture, $"{keyPrefix}{name}: &{name} [{string.Join(", ", Enumerable.Repeat($"*{before}", 9))}]\n");
         }
-        return text.Append($"? *{(char)('a' + levels - 1)}\n: v\n").ToString();
+        return text.Append(CultureInfo.InvariantCulture, $"? *{(char)('a' + levels - 1)}\n: v\n").ToString();
     }
 
     /// <summary>How long the generator takes to start and do nothing, measured once: what a timed run may spend besides its work.</summary>

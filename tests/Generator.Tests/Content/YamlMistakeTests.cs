@@ -19,7 +19,7 @@ public sealed class YamlMistakeTests : IDisposable
 
     private Generator.Result Check() => Generator.Run("check", "--content", _site.Content);
 
-    private void AssertProblemAt(Generator.Result result, string file, int line, string message)
+    private static void AssertProblemAt(Generator.Result result, string file, int line, string message)
     {
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.True(result.Errors.Contains($"{file}:{line}: ") && result.Errors.Contains(message), result.ToString());

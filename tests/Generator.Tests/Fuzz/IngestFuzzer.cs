@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using PaperTrail.Content;
 using PaperTrail.Errors;
 using PaperTrail.Tests.Support;

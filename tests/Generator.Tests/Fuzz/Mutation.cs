@@ -90,7 +90,7 @@ public sealed record Mutation(MutationKind Kind, int Where, int What, int Size)
                 return What % 2 == 0 ? bytes : [.. input[..Math.Min(length, 64)], .. bytes];
             }
             default:
-                throw new ArgumentOutOfRangeException(nameof(Kind), Kind, null);
+                throw new System.Diagnostics.UnreachableException($"no mutation {Kind}");
         }
     }
 

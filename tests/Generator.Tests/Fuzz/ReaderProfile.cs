@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security;
 using System.Text;
@@ -174,9 +175,9 @@ public sealed class ReaderProfile
         foreach (var p in papers)
         {
             var atom = legacy ? " xmlns=\"http://www.w3.org/2005/Atom\"" : "";
-            feed.Append($"  <entry{atom}>\n    <id>http://arxiv.org/abs/{E(p.Id)}v1</id>\n    <title>{E(p.Title)}</title>\n");
-            feed.Append($"    <summary>{E(p.Abstract)}</summary>\n    <published>{E(p.Day)}T00:00:00Z</published>\n");
-            foreach (var author in p.Authors) feed.Append($"    <author><name>{E(author)}</name></author>\n");
+            feed.Append(CultureInfo.InvariantCulture, $"  <entry{atom}>\n    <id>http://arxiv.org/abs/{E(p.Id)}v1</id>\n    <title>{E(p.Title)}</title>\n");
+            feed.Append(CultureInfo.InvariantCulture, $"    <summary>{E(p.Abstract)}</summary>\n    <published>{E(p.Day)}T00:00:00Z</published>\n");
+            foreach (var author in p.Authors) feed.Append(CultureInfo.InvariantCulture, $"    <author><name>{E(author)}</name></author>\n");
             if (!legacy) feed.Append("    <arxiv:primary_category term=\"cs.LG\"/>\n");
             feed.Append("    <category term=\"cs.LG\"/><category term=\"cs.CL\"/>\n  </entry>\n");
         }

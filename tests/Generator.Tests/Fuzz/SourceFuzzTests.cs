@@ -24,6 +24,7 @@ public abstract class SourceFuzzTests(ReaderProfile reader, ITestOutputHelper lo
         log.WriteLine($"{reader.Source}: {_fuzzer.Summary}");
         _fuzzer.AssertArchiveUntouched();
         _fuzzer.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
 

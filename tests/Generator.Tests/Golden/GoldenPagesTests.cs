@@ -15,9 +15,10 @@ public sealed class GoldenPagesTests(GoldenPagesTests.Site site) : IClassFixture
     /// </summary>
     public sealed class Site : IDisposable
     {
-        private readonly FixtureSite _site = new FixtureSite(
-                "title: Fixture Archive\nbase_url: https://example.org/\ndescription: A test archive.\nlanguage: en\nauthor: Tester\npage_size: 2\nfeed_size: 3\nauthor_min_papers: 2\n")
-            { Search = true }
+        private const string SiteYml =
+            "title: Fixture Archive\nbase_url: https://example.org/\ndescription: A test archive.\nlanguage: en\nauthor: Tester\npage_size: 2\nfeed_size: 3\nauthor_min_papers: 2\n";
+
+        private readonly FixtureSite _site = new FixtureSite(SiteYml) { Search = true }
             .Paper("stochastic-interpolants", "Stochastic Interpolants for Diffusion", "[2026-10-30]",
                 "A unifying framework for flows and diffusions, with a loss $\\mathcal{L} = \\|v - \\dot{x}_t\\|^2$.",
                 "topics: [diffusion-models]\nauthors: [Ada Lovelace, Alan Turing]\narxiv: \"2610.01234\"\nupvotes: 42")

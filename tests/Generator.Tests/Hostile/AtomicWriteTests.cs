@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using PaperTrail.Content;
 using PaperTrail.Output;
@@ -15,7 +16,7 @@ public sealed class AtomicWriteTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static Dictionary<string, string> FailAfter(int writes) => new() { [WriteFaults.Variable] = writes.ToString() };
+    private static Dictionary<string, string> FailAfter(int writes) => new() { [WriteFaults.Variable] = writes.ToString(CultureInfo.InvariantCulture) };
 
     private static Dictionary<string, string> Hashes(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using PaperTrail.Content;
 using PaperTrail.Output;
@@ -190,7 +191,7 @@ public sealed class ConcurrentWritersTests : IDisposable
         using var site = SiteOfTwelvePapers();
         var preview = _dir["preview"];
         using var serve = GeneratorProcess.Start(null,
-            "serve", "--content", site.Content, "--themes", site.Themes, "--output", preview, "--port", TestFiles.FreePort().ToString(), "--no-search");
+            "serve", "--content", site.Content, "--themes", site.Themes, "--output", preview, "--port", TestFiles.FreePort().ToString(CultureInfo.InvariantCulture), "--no-search");
         serve.WaitFor("built in"); // its first build ran, inside its own lock, and let go of nothing
 
         var clock = Stopwatch.StartNew();

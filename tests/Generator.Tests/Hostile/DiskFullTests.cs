@@ -1,3 +1,4 @@
+using System.Globalization;
 using PaperTrail.Errors;
 using PaperTrail.Output;
 using PaperTrail.Tests.Support;
@@ -17,7 +18,7 @@ public sealed class DiskFullTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static Dictionary<string, string> DiskFullAfter(long bytes) => new() { [WriteFaults.DiskFullVariable] = bytes.ToString() };
+    private static Dictionary<string, string> DiskFullAfter(long bytes) => new() { [WriteFaults.DiskFullVariable] = bytes.ToString(CultureInfo.InvariantCulture) };
 
     private static void AssertDiskFull(Generator.Result result, string pathPart)
     {

@@ -16,7 +16,7 @@ namespace PaperTrail.Tests.Ingest;
 /// make a 177 MB site (a 60 MB paper page, 10 MB for the home page and for each feed), and a 50 MB
 /// abstract a 387 MB one.
 /// </summary>
-public sealed class FieldCapTests(FieldCapTests.HugeFieldsSite site) : IClassFixture<FieldCapTests.HugeFieldsSite>
+public sealed class FieldCapTests(FieldCapTests.HugeFieldsSite site) : IClassFixture<FieldCapTests.HugeFieldsSite>, IDisposable
 {
     /// <summary>An archive that ingested a 10 MB title and a 50 MB abstract, then built.</summary>
     public sealed class HugeFieldsSite : IDisposable
@@ -46,6 +46,8 @@ public sealed class FieldCapTests(FieldCapTests.HugeFieldsSite site) : IClassFix
     }
 
     private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
 
     private static string Text(string words, int length) => new StringBuilder(length + words.Length).Insert(0, words, length / words.Length + 1).ToString(0, length);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PaperTrail.Content;
 using PaperTrail.Tests.Support;
 
@@ -33,7 +34,7 @@ public sealed class DefaultArchiveTests : IDisposable
                      "feed.xml", "atom.xml", "feed.json", "sitemap.xml", "robots.txt", "404.html", "topics/opml.xml" })
             Assert.True(File.Exists(Path.Combine(_output.Path, file)), file);
         foreach (var day in shown.SelectMany(p => p.Trending).Distinct())
-            Assert.True(File.Exists(Path.Combine(_output.Path, "days", day.ToString("yyyy-MM-dd"), "index.html")), day.ToString());
+            Assert.True(File.Exists(Path.Combine(_output.Path, "days", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "index.html")), day.ToString(CultureInfo.InvariantCulture));
         foreach (var topic in archive.Taxonomy.Topics)
             Assert.True(File.Exists(Path.Combine(_output.Path, "topics", topic.Slug, "feed.xml")), topic.Slug);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PaperTrail.Tests.Support;
 
 namespace PaperTrail.Tests.Pipelines;
@@ -117,7 +118,7 @@ public sealed class TopicArchiveTests : IDisposable
     [InlineData(5, 10, "1 … 3 4 5 6 7 … 10")]
     [InlineData(7, 10, "1 … 5 6 7 8 9 10")]
     public void Page_numbers_leave_gaps_only_where_numbers_are_left_out(int page, int pages, string expected) =>
-        Assert.Equal(expected, string.Join(' ', PaperTrail.Pipelines.TopicPagesPipeline.PageNumbers(page, pages).Select(n => n == 0 ? "…" : n.ToString())));
+        Assert.Equal(expected, string.Join(' ', PaperTrail.Pipelines.TopicPagesPipeline.PageNumbers(page, pages).Select(n => n == 0 ? "…" : n.ToString(CultureInfo.InvariantCulture))));
 
     [Fact]
     public void Exactly_one_full_page_of_a_month_has_no_pager()

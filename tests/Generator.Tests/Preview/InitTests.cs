@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
@@ -123,12 +124,12 @@ public sealed class InitTests : IDisposable
         Generator.Run("init", _dir["mine"]);
         var port = TestFiles.FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { GeneratorProcess.Dll, "serve", "--content", _dir["mine/content"], "--themes", Path.Combine(Repo.Root, "themes"), "--output", _dir["preview"], "--port", port.ToString() })
+        foreach (var arg in new[] { GeneratorProcess.Dll, "serve", "--content", _dir["mine/content"], "--themes", Path.Combine(Repo.Root, "themes"), "--output", _dir["preview"], "--port", port.ToString(CultureInfo.InvariantCulture) })
             start.ArgumentList.Add(arg);
         using var server = Process.Start(start)!;
         var log = new List<string>();
         var ready = new TaskCompletionSource();
-        server.OutputDataReceived += (_, e) => { if (e.Data is null) return; lock (log) log.Add(e.Data); if (e.Data.StartsWith("serving ")) ready.TrySetResult(); };
+        server.OutputDataReceived += (_, e) => { if (e.Data is null) return; lock (log) log.Add(e.Data); if (e.Data.StartsWith("serving ", StringComparison.Ordinal)) ready.TrySetResult(); };
         server.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.Add(e.Data); };
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 using PaperTrail.Tests.Support;
@@ -19,7 +20,7 @@ public sealed class PreviewServerFixture : IDisposable
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { GeneratorProcess.Dll, "serve", "--content", _site.Content, "--themes", _site.Themes, "--output", _preview.Path,
-                     "--port", TestFiles.FreePort().ToString(), "--no-search" })
+                     "--port", TestFiles.FreePort().ToString(CultureInfo.InvariantCulture), "--no-search" })
             start.ArgumentList.Add(arg);
         _server = Process.Start(start)!;
         _server.OutputDataReceived += (_, e) => Client.Line(e.Data);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -34,7 +35,7 @@ public sealed class ServeFailureTests : IDisposable
     }
 
     private string[] ServeArgs(int port) =>
-        ["serve", "--content", _site.Content, "--themes", _site.Themes, "--output", _preview.Path, "--port", port.ToString(), "--no-search"];
+        ["serve", "--content", _site.Content, "--themes", _site.Themes, "--output", _preview.Path, "--port", port.ToString(CultureInfo.InvariantCulture), "--no-search"];
 
     private Uri StartProcess()
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using PaperTrail.Tests.Support;
 
@@ -33,7 +34,7 @@ public sealed class ServeSymlinkTests : IDisposable
     private Uri Start()
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { GeneratorProcess.Dll, "serve", "--content", _site.Content, "--themes", _site.Themes, "--output", _preview.Path, "--port", TestFiles.FreePort().ToString(), "--no-search" })
+        foreach (var arg in new[] { GeneratorProcess.Dll, "serve", "--content", _site.Content, "--themes", _site.Themes, "--output", _preview.Path, "--port", TestFiles.FreePort().ToString(CultureInfo.InvariantCulture), "--no-search" })
             start.ArgumentList.Add(arg);
         _server = Process.Start(start)!;
         _server.OutputDataReceived += (_, e) => _client.Line(e.Data);

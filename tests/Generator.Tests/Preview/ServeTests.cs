@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
@@ -35,11 +36,11 @@ public sealed class ServeTests : IDisposable
     {
         var port = TestFiles.FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { GeneratorProcess.Dll, "serve", "--content", _site.Content, "--themes", _site.Themes, "--output", _preview.Path, "--port", port.ToString(), "--no-search" })
+        foreach (var arg in new[] { GeneratorProcess.Dll, "serve", "--content", _site.Content, "--themes", _site.Themes, "--output", _preview.Path, "--port", port.ToString(CultureInfo.InvariantCulture), "--no-search" })
             start.ArgumentList.Add(arg);
         _server = Process.Start(start)!;
         var ready = new TaskCompletionSource<string>();
-        _server.OutputDataReceived += (_, e) => { if (e.Data is null) return; lock (_log) _log.Add(e.Data); if (e.Data.StartsWith("serving ")) ready.TrySetResult(e.Data); };
+        _server.OutputDataReceived += (_, e) => { if (e.Data is null) return; lock (_log) _log.Add(e.Data); if (e.Data.StartsWith("serving ", StringComparison.Ordinal)) ready.TrySetResult(e.Data); };
         _server.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.Add(e.Data); };
         _server.BeginOutputReadLine();
         _server.BeginErrorReadLine();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PaperTrail.Site;
 using PaperTrail.Tests.Support;
 using Tomlyn.Model;
@@ -106,7 +107,7 @@ public sealed class PublishConfigTests
         var directives = hsts.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
         var maxAge = Assert.Single(directives, d => d.StartsWith("max-age=", StringComparison.OrdinalIgnoreCase));
-        Assert.True(long.Parse(maxAge["max-age=".Length..]) >= 31536000, hsts);
+        Assert.True(long.Parse(maxAge["max-age=".Length..], CultureInfo.InvariantCulture) >= 31536000, hsts);
         Assert.DoesNotContain(directives, d => d.Equals("includeSubDomains", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(directives, d => d.Equals("preload", StringComparison.OrdinalIgnoreCase));
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using PaperTrail.Content;
 using PaperTrail.Tests.Support;
@@ -14,7 +15,7 @@ namespace PaperTrail.Tests.Publish;
 public sealed class RehearsalTests : IDisposable
 {
     private readonly TempDir _work = new();
-    private static readonly string Day = DateTime.UtcNow.ToString("yyyy-MM-dd");
+    private static readonly string Day = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public void Dispose() => _work.Dispose();
 

@@ -1,6 +1,6 @@
-using PaperTrail.Site;
 using PaperTrail.Content;
 using PaperTrail.Rendering;
+using PaperTrail.Site;
 using PaperTrail.Tests.Support;
 
 namespace PaperTrail.Tests.Rendering;

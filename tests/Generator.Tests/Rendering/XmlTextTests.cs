@@ -1,7 +1,7 @@
-using XmlConvert = System.Xml.XmlConvert;
 using FsCheck.Xunit;
 using PaperTrail.Rendering;
 using PaperTrail.Tests.Hostile;
+using XmlConvert = System.Xml.XmlConvert;
 
 namespace PaperTrail.Tests.Rendering;
 

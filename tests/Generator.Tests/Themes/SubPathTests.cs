@@ -18,14 +18,14 @@ public sealed class SubPathTests : IDisposable
         _site.BuildOk();
         var attribute = new Regex("""(?:href|src|content|data-pagefind|data-base)="([^"]*)" """.TrimEnd());
         var checkedLinks = 0;
-        foreach (var file in Directory.GetFiles(_site.Output, "*.*", SearchOption.AllDirectories).Where(f => f.EndsWith(".html") || f.EndsWith(".xml") || f.EndsWith(".json")))
+        foreach (var file in Directory.GetFiles(_site.Output, "*.*", SearchOption.AllDirectories).Where(f => f.EndsWith(".html", StringComparison.Ordinal) || f.EndsWith(".xml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)))
         {
             var text = File.ReadAllText(file);
             foreach (Match match in attribute.Matches(text))
             {
                 var url = match.Groups[1].Value;
                 if (url.StartsWith('/')) { Assert.StartsWith("/archive/", url); checkedLinks++; }
-                if (url.StartsWith("https://example.org")) { Assert.StartsWith("https://example.org/archive/", url); checkedLinks++; }
+                if (url.StartsWith("https://example.org", StringComparison.Ordinal)) { Assert.StartsWith("https://example.org/archive/", url); checkedLinks++; }
             }
             foreach (Match loc in Regex.Matches(text, "https://example\\.org[^\"<\\s]*"))
                 Assert.StartsWith("https://example.org/archive/", loc.Value);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using PaperTrail.Tests.Support;
 
@@ -59,7 +60,7 @@ public sealed class TopicModelForkTests : IDisposable
             correct += shown.Intersect(paper.Topics).Count();
             predicted += shown.Length;
             gold += paper.Topics.Length;
-            if (!shown.ToHashSet().SetEquals(paper.Topics)) report.AppendLine($"{paper.Title}: shown {string.Join(",", shown)}, labelled {string.Join(",", paper.Topics)}");
+            if (!shown.ToHashSet().SetEquals(paper.Topics)) report.AppendLine(CultureInfo.InvariantCulture, $"{paper.Title}: shown {string.Join(",", shown)}, labelled {string.Join(",", paper.Topics)}");
         }
         return (2.0 * correct / (predicted + gold), report.ToString());
     }
