@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PaperTrail.Content;
 using PaperTrail.Errors;
 using PaperTrail.Pipelines;
 using PaperTrail.Rendering;
@@ -45,7 +46,7 @@ public static class BuildCommand
             }
             context.Output.WriteLine(
                 $"build: {report.Papers} papers, {report.Outputs} files ({report.Written} written, {report.Unchanged} unchanged, {report.Removed} removed); " +
-                $"{report.FellBack} papers fell back to the fallback topic; {report.Rendered} rendered, " +
+                $"{Plural.Count(report.FellBack, "paper")} fell back to the fallback topic; {report.Rendered} rendered, " +
                 $"{report.Outputs - report.Rendered} kept from the last build as their inputs were unchanged{LeftOut(report)}");
             if (report.Feeds is { } feeds) context.Output.WriteLine(feeds);
             if (report.Search is { } search)
