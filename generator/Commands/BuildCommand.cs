@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PaperTrail.Build;
+using PaperTrail.Content;
 using PaperTrail.Errors;
 using PaperTrail.Rendering;
 using PaperTrail.Site;
@@ -46,7 +47,7 @@ internal static class BuildCommand
             }
             context.Output.WriteLine(
                 $"build: {report.Papers} papers, {report.Outputs} files ({report.Written} written, {report.Unchanged} unchanged, {report.Removed} removed); " +
-                $"{report.FellBack} papers fell back to the fallback topic; {report.Rendered} rendered, " +
+                $"{Plural.Count(report.FellBack, "paper")} fell back to the fallback topic; {report.Rendered} rendered, " +
                 $"{report.Outputs - report.Rendered} kept from the last build as their inputs were unchanged{LeftOut(report)}");
             if (report.Feeds is { } feeds) context.Output.WriteLine(feeds);
             if (report.Search is { } search)

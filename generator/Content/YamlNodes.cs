@@ -55,22 +55,6 @@ internal sealed class YamlNodes(string file, int lineOffset, List<ContentProblem
         return null;
     }
 
-    public IReadOnlyList<DateOnly>? Dates(YamlNode node, string key)
-    {
-        if (node is not YamlSequenceNode sequence)
-        {
-            var single = Date(node, key);
-            return single is null ? null : [single.Value];
-        }
-        var list = new List<DateOnly>();
-        foreach (var item in sequence.Children)
-        {
-            var date = Date(item, key);
-            if (date is not null) list.Add(date.Value);
-        }
-        return list;
-    }
-
     public int? Integer(YamlNode node, string key, int min = int.MinValue)
     {
         var value = String(node, key);

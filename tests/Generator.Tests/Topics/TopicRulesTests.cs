@@ -110,7 +110,7 @@ public sealed class TopicRulesTests : IDisposable
     public void The_build_reports_how_many_papers_fell_back()
     {
         _site.Paper("a", "Something Unrelated", "[2026-11-28]").Paper("b", "Diffusion Models Again", "[2026-11-28]");
-        Assert.Contains("1 papers fell back to the fallback topic", _site.Build().Output);
+        Assert.Contains("1 paper fell back to the fallback topic", _site.Build().Output);
     }
 
     [Fact]
