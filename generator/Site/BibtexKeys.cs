@@ -21,8 +21,9 @@ internal sealed partial class BibtexKeys
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var paper in papers.OrderBy(p => p.FirstTrending).ThenBy(p => p.Slug, StringComparer.Ordinal))
         {
-            var key = Plain(paper);
-            for (var n = 1; !taken.Add(key); n++) key = Plain(paper) + Letters(n);
+            var plain = Plain(paper);
+            var key = plain;
+            for (var n = 1; !taken.Add(key); n++) key = plain + Letters(n);
             _bySlug[paper.Slug] = key;
         }
     }
@@ -67,8 +68,17 @@ internal sealed partial class BibtexKeys
     /// <summary>The title's first word that is not a stop word nor a TeX command (<c>\mathcal</c>), folded; "" when none.</summary>
     private static string FirstWord(string title)
     {
-        var words = Word().Matches(Transliteration.ToAscii(title)).Select(m => m.Value).Where(w => w[0] != '\\').Select(w => w.ToLowerInvariant()).ToList();
-        return words.FirstOrDefault(w => !StopWords.Contains(w)) ?? words.FirstOrDefault() ?? "";
+        // Word by word, stopping at the first that says something: every build makes every key.
+        var ascii = Transliteration.ToAscii(title);
+        string? first = null;
+        foreach (var match in Word().EnumerateMatches(ascii))
+        {
+            if (ascii[match.Index] == '\\') continue;
+            var word = ascii.Substring(match.Index, match.Length).ToLowerInvariant();
+            if (!StopWords.Contains(word)) return word;
+            first ??= word;
+        }
+        return first ?? "";
     }
 
     /// <summary>ASCII letters and digits of the text, lower-case: "Vanden-Eijnden" is "vandeneijnden", "Ünal" "unal".</summary>
