@@ -65,7 +65,9 @@ public sealed class BackfillFolderFuzzTests : IDisposable
         }
         var before = FolderSnapshot.Of(content);
 
-        var run = Task.Run(() => Generator.Run("ingest", folder, "--content", content, "--date", "2026-05-08"));
+        // A thread of its own, not one the shared pool may be slow to give (see IngestFuzzer).
+        var run = Task.Factory.StartNew(() => Generator.Run("ingest", folder, "--content", content, "--date", "2026-05-08"),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         Assert.True(run.Wait(IngestFuzzer.HangGuard), $"[{string.Join(", ", entries)}]: no answer in {IngestFuzzer.HangGuard.TotalSeconds} s");
         var result = run.Result;
 
