@@ -79,12 +79,12 @@ public sealed class SeedIngestTests : IDisposable
     public void The_shipped_archive_keeps_the_seed_days_ranks_in_the_scrapes_order()
     {
         // content/ was re-ingested from the seed scrape: what a fork starts from shows the real order.
+        // A fork that replaced the archive has none of the seed's papers, and nothing here to check.
         var problems = new List<ContentProblem>();
-        var shipped = ArchiveLoader.LoadPapers(Path.Combine(Repo.Root, "content"), problems).Select(f => f.Paper)
-            .Where(p => p.Trending.Contains(new DateOnly(2026, 11, 28)) && !p.Hidden && p.RedirectTo is null).ToList();
-        Assert.Empty(problems);
         var order = ScrapeOrder();
-        Assert.Equal(119, shipped.Count);
+        var shipped = ArchiveLoader.LoadPapers(Path.Combine(Repo.Root, "content"), problems).Select(f => f.Paper)
+            .Where(p => p.Trending.Contains(new DateOnly(2026, 11, 28)) && order.ContainsKey(p.Title) && !p.Hidden && p.RedirectTo is null).ToList();
+        Assert.Empty(problems);
         Assert.Empty(shipped.Where(p => p.Rank(new DateOnly(2026, 11, 28)) != order[p.Title]).Select(p => p.Title));
     }
 
