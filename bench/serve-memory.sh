@@ -29,8 +29,10 @@ gen=(dotnet "$work/bin/generator.dll")
 
 if [ -d "$shared/corpus/hf-daily" ]; then
   "$py" "$root/bench/prepare.py" "$papers" "$work" --shared "$shared" >&2
+  input="$work/input" # answers of up to 10,000 papers each, a folder ingest reads whole
 else
-  "$py" - "$root/tests/fixtures/corpus/hf-daily" "$papers" "$work/input.json" <<'PY'
+  input="$work/input.json"
+  "$py" - "$root/tests/fixtures/corpus/hf-daily" "$papers" "$input" <<'PY'
 import datetime, glob, json, os, sys
 corpus, count, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 items = [i for p in sorted(glob.glob(os.path.join(corpus, "*.json"))) for i in json.load(open(p, encoding="utf-8"))]
@@ -56,7 +58,7 @@ print(f"{len(ids)} papers from {corpus}", file=sys.stderr)
 PY
 fi
 cp "$root/content/site.yml" "$root/content/topics.yml" "$work/content/"
-"${gen[@]}" ingest "$work/input.json" --content "$work/content" | tail -1 >&2
+"${gen[@]}" ingest "$input" --content "$work/content" | tail -1 >&2
 mapfile -t files < <(cd "$work/content" && find papers -name '*.md' | sort)
 echo "archive: ${#files[@]} paper files" >&2
 
