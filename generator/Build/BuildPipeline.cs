@@ -40,15 +40,17 @@ internal static class BuildPipeline
         stages.Begin("load");
         var (quarantine, tables) = Load(options, last);
 
-        stages.Begin("model (topics, related)");
-        // KaTeX (a Node process) and the theme's templates need nothing of the model: made beside it.
+        stages.Begin("node tools"); // installed with npm ci on a fresh clone: seconds of its own
         var tools = NodeTools.Prepare(options.ThemesDir, progress, out var toolsMissing);
         var search = options.Search ? tools : null;
+
+        stages.Begin("model (topics, related)");
+        // KaTeX (a Node process) and the theme's templates need nothing of the model: made beside it.
         var mathTask = Task.Run(() => MathRenderer.Prepare(tools, Formulas(quarantine.Archive), progress, last.Cache.Math));
         var theme = new ThemeFiles(options.ThemesDir, quarantine.Archive.Site.Theme);
         var templatesTask = Task.Run(() => new TemplateSet(theme));
         var site = Model(quarantine.Archive, tables, last.Cache, out var fellBack, out var worked);
-        stages.Begin("tools, math, templates");
+        stages.Begin("math, templates");
         var (templates, math, assets) = (templatesTask.GetAwaiter().GetResult(), mathTask.GetAwaiter().GetResult(), ThemeAssets.Load(theme));
 
         stages.Begin("plan");

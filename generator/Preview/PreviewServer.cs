@@ -160,12 +160,15 @@ internal sealed class PreviewServer(BuildOptions build, int port, TextWriter log
         finally { GiveMemoryBack(); }
     }
 
-    /// <summary>The files a build wrote or removed, the first few by name: what a person saving an edit wants to look at.</summary>
+    /// <summary>
+    /// The files a build wrote or removed, the first few by name, pages before feeds and assets: what a
+    /// person who saved an edit wants to look at.
+    /// </summary>
     private static string WhatChanged(BuildReport report)
     {
         var files = report.ChangedFiles;
         if (files.Count == 0) return "";
-        var named = string.Join(", ", files.Take(FilesNamed));
+        var named = string.Join(", ", files.OrderBy(f => !f.EndsWith(".html", StringComparison.Ordinal)).ThenBy(f => f, StringComparer.Ordinal).Take(FilesNamed));
         return files.Count > FilesNamed ? $" ({named} and {files.Count - FilesNamed} more)" : $" ({named})";
     }
 

@@ -14,7 +14,7 @@ namespace PaperTrail.Tests.Commands;
 public sealed class BuildProgressTests : IDisposable
 {
     private static readonly string[] Stages =
-        ["scan inputs", "load", "model (topics, related)", "tools, math, templates", "plan", "render, check links, stage", "commit"];
+        ["scan inputs", "load", "node tools", "model (topics, related)", "math, templates", "plan", "render, check links, stage", "commit"];
 
     private static readonly string FullBar = new('#', 24);
 
