@@ -11,7 +11,7 @@ namespace PaperTrail.Commands;
 /// <c>generator build [--content DIR] [--output DIR] [--themes DIR] [--clean] [--strict]</c>: a paper that
 /// breaks a rule is left out of the site with a warning on stderr naming file, line and rule, and the
 /// build succeeds; <c>--strict</c> makes any content problem fail it. While it works it shows its stages
-/// on stderr (<see cref="Progress.ProgressWriter"/>): on a terminal in place, with bars, and the time of
+/// (<see cref="Progress.ProgressWriter"/>): on a terminal in place, with bars, and the time of
 /// each after the summary; in a log one line per stage as it ends; with <c>--quiet</c> not at all.
 /// </summary>
 internal static class BuildCommand
@@ -38,7 +38,7 @@ internal static class BuildCommand
                 result.GetValue(clean),
                 Search: !result.GetValue(noSearch),
                 Strict: result.GetValue(strict));
-            // Stages and bars on the error stream, which a failure's lines follow only once the status line is gone.
+            // Disposed before a failure is reported: the error is not written after the status line.
             using var progress = context.Progress(quiet: result.GetValue(quiet));
             var report = BuildPipeline.Run(options, progress);
             foreach (var paper in report.LeftOut) context.Errors.WriteLine(paper.Warning);

@@ -4,17 +4,17 @@ using PaperTrail.Progress;
 namespace PaperTrail.Commands;
 
 /// <summary>Where a command writes, and the one place that turns failures into exit codes.</summary>
-/// <param name="terminal">Whether a person watches the error stream; by default, whether it is this process's own and not redirected. Tests say so to stand in for one.</param>
+/// <param name="terminal">Whether a person watches the output; by default, whether it is this process's own and not redirected. Tests say so to stand in for one.</param>
 internal sealed class CommandContext(TextWriter output, TextWriter errors, bool? terminal = null)
 {
     public TextWriter Output { get; } = output;
     public TextWriter Errors { get; } = errors;
 
-    /// <summary>Whether a person watches the progress (redrawn in place) rather than a log: progress goes to the error stream.</summary>
-    public bool IsTerminal { get; } = terminal ?? (ReferenceEquals(errors, Console.Error) && !Console.IsErrorRedirected);
+    /// <summary>Whether a person watches the output (progress redraws in place) rather than a log.</summary>
+    public bool IsTerminal { get; } = terminal ?? (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
 
-    /// <summary>The one way a command shows its progress (<see cref="ProgressWriter"/>), on the error stream.</summary>
-    public ProgressWriter Progress(bool quiet = false) => new(Errors, IsTerminal, quiet, TerminalWidth());
+    /// <summary>The one way a command shows its progress (<see cref="ProgressWriter"/>), on its output, as ingest always has.</summary>
+    public ProgressWriter Progress(bool quiet = false) => new(Output, IsTerminal, quiet, TerminalWidth());
 
     public int Guarded(Func<int> action) => Guard(action, Errors);
 
@@ -38,7 +38,7 @@ internal sealed class CommandContext(TextWriter output, TextWriter errors, bool?
     /// <summary>The real terminal's width; 80 for a stand-in, or when the system cannot tell.</summary>
     private int TerminalWidth()
     {
-        if (!IsTerminal || !ReferenceEquals(Errors, Console.Error)) return 80;
+        if (!IsTerminal || !ReferenceEquals(Output, Console.Out)) return 80;
         try
         {
             return Console.WindowWidth is > 0 and var width ? width : 80;

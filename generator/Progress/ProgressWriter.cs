@@ -5,8 +5,7 @@ using System.Text;
 namespace PaperTrail.Progress;
 
 /// <summary>
-/// What a long command shows while it works, on the error stream, so that what it prints as its result
-/// stays apart (<c>build | head -1</c> still gets the summary). On a terminal: one status line redrawn in
+/// What a long command shows while it works, on its output, before its summary. On a terminal: one status line redrawn in
 /// place, the stage and, when the stage counts its work, a bar; redrawn at most ten times a second, so
 /// counting every page costs nothing. Elsewhere (a CI log, the nightly): one line per stage as it ends,
 /// with its time, and nothing per page. Quiet: no stages, no bars. The other lines a command writes while
@@ -30,7 +29,7 @@ internal sealed class ProgressWriter : TextWriter
     private string? _lastUnit;
     private string? _detail; // what the stage's line says it did, besides its time
 
-    /// <param name="output">The error stream of the command.</param>
+    /// <param name="output">The command's output.</param>
     /// <param name="terminal">A person watches <paramref name="output"/>: the status line is redrawn in place.</param>
     /// <param name="quiet">Show no stage and no bar; the other lines still pass.</param>
     /// <param name="width">The terminal's width: a status line that wrapped could not be redrawn in place.</param>
@@ -42,7 +41,7 @@ internal sealed class ProgressWriter : TextWriter
         _width = Math.Max(width, 20);
     }
 
-    /// <summary>Shows nothing, and drops every line: for builds that report elsewhere (tests, serve's own summaries).</summary>
+    /// <summary>Shows nothing, and drops every line: for a caller that gives no writer (tests, mostly).</summary>
     public static ProgressWriter Silent() => new(Null, terminal: false, quiet: true);
 
     public bool IsTerminal { get; }

@@ -5,11 +5,10 @@ using PaperTrail.Tests.Support;
 namespace PaperTrail.Tests.Commands;
 
 /// <summary>
-/// A build shows where it is while it works (issue 34), on stderr: on a terminal the stage it is in,
-/// redrawn in place, with a bar while it renders, and after the summary the time of each stage; in a
-/// log (CI, the nightly) one line per stage as it ends. <c>--quiet</c> shows none of it. The summary
-/// stays stdout's first line either way, and nothing of the progress reaches the site. The stages'
-/// names are checked, not their times.
+/// A build shows where it is while it works (issue 34), before its summary: on a terminal the stage it
+/// is in, redrawn in place, with a bar while it renders, and after the summary the time of each stage;
+/// in a log (CI, the nightly) one line per stage as it ends. <c>--quiet</c> shows none of it. Nothing of
+/// the progress reaches the site. The stages' names are checked, not their times.
 /// </summary>
 public sealed class BuildProgressTests : IDisposable
 {
@@ -28,7 +27,7 @@ public sealed class BuildProgressTests : IDisposable
 
     /// <summary>The files of the site the summary counts ("N files").</summary>
     private static int Outputs(Generator.Result result) =>
-        int.Parse(Regex.Match(result.Output, @"^build: 3 papers, (\d+) files").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        int.Parse(Regex.Match(result.Output, @"(?:^|[\r\n])build: 3 papers, (\d+) files").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>What a terminal shows once the command is over: each line as its last redraw left it, blank ones gone.</summary>
     private static List<string> Shown(string stream) =>
@@ -39,18 +38,20 @@ public sealed class BuildProgressTests : IDisposable
         stream.Split('\r', '\n').Select(s => s.TrimEnd()).Where(s => s.Length > 0).ToList();
 
     [Fact]
-    public void Without_a_terminal_each_stage_is_one_line_as_it_ends_and_the_summary_is_still_the_first_line_of_stdout()
+    public void Without_a_terminal_each_stage_is_one_line_as_it_ends_before_the_summary()
     {
         var result = Generator.Run(Build(_site.Output));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.StartsWith("build: 3 papers, ", result.Output); // `build | head -1` is still the summary
-        var lines = result.Errors.TrimEnd('\n').Split('\n');
-        Assert.All(lines, l => Assert.Matches(@"^[a-z ,()]+: \d+\.\d s( \(.+\))?$", l));
-        Assert.Equal(Stages, lines.Select(l => l[..l.LastIndexOf(": ", StringComparison.Ordinal)]));
-        Assert.EndsWith($" ({Outputs(result)} outputs)", lines.Single(l => l.StartsWith("render, check links, stage: ", StringComparison.Ordinal)));
-        Assert.DoesNotContain('\r', result.Errors); // nothing redrawn in a log, no bar
-        Assert.DoesNotContain("took ", result.Errors);
+        Assert.Equal("", result.Errors);
+        var lines = result.Output.Split('\n');
+        var stageLines = lines.TakeWhile(l => !l.StartsWith("build: ", StringComparison.Ordinal)).ToList();
+        Assert.All(stageLines, l => Assert.Matches(@"^[a-z ,()]+: \d+\.\d s( \(.+\))?$", l));
+        Assert.Equal(Stages, stageLines.Select(l => l[..l.LastIndexOf(": ", StringComparison.Ordinal)]));
+        Assert.StartsWith("build: 3 papers, ", lines[stageLines.Count]);
+        Assert.EndsWith($" ({Outputs(result)} outputs)", stageLines.Single(l => l.StartsWith("render, check links, stage: ", StringComparison.Ordinal)));
+        Assert.DoesNotContain('\r', result.Output); // nothing redrawn in a log, no bar
+        Assert.DoesNotContain("took ", result.Output);
     }
 
     [Fact]
@@ -59,18 +60,20 @@ public sealed class BuildProgressTests : IDisposable
         var result = Generator.RunOnTerminal(Build(_site.Output));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.StartsWith("build: 3 papers, ", result.Output);
-        var drawn = Drawn(result.Errors);
+        var drawn = Drawn(result.Output);
         foreach (var stage in Stages) Assert.Contains($"{stage} …", drawn);
         var outputs = Outputs(result);
         Assert.Contains($"render, check links, stage [{FullBar}] {outputs}/{outputs} outputs", drawn); // the bar ends full
-        Assert.All(drawn.Where(s => !s.StartsWith("took ", StringComparison.Ordinal)), // the status line, never the times (a line of its own)
+        Assert.All(drawn.Where(s => s.Contains('…') || s.Contains(" [")), // the status line, never the summary or the times (lines of their own)
             s => Assert.True(s.Length < 80, $"wider than the terminal, so it would wrap and could not be redrawn: {s}"));
 
-        // Once it is over, the status line is gone: the terminal shows one line, every stage with its time.
-        var times = Assert.Single(Shown(result.Errors));
+        // Once it is over, the status line is gone: the terminal shows the summary, then every stage with its time.
+        var shown = Shown(result.Output);
+        Assert.StartsWith("build: 3 papers, ", shown[0]);
+        var times = shown[^1];
         Assert.Matches(@"^took \d+\.\d s: ", times);
         Assert.Equal(Stages, Regex.Matches(times, @"(?:: |; )([a-z ,()]+?) \d+\.\d s").Select(m => m.Groups[1].Value));
+        Assert.DoesNotContain(shown, l => l.Contains('…'));
     }
 
     [Fact]
@@ -86,21 +89,23 @@ public sealed class BuildProgressTests : IDisposable
             Assert.True(result.ExitCode == 0, result.ToString());
             Assert.Equal("", result.Errors);
             Assert.StartsWith("build: 3 papers, ", result.Output);
+            Assert.DoesNotContain('\r', result.Output);
+            Assert.DoesNotContain("took ", result.Output);
         }
     }
 
     [Fact]
-    public void A_build_that_fails_on_a_terminal_shows_its_error_on_a_line_of_its_own_with_no_status_left()
+    public void A_build_that_fails_on_a_terminal_leaves_no_status_line_before_its_error()
     {
         _site.Paper("broken", "Broken", "[2026-11-22]", extra: "topics: [no-such-topic]");
 
         var result = Generator.RunOnTerminal(Build(_site.Output, "--strict"));
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains("load …", Drawn(result.Errors)); // it got as far as loading
-        var shown = Shown(result.Errors);
-        Assert.Contains(shown, l => l.StartsWith("error: ", StringComparison.Ordinal) && l.Contains("no-such-topic"));
-        Assert.DoesNotContain(shown, l => l.Contains('…') || l.Contains('['));
+        Assert.Contains("load …", Drawn(result.Output)); // it got as far as loading
+        Assert.Empty(Shown(result.Output)); // and took the status line away before the error was written
+        Assert.StartsWith("error: ", result.Errors);
+        Assert.Contains("no-such-topic", result.Errors);
     }
 
     [Fact]
@@ -124,12 +129,12 @@ public sealed class BuildProgressTests : IDisposable
         var terminal = Generator.RunOnTerminal(Build(other["output"]));
 
         Assert.True(log.ExitCode == 0, log.ToString());
-        Assert.Matches(@"(?m)^search index: \d+\.\d s \(3 pages indexed\)$", log.Errors);
+        Assert.Matches(@"(?m)^search index: \d+\.\d s \(3 pages indexed\)$", log.Output);
         Assert.True(terminal.ExitCode == 0, terminal.ToString());
-        var drawn = Drawn(terminal.Errors);
+        var drawn = Drawn(terminal.Output);
         Assert.Contains(drawn, s => s.StartsWith("search index [", StringComparison.Ordinal) && s.EndsWith("steps: reading 3 pages", StringComparison.Ordinal));
         Assert.Contains($"search index [{FullBar}] 4/4 steps: done", drawn);
-        Assert.Contains("; search index ", Assert.Single(Shown(terminal.Errors)));
+        Assert.Contains("; search index ", Shown(terminal.Output)[^1]);
     }
 
     /// <summary>Each file of the site (the build's own records aside) and its hash.</summary>

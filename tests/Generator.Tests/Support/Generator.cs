@@ -12,7 +12,7 @@ public static class Generator
 
     public static Result Run(params string[] args) => Run(args, terminal: false);
 
-    /// <summary>As a person at a terminal runs it: the error stream, where progress goes, stands in for a terminal 80 columns wide.</summary>
+    /// <summary>As a person at a terminal runs it: the output, where progress goes, stands in for a terminal 80 columns wide.</summary>
     public static Result RunOnTerminal(params string[] args) => Run(args, terminal: true);
 
     private static Result Run(string[] args, bool terminal)

@@ -19,7 +19,7 @@ public sealed class BackfillTests : IDisposable
 
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Contains("ingest: 361 new, 0 updated, 0 unchanged, 0 skipped", first.Output);
-        Assert.Contains("reading: 12/12 files", first.Errors); // plain progress lines off a terminal, on stderr with all progress
+        Assert.Contains("reading: 12/12 files", first.Output); // plain progress lines off a terminal
         Assert.Equal(361, Directory.GetFiles(content, "*.md", SearchOption.AllDirectories).Length);
         var before = FolderSnapshot.Of(content);
 
