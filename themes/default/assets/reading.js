@@ -10,7 +10,6 @@ const FORMAT = "paper-trail-reading-list";
 const LIMIT = { text: 500, note: 2000, authors: 200, highlights: 50 };
 
 const storage = available();
-if (storage) start();
 
 // Storage can be missing or refused (a locked-down browser): then no control is shown at all.
 function available() {
@@ -143,7 +142,9 @@ function plain(element) {
   return copy.textContent.trim();
 }
 
-const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+function fold(text) {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
 
 // A word or name matches as a whole: "gan" marks "GAN training", not "organ".
 function matcher(term) {
@@ -277,9 +278,11 @@ function savedPage(root, current, update) {
     say(words.imported);
   }
 
+  // Nothing of the list stays in the browser.
   function clear() {
     if (!confirm(words.confirmClear)) return;
     update(clean(null));
+    storage.removeItem(KEY);
     render();
   }
 
@@ -312,3 +315,6 @@ function download(name, type, text) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
+
+// Run once every function above is defined.
+if (storage) start();
