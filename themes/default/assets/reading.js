@@ -286,7 +286,14 @@ function savedPage(root, current, update) {
     render();
   }
 
-  const actions = { bib: bibtex, links: copyLinks, export: exportList, clear };
+  function saveHighlights() {
+    const state = current();
+    state.highlights = [...new Set(terms.value.split("\n").map((t) => t.trim()).filter(Boolean))].slice(0, LIMIT.highlights);
+    update(state);
+    say(words.highlightsSaved);
+  }
+
+  const actions = { bib: bibtex, links: copyLinks, export: exportList, clear, highlights: saveHighlights };
   root.querySelectorAll("[data-saved-action]").forEach((button) =>
     button.addEventListener("click", () => actions[button.dataset.savedAction]()));
   sort.addEventListener("change", render);
@@ -294,13 +301,6 @@ function savedPage(root, current, update) {
   picker.addEventListener("change", () => {
     if (picker.files[0]) importList(picker.files[0]);
     picker.value = "";
-  });
-  root.querySelector("[data-highlight-form]").addEventListener("submit", (event) => {
-    event.preventDefault();
-    const state = current();
-    state.highlights = [...new Set(terms.value.split("\n").map((t) => t.trim()).filter(Boolean))].slice(0, LIMIT.highlights);
-    update(state);
-    say(words.highlightsSaved);
   });
   render();
   return { render };
