@@ -38,6 +38,14 @@ public sealed class ReadingListTests(BuiltSeedWithoutSearch site, Support.Browse
     private const string Day = "days/2026-11-28/";
     private const string Topic = "topics/diffusion-models/";
 
+    private static readonly string Screenshots = Path.Combine(Repo.Root, "test-results", "screenshots");
+
+    private static async Task Shoot(IPage page, string name)
+    {
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "reading-" + name + ".png"), FullPage = false });
+    }
+
     private StaticServer Serve()
     {
         Assert.True(site.Build.ExitCode == 0, site.Build.ToString());
@@ -93,6 +101,7 @@ public sealed class ReadingListTests(BuiltSeedWithoutSearch site, Support.Browse
         var describedBy = await page.Locator($"#{described}").TextContentAsync();
         var title = await Card(page, 0).Locator(".card-title").TextContentAsync();
         var navShown = await page.Locator("[data-reading-nav] a").IsVisibleAsync();
+        await Shoot(page, "day-saved");
         await context.CloseAsync();
 
         Assert.Equal(new[] { first, second! }, pressed);
@@ -123,6 +132,7 @@ public sealed class ReadingListTests(BuiltSeedWithoutSearch site, Support.Browse
         await page.GotoAsync(server.BaseUrl + Topic);
         var cards = await page.Locator("article[data-paper]").CountAsync();
         var marked = await page.Locator("article.is-hit").EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.paper)");
+        await Shoot(page, "topic-highlights");
         var badges = await page.Locator("article:not(.is-hit) [data-reading=hit]:visible").CountAsync()
             + "|" + await page.Locator("article.is-hit [data-reading=hit]:visible").CountAsync();
         await context.CloseAsync();
@@ -147,6 +157,7 @@ public sealed class ReadingListTests(BuiltSeedWithoutSearch site, Support.Browse
 
         await page.GotoAsync(server.BaseUrl + "saved/");
         var listed = await page.Locator("[data-saved-list] > li").CountAsync();
+        await Shoot(page, "saved");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download as .bib" }).ClickAsync());
         var path = await download.PathAsync();
         var bib = await File.ReadAllTextAsync(path!);
@@ -168,10 +179,17 @@ public sealed class ReadingListTests(BuiltSeedWithoutSearch site, Support.Browse
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GotoAsync(server.BaseUrl + Day);
         await SaveCard(page, 0);
-        await Card(page, 3).Locator("button[data-reading=read]").ClickAsync();
-        var paperHref = await Card(page, 1).Locator(".card-title a").GetAttributeAsync("href");
-        await page.GotoAsync(new Uri(new Uri(server.BaseUrl), paperHref).ToString());
+        var saveHref = await Card(page, 1).Locator(".card-title a").GetAttributeAsync("href");
+        var readHref = await Card(page, 3).Locator(".card-title a").GetAttributeAsync("href");
+        // One saved from its paper page, one only marked read there: the day page then shows it read.
+        await page.GotoAsync(new Uri(new Uri(server.BaseUrl), saveHref).ToString());
         await page.Locator("article.paper button[data-reading=save]").ClickAsync();
+        await page.GotoAsync(new Uri(new Uri(server.BaseUrl), readHref).ToString());
+        await page.Locator("article.paper button[data-reading=read]").ClickAsync();
+        await page.GotoAsync(server.BaseUrl + Day);
+        var readMark = await Card(page, 3).Locator("[data-reading=read-mark]").IsVisibleAsync();
+        var otherMarks = await page.Locator("[data-reading=read-mark]:visible").CountAsync();
+        await Shoot(page, "day-read");
 
         await page.GotoAsync(server.BaseUrl + "saved/");
         await page.Locator("[data-saved-list] textarea").First.FillAsync("Read section 3 again.");
@@ -194,6 +212,8 @@ public sealed class ReadingListTests(BuiltSeedWithoutSearch site, Support.Browse
         var exportedText = await File.ReadAllTextAsync(file!); // the browser deletes its downloads when it closes
         await context.CloseAsync();
 
+        Assert.True(readMark);
+        Assert.Equal(1, otherMarks);
         Assert.Equal(2, titles.Count);
         Assert.Equal(0, afterClear);
         Assert.Equal("[]", clearedStorage);
@@ -215,6 +235,9 @@ public sealed class ReadingListTests(BuiltSeedWithoutSearch site, Support.Browse
         File.WriteAllText(file, """
             {"format":"paper-trail-reading-list","version":1,"highlights":[],"papers":{
               "x":{"title":"<img src=x onerror=alert(1)>","href":"javascript:alert(1)","authors":["A"],"day":"2026-11-28","saved":"2026-12-01T00:00:00Z"},
+              "w":{"title":"W","saved":"2026-12-02T00:00:00Z","day":["2026-11-28"],"authors":[1,{}],"note":{}},
+              "y":{"title":5,"saved":0,"day":20261128},
+              "z":"not a paper",
               "__proto__":{"title":"proto","href":"/papers/p/","saved":"2026-12-01T00:00:00Z"}}}
             """);
         var (context, errors) = await Reader();
@@ -228,7 +251,7 @@ public sealed class ReadingListTests(BuiltSeedWithoutSearch site, Support.Browse
         var images = await page.Locator("[data-saved-list] img").CountAsync();
         await context.CloseAsync();
 
-        Assert.Contains("/papers/x/", hrefs);
+        Assert.Equal(["/papers/w/", "/papers/x/", "/papers/p/"], hrefs); // newest saved first; odd values dropped, not thrown on
         Assert.DoesNotContain(hrefs, h => h.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(0, images);
         Assert.Empty(dialogs);

@@ -53,8 +53,8 @@ function clean(data) {
       title: text(paper.title, LIMIT.text) || slug,
       href: href.startsWith("/") && !href.startsWith("//") ? href : base + "papers/" + encodeURIComponent(slug) + "/",
       authors: Array.isArray(paper.authors) ? paper.authors.slice(0, LIMIT.authors).map((a) => text(a, LIMIT.text)) : [],
-      day: /^\d{4}-\d{2}-\d{2}$/.test(paper.day) ? paper.day : "",
-      saved: isNaN(Date.parse(paper.saved)) ? "" : paper.saved,
+      day: /^\d{4}-\d{2}-\d{2}$/.test(text(paper.day, 11)) ? paper.day : "",
+      saved: typeof paper.saved === "string" && /^[\d:.TZ+-]{10,30}$/.test(paper.saved) && !isNaN(Date.parse(paper.saved)) ? paper.saved : "",
       read: paper.read === true,
       note: text(paper.note, LIMIT.note),
       bib: text(paper.bib, LIMIT.note * 4),
@@ -71,16 +71,23 @@ function start() {
   const controls = document.getElementById("reading-controls");
   document.querySelectorAll("[data-reading-nav]").forEach((item) => (item.hidden = false));
 
+  // A card gets a star to save it (in the rank column, so a long list grows by no line); a paper
+  // page gets both buttons under its title. Either gets a line of marks, shown when one applies.
   if (controls) articles.forEach((article, i) => {
     const heading = article.querySelector("h1, .card-title");
     if (!heading) return;
     heading.id ||= "reading-" + i;
     const parts = controls.content.cloneNode(true);
-    for (const button of parts.querySelectorAll("button")) {
+    const paperPage = article.matches(".paper");
+    const buttons = parts.querySelector(paperPage ? ".reading-controls" : ".reading-star");
+    const marks = parts.querySelector(".reading-marks");
+    for (const button of buttons.matches("button") ? [buttons] : buttons.querySelectorAll("button")) {
       button.setAttribute("aria-describedby", heading.id);
       button.addEventListener("click", () => toggle(article, button.dataset.reading));
     }
-    heading.after(parts);
+    if (paperPage) marks.querySelector("[data-reading=read-mark]").remove(); // its button says so
+    heading.after(marks);
+    if (paperPage) heading.after(buttons); else article.prepend(buttons);
   });
 
   function toggle(article, what) {
@@ -105,8 +112,13 @@ function start() {
       article.classList.toggle("is-read", pressed.read);
       const hit = terms.length > 0 && matches(article, terms);
       article.classList.toggle("is-hit", hit);
-      const badge = article.querySelector("[data-reading=hit]");
-      if (badge) badge.hidden = !hit;
+      const marks = article.querySelector(".reading-marks");
+      if (!marks) continue;
+      for (const [name, shown] of [["read-mark", pressed.read], ["hit", hit]]) {
+        const mark = marks.querySelector(`[data-reading=${name}]`);
+        if (mark) mark.hidden = !shown;
+      }
+      marks.hidden = !marks.querySelector("span:not([hidden])");
     }
   }
 
@@ -316,5 +328,5 @@ function download(name, type, text) {
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
-// Run once every function above is defined.
+// Last, so that every constant above is set when it runs.
 if (storage) start();
