@@ -164,13 +164,16 @@ function matcher(term) {
   return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, "u");
 }
 
+// The words a highlight looks in: title, abstract and authors (not the topics a card also names).
+const searched = new WeakMap();
 function matches(article, terms) {
-  article.readingText ??= fold([
-    article.querySelector("h1, .card-title")?.textContent ?? "",
-    article.querySelector(".card-abstract, .abstract")?.textContent ?? "",
-    article.dataset.authors ?? "",
-  ].join("\n"));
-  return terms.some((term) => term.test(article.readingText));
+  if (!searched.has(article)) {
+    const abstract = article.querySelector(".card-abstract, .abstract")?.cloneNode(true);
+    abstract?.querySelectorAll("summary, h2, .card-topics").forEach((e) => e.remove());
+    const title = article.querySelector("h1, .card-title")?.textContent ?? "";
+    searched.set(article, fold([title, abstract?.textContent ?? "", article.dataset.authors ?? ""].join("\n")));
+  }
+  return terms.some((term) => term.test(searched.get(article)));
 }
 
 function savedPage(root, current, update) {
