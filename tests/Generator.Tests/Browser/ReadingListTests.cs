@@ -171,6 +171,45 @@ public sealed class ReadingListTests(BuiltSeedWithoutSearch site, Support.Browse
     }
 
     [BrowserFact]
+    public async Task The_saved_page_orders_by_date_saved_or_trending_day_copies_links_and_keeps_focus_on_remove()
+    {
+        using var fixture = new FixtureSite("title: Fixture Archive\nbase_url: https://example.org/\n")
+            .Paper("older", "Older Paper", "[2026-11-02]")
+            .Paper("newer", "Newer Paper", "[2026-11-05]")
+            .BuildOk();
+        using var server = new StaticServer(fixture.Output, NetlifyConfig.HeadersForAllPages());
+        var (context, errors) = await Reader();
+        await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = server.BaseUrl.TrimEnd('/') });
+        var page = await context.NewPageAsync();
+        // The newer paper saved first, the older one last.
+        foreach (var day in new[] { "2026-11-05", "2026-11-02" })
+        {
+            await page.GotoAsync(server.BaseUrl + $"days/{day}/");
+            await page.Locator("article[data-paper] button[data-reading=save]").ClickAsync();
+        }
+
+        await page.GotoAsync(server.BaseUrl + "saved/");
+        var titles = page.Locator("[data-saved-list] .card-title");
+        var bySaved = await titles.AllTextContentsAsync();
+        await page.GetByLabel("Order").SelectOptionAsync("day");
+        var byDay = await titles.AllTextContentsAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy links" }).ClickAsync();
+        await page.Locator("[data-saved-status]", new() { HasText = "Links copied." }).WaitForAsync();
+        var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        await page.Locator("[data-saved-list] > li").First.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
+        var focused = await page.EvaluateAsync<string>("() => document.activeElement.textContent");
+        var left = await titles.AllTextContentsAsync();
+        await context.CloseAsync();
+
+        Assert.Equal(["Older Paper", "Newer Paper"], bySaved);
+        Assert.Equal(["Newer Paper", "Older Paper"], byDay);
+        Assert.Equal($"{server.BaseUrl}papers/newer/\n{server.BaseUrl}papers/older/", copied);
+        Assert.Equal(["Older Paper"], left);
+        Assert.Equal("Older Paper", focused); // focus moves to the entry that took the removed one's place
+        Assert.Empty(errors);
+    }
+
+    [BrowserFact]
     public async Task Export_clear_and_import_give_the_same_list()
     {
         using var server = Serve();
