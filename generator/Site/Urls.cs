@@ -29,6 +29,9 @@ internal sealed class Urls(Uri baseUrl)
     public const string WeeklyDigest = "digest/weekly.xml";
     public const string Subscribe = "subscribe/";
 
+    /// <summary>The reader's reading list, kept in their browser (site.yml's <c>reading_list</c>).</summary>
+    public const string Saved = "saved/";
+
     public static string Paper(string slug) => $"papers/{slug}/";
 
     public static string Arxiv(string id) => $"arxiv/{id}/";

@@ -40,6 +40,11 @@ internal sealed record SiteView
 
     /// <summary>The path the site lives under, "/" or "/archive/".</summary>
     public string BasePath { get; init; } = "/";
+
+    /// <summary>True when pages carry the reading list (site.yml's <c>reading_list</c>): its script and the saved page.</summary>
+    public bool ReadingList { get; init; }
+    public string ReadingScript { get; init; } = "";
+    public string SavedHref { get; init; } = "";
 }
 
 /// <summary>What every page has, as <c>page</c>: head metadata and the page's own content model.</summary>
@@ -286,6 +291,12 @@ internal sealed record SearchPageView(IReadOnlyList<string> Topics, IReadOnlyLis
     /// <summary>The authors of the search's author filter: those with a page of their own, by name.</summary>
     public IReadOnlyList<string> Authors { get; init; } = [];
 }
+
+/// <summary>
+/// <c>saved.liquid</c>: the reader's saved papers. The list lives in their browser, so the page
+/// is a frame the theme's reading.js fills, the same for every archive of one site.yml.
+/// </summary>
+internal sealed record SavedPageView;
 
 /// <summary>A chart of papers per week, as inline SVG made at build time, with its text alternative.</summary>
 internal sealed record ChartView(string Svg, string Summary);

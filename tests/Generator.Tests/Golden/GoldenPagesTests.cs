@@ -48,6 +48,7 @@ public sealed class GoldenPagesTests(GoldenPagesTests.Site site) : IClassFixture
         { "topics.html", "topics/index.html" },
         { "search.html", "search/index.html" },
         { "subscribe.html", "subscribe/index.html" },
+        { "saved.html", "saved/index.html" },
         { "feed.rss.xml", "feed.xml" },
         { "feed.atom.xml", "atom.xml" },
         { "feed.json", "feed.json" },
