@@ -67,7 +67,7 @@ internal sealed class TopPagesPipeline : IPipeline
         shared.Page($"Most upvoted, {label} · {shared.Config.Title}",
             shown == 0 ? $"The papers that trended from {range}; none has an upvote count."
             : shown < total ? $"The {shown} most upvoted of the {total} papers that trended from {range}."
-            : $"The {total} papers that trended from {range}, most upvoted first.", path);
+            : total == 1 ? $"The paper that trended from {range}." : $"The {total} papers that trended from {range}, most upvoted first.", path);
 
     private static List<TopEntryView> Entries(SharedViews shared, IReadOnlyList<SitePaper> top) =>
         top.Select(p => new TopEntryView(shared.Views.Paper(p), p.Paper.Upvotes ?? 0, ViewFactory.Date(p.Paper.Trending[^1]))).ToList();
