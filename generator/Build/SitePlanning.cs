@@ -24,6 +24,7 @@ internal static class SitePlanning
         new FeedArchivesPipeline(),
         new SubscribePipeline(),
         new WeeklyDigestPipeline(),
+        new TopPagesPipeline(),
         new AuthorPagesPipeline(),
         new StaticFilesPipeline(),
         new RedirectsPipeline(),

@@ -289,6 +289,7 @@ internal sealed class PreviewServer(BuildOptions build, int port, TextWriter log
         ".svg" => "image/svg+xml",
         ".wasm" => "application/wasm",
         ".txt" => "text/plain",
+        ".bib" => "application/x-bibtex; charset=utf-8", // as netlify.toml serves it
         _ => "application/octet-stream",
     };
 

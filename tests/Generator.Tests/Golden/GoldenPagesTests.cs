@@ -55,6 +55,8 @@ public sealed class GoldenPagesTests(GoldenPagesTests.Site site) : IClassFixture
         { "sitemap.xml", "sitemap.xml" },
         { "feed-archive.atom.xml", "archive/2026/11/atom.xml" },
         { "week.html", "top/week/2026-W44/index.html" },
+        { "month.html", "top/month/2026-11/index.html" },
+        { "day.bib", "days/2026-11-02/papers.bib" },
         { "weekly-digest.rss.xml", "digest/weekly.xml" },
         { "author.html", "authors/ada-lovelace/index.html" },
         { "author.atom.xml", "authors/ada-lovelace/atom.xml" },
