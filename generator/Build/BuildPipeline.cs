@@ -43,7 +43,7 @@ internal static class BuildPipeline
         var search = options.Search ? tools : null;
         var mathTask = Task.Run(() => MathRenderer.Prepare(tools, Formulas(quarantine.Archive), log, last.Cache.Math));
         var theme = new ThemeFiles(options.ThemesDir, quarantine.Archive.Site.Theme);
-        var templatesTask = Task.Run(() => new TemplateSet(theme));
+        var templatesTask = Task.Run(() => new TemplateSet(theme, quarantine.Archive.Site.Language));
         var site = Model(quarantine.Archive, tables, last.Cache, out var fellBack, out var worked);
         stages.Done("model (topics, related)");
         var (templates, math, assets) = (templatesTask.GetAwaiter().GetResult(), mathTask.GetAwaiter().GetResult(), ThemeAssets.Load(theme));

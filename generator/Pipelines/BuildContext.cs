@@ -57,7 +57,7 @@ internal sealed class BuildContext
             PagefindHref = urls.Href(Search.SearchIndexer.Folder + "/"),
             BasePath = urls.BasePath,
         };
-        Shared = new SharedViews(site.Config, urls, siteView, new ViewFactory(urls, math ?? MathRenderer.None, templates));
+        Shared = new SharedViews(site.Config, urls, siteView, new ViewFactory(urls, math ?? MathRenderer.None, templates.Strings, templates), templates.Strings);
     }
 
     /// <summary>

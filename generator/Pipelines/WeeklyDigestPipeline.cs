@@ -26,10 +26,12 @@ internal sealed class WeeklyDigestPipeline : IPipeline
         foreach (var week in weeks)
             yield return context.Page(Urls.TopWeek(week.Week), "week", week, static (shared, path, week) =>
             {
-                var range = Range(week.Week);
-                var trended = week.Total == 1 ? "1 paper trended" : $"{week.Total} papers trended";
-                var page = shared.Page($"Most upvoted, week {week.Week} · {shared.Config.Title}",
-                    week.Top.Count < week.Total ? $"The {week.Top.Count} most upvoted of the {week.Total} papers that trended from {range}." : $"{trended} from {range}, most upvoted first.", path);
+                var range = Range(shared, week.Week);
+                var strings = shared.Strings;
+                var page = shared.Page(shared.Title(strings.Text("week.title", ("week", week.Week.ToString()))),
+                    week.Top.Count < week.Total
+                        ? strings.Text("week.description_some", ("top", N(week.Top.Count)), ("count", N(week.Total)), ("range", range))
+                        : strings.Count("week.description_all", week.Total, ("range", range)), path);
                 LinkView? Link(IsoWeek? other) => other is { } o ? new LinkView(shared.Urls.Href(Urls.TopWeek(o)), o.ToString()) : null;
                 var entries = week.Top.Select(p => new WeekEntryView(shared.Views.Paper(p), p.Paper.Upvotes ?? 0, ViewFactory.Date(p.Paper.Trending[^1]))).ToList();
                 return new PageModel(page, new WeekView(week.Week.ToString(), range, entries, week.Total, Link(week.Older), Link(week.Newer),
@@ -44,8 +46,8 @@ internal sealed class WeeklyDigestPipeline : IPipeline
             var entries = feed.Weeks.Select(w => WeekEntry(shared, w)).ToList();
             return SyndicationFeedWriter.Rss(new FeedDocument
             {
-                Title = $"{config.Title}: weekly digest",
-                Description = $"One item a week with that week's most upvoted papers on {config.Title}.",
+                Title = shared.Strings.Text("feeds.weekly_title", ("site", config.Title)),
+                Description = shared.Strings.Text("feeds.weekly_description", ("site", config.Title)),
                 Language = config.Language,
                 HomeUrl = shared.Urls.Absolute(Urls.Home),
                 SelfUrl = shared.Urls.Absolute(path),
@@ -80,8 +82,9 @@ internal sealed class WeeklyDigestPipeline : IPipeline
             i + 1 < weeks.Count ? weeks[i + 1].Week : null, i > 0 ? weeks[i - 1].Week : null)).ToList();
     }
 
-    private static string Range(IsoWeek week) =>
-        $"{week.Monday().ToString("d MMM", CultureInfo.InvariantCulture)} to {week.Sunday().ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
+    private static string Range(SharedViews shared, IsoWeek week) => shared.Strings.Week(week.Monday(), week.Sunday());
+
+    private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static FeedEntry WeekEntry(SharedViews shared, WeekInput week)
     {
@@ -92,7 +95,7 @@ internal sealed class WeeklyDigestPipeline : IPipeline
             html.Append("<li><a href=\"").Append(WebUtility.HtmlEncode(shared.Urls.Absolute(Urls.Paper(paper.Slug)))).Append("\">")
                 .Append(WebUtility.HtmlEncode(InlineTex.Plain(paper.Paper.Title))).Append("</a>");
             if (paper.Paper.Upvotes is { } upvotes)
-                html.Append(CultureInfo.InvariantCulture, $" ({upvotes} {(upvotes == 1 ? "upvote" : "upvotes")})");
+                html.Append(' ').Append(shared.Strings.CountHtml("feeds.weekly_upvotes", upvotes));
             var summary = shared.Views.Paper(paper).Summary;
             if (summary.Length > 0) html.Append("<br>").Append(WebUtility.HtmlEncode(summary));
             html.Append("</li>");
@@ -104,7 +107,7 @@ internal sealed class WeeklyDigestPipeline : IPipeline
         {
             Id = url,
             Url = url,
-            Title = $"Most upvoted papers of {Range(week.Week)} ({week.Week})",
+            Title = shared.Strings.Text("feeds.weekly_item", ("range", Range(shared, week.Week)), ("week", week.Week.ToString())),
             SummaryHtml = html.ToString(),
             Published = published,
             Updated = published,
