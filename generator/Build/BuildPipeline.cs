@@ -78,6 +78,7 @@ internal static class BuildPipeline
             LeftOut = quarantine.LeftOut,
             Cut = PaperFieldCaps.Warnings(quarantine.Archive).ToList(),
             Warnings = last.Warnings,
+            Strings = templates.Strings.Warnings().ToList(),
             Stages = stages.Stages,
         };
     }

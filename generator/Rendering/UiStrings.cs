@@ -107,6 +107,15 @@ internal sealed class UiStrings
                 problems.Add(new ContentProblem(months.File, months.Line, $"'{key}' must list the 12 months, January first"));
     }
 
+    /// <summary>What a build warns about: the language's missing strings, or its missing file, shown in English.</summary>
+    public IEnumerable<string> Warnings()
+    {
+        if (NotFound.Count > 0)
+            yield return $"warning: site.yml's language '{Language}' has no strings file in the theme ({string.Join(" or ", NotFound)}); the site's words are shown in English";
+        else if (Missing.Count > 0)
+            yield return $"warning: the strings of '{Language}' lack {Missing.Count} of English's, shown in English: {string.Join(", ", Missing)}";
+    }
+
     private UiString Require(string key) =>
         _strings.TryGetValue(key, out var entry) ? entry : throw new MissingStringException(key);
 
