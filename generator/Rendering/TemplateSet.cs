@@ -77,6 +77,8 @@ internal sealed class TemplateSet
             problems.Add($"{file}: template error: {error}");
             return null;
         }
+        foreach (var (key, line) in StringKeys(source).Where(k => !Strings.Has(k.Key)))
+            problems.Add(UserError.At(file, line, $"template error: {{{{ '{key}' | t }}}}: {new MissingStringException(key).Message}").Message);
         foreach (var reference in PartialReferences.In(source))
         {
             if (reference.Name is not { } name) continue; // computed as the page renders: checked then
@@ -88,6 +90,12 @@ internal sealed class TemplateSet
         }
         return template;
     }
+
+    // A string named by a literal, 'header.latest' | t: checked when the template is parsed, with its line.
+    private static readonly System.Text.RegularExpressions.Regex StringKey = new(@"['""]([\w.-]+)['""]\s*\|\s*t\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static IEnumerable<(string Key, int Line)> StringKeys(string source) =>
+        StringKey.Matches(source).Select(m => (m.Groups[1].Value, 1 + source.AsSpan(0, m.Index).Count('\n')));
 
     private string Missing(string name) =>
         $"there is no {ThemePartials.PathOf(name)} in {string.Join(" or ", _theme.Folders.Select(DisplayPath.Of))}";

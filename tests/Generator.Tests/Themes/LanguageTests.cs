@@ -238,7 +238,7 @@ public sealed class LanguageTests : IDisposable
     }
 
     [Fact]
-    public void A_template_asking_for_a_string_there_is_not_fails_naming_the_template_and_the_key()
+    public void A_template_asking_for_a_string_there_is_not_fails_naming_the_template_its_line_and_the_key()
     {
         var themes = TestFiles.CopyDefaultTheme(_themes.Path);
         _themes.Write("mine/layouts/day.liquid", "<h1>{{ 'day.nope' | t }}</h1>\n");
@@ -246,7 +246,7 @@ public sealed class LanguageTests : IDisposable
         site.Themes = themes;
         var result = site.Build();
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("mine/layouts/day.liquid", result.Errors);
+        Assert.Contains("mine/layouts/day.liquid:1: template error: {{ 'day.nope' | t }}", result.Errors);
         Assert.Contains("'day.nope'", result.Errors);
     }
 
