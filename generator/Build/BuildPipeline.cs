@@ -48,7 +48,7 @@ internal static class BuildPipeline
         // KaTeX (a Node process) and the theme's templates need nothing of the model: made beside it.
         var mathTask = Task.Run(() => MathRenderer.Prepare(tools, Formulas(quarantine.Archive), progress, last.Cache.Math));
         var theme = new ThemeFiles(options.ThemesDir, quarantine.Archive.Site.Theme);
-        var templatesTask = Task.Run(() => new TemplateSet(theme));
+        var templatesTask = Task.Run(() => new TemplateSet(theme, quarantine.Archive.Site.Language));
         var site = Model(quarantine.Archive, tables, last.Cache, out var fellBack, out var worked);
         stages.Begin("math, templates");
         var (templates, math, assets) = (templatesTask.GetAwaiter().GetResult(), mathTask.GetAwaiter().GetResult(), ThemeAssets.Load(theme));
@@ -87,6 +87,7 @@ internal static class BuildPipeline
             LeftOut = quarantine.LeftOut,
             Cut = PaperFieldCaps.Warnings(quarantine.Archive).ToList(),
             Warnings = last.Warnings,
+            Strings = templates.Strings.Warnings().ToList(),
             Stages = stages.Stages,
         };
     }

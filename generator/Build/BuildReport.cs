@@ -39,6 +39,9 @@ internal sealed record BuildReport(int Papers, int Outputs, int Written, int Unc
     /// <summary>A line per file of the last build's (a cache, a manifest) that was damaged or unreadable: that part was worked out again.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>The strings the site's language lacks, shown in English (<see cref="Rendering.UiStrings.Warnings"/>), one line each.</summary>
+    public IReadOnlyList<string> Strings { get; init; } = [];
+
     /// <summary>How long each stage took, for --verbose and for profiling.</summary>
     public IReadOnlyList<StageTime> Stages { get; init; } = [];
 }

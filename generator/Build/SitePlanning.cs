@@ -53,7 +53,7 @@ internal static class SitePlanning
     public static void LeaveOutLinksToNoPage(Quarantine quarantine, TopicModel? model, string themesDir)
     {
         var theme = new ThemeFiles(themesDir, quarantine.Archive.Site.Theme);
-        var templates = new TemplateSet(theme);
+        var templates = new TemplateSet(theme, quarantine.Archive.Site.Language);
         var assets = ThemeAssets.Load(theme);
         BuildContext Model(Archive kept) =>
             new(SiteModelBuilder.BuildForPlan(kept, ModelAndRulesClassifier.For(kept.Taxonomy, model) /* [issue 31] */), templates, assets, searchEnabled: true);

@@ -43,6 +43,7 @@ internal static class BuildCommand
             var report = BuildPipeline.Run(options, progress);
             foreach (var paper in report.LeftOut) context.Errors.WriteLine(paper.Warning);
             foreach (var cut in report.Cut) context.Errors.WriteLine(cut);
+            foreach (var missing in report.Strings) context.Errors.WriteLine(missing);
             foreach (var damaged in report.Warnings) context.Errors.WriteLine($"warning: {damaged}; that part of the build is worked out again");
             if (report.NothingChanged)
             {

@@ -26,8 +26,8 @@ internal sealed class AuthorPagesPipeline : IPipeline
             var input = new AuthorInput(author.Name, author.Slug, items);
             yield return context.Page(Urls.Author(author.Slug), "author", input, static (shared, path, author) =>
             {
-                var page = shared.Page($"{author.Name} · {shared.Config.Title}",
-                    author.Papers.Count == 1 ? $"The paper by {author.Name} that trended on {shared.Config.Title}." : $"The {author.Papers.Count} papers by {author.Name} that trended on {shared.Config.Title}.", path,
+                var page = shared.Page(shared.Title(author.Name),
+                    shared.Strings.Count("author.description", author.Papers.Count, ("name", author.Name), ("site", shared.Config.Title)), path,
                     extraFeeds: [new FeedLinkView(shared.Urls.Href(Urls.AuthorRss(author.Slug)), "application/rss+xml", $"{author.Name} (RSS)", "RSS"),
                                  new FeedLinkView(shared.Urls.Href(Urls.AuthorAtom(author.Slug)), "application/atom+xml", $"{author.Name} (Atom)", "Atom")]);
                 return new PageModel(page, new AuthorView(author.Name, author.Papers.Select(i => shared.Views.Paper(i.Paper)).ToList(),
@@ -49,7 +49,7 @@ internal sealed class AuthorPagesPipeline : IPipeline
         return new FeedDocument
         {
             Title = $"{author.Name} · {shared.Config.Title}",
-            Description = $"Papers by {author.Name} that trended on {shared.Config.Title}.",
+            Description = shared.Strings.Text("author.feed_description", ("name", author.Name), ("site", shared.Config.Title)),
             Language = shared.Config.Language,
             HomeUrl = shared.Urls.Absolute(Urls.Author(author.Slug)),
             SelfUrl = shared.Urls.Absolute(path),

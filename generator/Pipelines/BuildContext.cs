@@ -60,7 +60,7 @@ internal sealed class BuildContext
             ReadingScript = assets.TryGetValue("reading.js", out var reading) ? urls.Href(reading.Path) : "",
             SavedHref = urls.Href(Urls.Saved),
         };
-        Shared = new SharedViews(site.Config, urls, siteView, new ViewFactory(urls, math ?? MathRenderer.None, templates));
+        Shared = new SharedViews(site.Config, urls, siteView, new ViewFactory(urls, math ?? MathRenderer.None, templates.Strings, templates), templates.Strings);
     }
 
     /// <summary>

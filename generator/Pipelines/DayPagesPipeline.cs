@@ -24,13 +24,14 @@ internal sealed class DayPagesPipeline : IPipeline
             {
                 var date = ViewFactory.Date(input.Day);
                 LinkView? Link(DateOnly? other) => other is { } o ? new LinkView(shared.Urls.Href(Urls.Day(o)), ViewFactory.Date(o)) : null;
-                var page = shared.Page($"Trending on {date} · {shared.Config.Title}", input.Papers.Count == 1 ? $"The paper that trended on {date}." : $"The {input.Papers.Count} papers that trended on {date}.", path);
+                var shown = shared.Strings.Day(input.Day);
+                var page = shared.Page(shared.Title(shared.Strings.Text("day.title", ("date", shown))), shared.Strings.Count("day.description", input.Papers.Count, ("date", shown)), path);
                 var week = IsoWeek.Of(input.Day);
                 return new PageModel(page, new DayView(date, shared.Views.Papers(input.Papers), Link(input.Older), Link(input.Newer))
                 {
                     BibtexHref = shared.Urls.Href(Urls.DayBibtex(input.Day)),
-                    TopWeek = new LinkView(shared.Urls.Href(Urls.TopWeek(week)), TopPeriod.WeekLabel(week)),
-                    TopMonth = new LinkView(shared.Urls.Href(Urls.TopMonth(input.Day.Year, input.Day.Month)), TopPeriod.MonthLabel(input.Day.Year, input.Day.Month)),
+                    TopWeek = new LinkView(shared.Urls.Href(Urls.TopWeek(week)), TopPeriod.WeekLabel(shared.Strings, week)),
+                    TopMonth = new LinkView(shared.Urls.Href(Urls.TopMonth(input.Day.Year, input.Day.Month)), TopPeriod.MonthLabel(shared.Strings, input.Day.Year, input.Day.Month)),
                 });
             }) with
             { LastModified = day };
@@ -41,11 +42,11 @@ internal sealed class DayPagesPipeline : IPipeline
         var index = days.Select(d => (d.Day, d.Papers.Count)).ToList();
         yield return context.Page(Urls.Days, "days", index, static (shared, path, days) =>
         {
-            var page = shared.Page($"All days · {shared.Config.Title}", "Every day of the archive with the papers that trended.", path);
+            var page = shared.Page(shared.Title(shared.Strings.Text("days.title")), shared.Strings.Text("days.description"), path);
             return new PageModel(page, new DaysIndexView(days
                 .GroupBy(d => (d.Day.Year, d.Day.Month))
                 .Select(month => new MonthView(
-                    new DateOnly(month.Key.Year, month.Key.Month, 1).ToString("MMMM yyyy", CultureInfo.InvariantCulture),
+                    shared.Strings.Month(month.Key.Year, month.Key.Month),
                     $"m{month.Key.Year:0000}-{month.Key.Month:00}",
                     month.Select(d => shared.Views.DayLink(d.Day, d.Count)).ToList())
                 {
@@ -56,7 +57,7 @@ internal sealed class DayPagesPipeline : IPipeline
                 Latest = days.Count > 0 ? shared.Views.DayLink(days[0].Day, days[0].Count) : null,
                 // Every week with papers has a page (TopPagesPipeline), the newest one's included.
                 LatestWeek = days.Count > 0
-                    ? new LinkView(shared.Urls.Href(Urls.TopWeek(IsoWeek.Of(days[0].Day))), TopPeriod.WeekLabel(IsoWeek.Of(days[0].Day))) : null,
+                    ? new LinkView(shared.Urls.Href(Urls.TopWeek(IsoWeek.Of(days[0].Day))), TopPeriod.WeekLabel(shared.Strings, IsoWeek.Of(days[0].Day))) : null,
             });
         }) with
         { LastModified = context.Site.LastUpdated };

@@ -28,7 +28,7 @@ internal sealed class FeedArchivesPipeline : IPipeline
         foreach (var topic in site.Topics)
         {
             var slug = topic.Slug;
-            var description = topic.Description.Length > 0 ? topic.Description : $"Papers about {topic.Name}.";
+            var description = topic.Description.Length > 0 ? topic.Description : context.Shared.Strings.Text("feeds.topic_description", ("topic", topic.Name));
             foreach (var output in Months(context, site.PapersByTopic[slug], $"{topic.Name} · {config.Title}", description,
                          Urls.Topic(slug), Urls.TopicAtom(slug), (year, month) => Urls.TopicFeedArchive(slug, year, month)))
                 yield return output;
@@ -52,7 +52,7 @@ internal sealed class FeedArchivesPipeline : IPipeline
         {
             var (year, month, items) = months[k];
             var previous = k + 1 < months.Count ? pathOf(months[k + 1].Year, months[k + 1].Month) : null;
-            var monthName = new DateOnly(year, month, 1).ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+            var monthName = context.Shared.Strings.Month(year, month);
             var input = new ArchiveInput($"{title}: {monthName}", description, home, current, previous, items);
             yield return context.File(pathOf(year, month), "feed-archive", input, static (shared, path, archive) =>
             {

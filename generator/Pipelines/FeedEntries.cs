@@ -40,7 +40,7 @@ internal static class FeedEntries
         }
         if (paper.Topics.Count > 0)
         {
-            html.Append("\n<p>Topics: ");
+            html.Append("\n<p>").Append(shared.Strings.Html("feeds.topics", null, [], null)).Append(' ');
             for (var i = 0; i < paper.Topics.Count; i++)
             {
                 if (i > 0) html.Append(", ");
@@ -51,8 +51,8 @@ internal static class FeedEntries
         if (withUpvotes && paper.Paper.Upvotes is { } upvotes)
         {
             // Upvotes are read when the paper trends, so they are as of its latest trending day.
-            var asOf = ViewFactory.Date(paper.Paper.Trending[^1]);
-            html.Append(CultureInfo.InvariantCulture, $"\n<p>{upvotes} {(upvotes == 1 ? "upvote" : "upvotes")} as of {asOf}</p>");
+            var asOf = shared.Strings.Day(paper.Paper.Trending[^1]);
+            html.Append("\n<p>").Append(shared.Strings.CountHtml("feeds.upvotes_as_of", upvotes, ("date", asOf))).Append("</p>");
         }
         return new FeedEntry
         {

@@ -39,7 +39,7 @@ internal sealed class FeedsPipeline : IPipeline
             var papers = FeedWindow.Select(site.Days, p => HasTopic(p, slug), config.FeedSize, site.Positions);
             var archive = NewestMonth(site.PapersByTopic[slug]) is { } m ? Urls.TopicFeedArchive(slug, m.Year, m.Month) : null;
             var title = $"{topic.Name} · {config.Title}";
-            var description = topic.Description.Length > 0 ? topic.Description : $"Papers about {topic.Name}.";
+            var description = topic.Description.Length > 0 ? topic.Description : context.Shared.Strings.Text("feeds.topic_description", ("topic", topic.Name));
             // Only an empty feed shows the archive's newest day: a new day leaves other feeds' inputs alone.
             var emptyDay = papers.Count == 0 ? newestDay : null;
             yield return Feed(context, Urls.TopicRss(slug), new FeedInput(Format.Rss, title, description, Urls.Topic(slug), archive, emptyDay, papers));
@@ -47,7 +47,7 @@ internal sealed class FeedsPipeline : IPipeline
         }
 
         yield return new PlannedOutput(Urls.Opml, OutputKind.Data, () => OpmlWriter.Write(
-            $"{config.Title}: topic feeds",
+            context.Shared.Strings.Text("feeds.topic_feeds", ("site", config.Title)),
             site.Topics.Select(t => new OpmlFeed(t.Name, context.Urls.Absolute(Urls.TopicRss(t.Slug)), context.Urls.Absolute(Urls.Topic(t.Slug))))));
     }
 

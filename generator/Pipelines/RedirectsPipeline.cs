@@ -72,9 +72,9 @@ internal sealed class RedirectsPipeline : IPipeline
         var canonical = Encoder.Encode(shared.Urls.Absolute(to));
         var language = Encoder.Encode(shared.Config.Language);
         return Encoding.UTF8.GetBytes(
-            $"<!DOCTYPE html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved</title>\n" +
+            $"<!DOCTYPE html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{Encoder.Encode(shared.Strings.Text("moved.title"))}</title>\n" +
             $"<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"{canonical}\">\n" +
-            $"<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n</head>\n<body>\n<p>This page moved to <a href=\"{href}\">{href}</a>.</p>\n</body>\n</html>\n");
+            $"<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n</head>\n<body>\n<p>{shared.Strings.Html("moved.text", null, [("href", shared.Urls.Href(to))], Encoder.Encode)}</p>\n</body>\n</html>\n");
     }
 
     private static byte[] Rules(Urls urls, IEnumerable<(string From, string To, bool Subtree)> redirects, IEnumerable<string> topics, string forced)

@@ -14,7 +14,7 @@ internal sealed class SavedPagePipeline : IPipeline
     {
         if (!context.Site.Config.ReadingList) yield break;
         yield return context.Page(Urls.Saved, "saved", "", static (shared, path, _) => new PageModel(
-            shared.Page($"Saved papers · {shared.Config.Title}", "The papers you saved on this site, kept in your browser.", path) with { Noindex = true },
+            shared.Page(shared.Title(shared.Strings.Text("saved.title")), shared.Strings.Text("saved.description"), path) with { Noindex = true },
             new SavedPageView()),
             OutputKind.UnlistedPage);
     }

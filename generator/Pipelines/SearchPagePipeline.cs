@@ -27,7 +27,7 @@ internal sealed class SearchPagePipeline : IPipeline
             HasIndex: site.Papers.Count > 0,
             site.Authors.All.Select(a => a.Name).Order(StringComparer.Ordinal).ToList());
         yield return context.Page(Urls.SearchPage, "search", input, static (shared, path, input) => new PageModel(
-            shared.Page($"Search · {shared.Config.Title}", "Search the archive's papers by words of their title and abstract.", path) with { Noindex = true },
+            shared.Page(shared.Title(shared.Strings.Text("search.title")), shared.Strings.Text("search.description"), path) with { Noindex = true },
             new SearchPageView(input.Topics, input.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList(), input.HasIndex) { Authors = input.Authors }),
             OutputKind.UnlistedPage);
     }

@@ -1,4 +1,5 @@
 using PaperTrail.Content;
+using PaperTrail.Rendering;
 using PaperTrail.Site;
 using PaperTrail.Views;
 
@@ -12,7 +13,7 @@ namespace PaperTrail.Pipelines;
 /// Anything else a view needs must come through its input, which its fingerprint hashes; a test
 /// holds this list of members to those.
 /// </summary>
-internal sealed class SharedViews(SiteConfig config, Urls urls, SiteView site, ViewFactory views)
+internal sealed class SharedViews(SiteConfig config, Urls urls, SiteView site, ViewFactory views, UiStrings strings)
 {
     /// <summary>site.yml.</summary>
     public SiteConfig Config { get; } = config;
@@ -25,6 +26,12 @@ internal sealed class SharedViews(SiteConfig config, Urls urls, SiteView site, V
 
     /// <summary>Views of papers, topics and days, each made from what it is given.</summary>
     public ViewFactory Views { get; } = views;
+
+    /// <summary>The words of the site in its language: the theme's strings files, which the shared hash covers as theme files.</summary>
+    public UiStrings Strings { get; } = strings;
+
+    /// <summary>A page's title: its own words, then the site's title ("Topics · Paper Trail").</summary>
+    public string Title(string own) => $"{own} · {Config.Title}";
 
     /// <summary>Head metadata for a page at <paramref name="path"/>.</summary>
     public PageView Page(string title, string description, string path, string ogType = "website", IReadOnlyList<FeedLinkView>? extraFeeds = null) => new()

@@ -13,7 +13,7 @@ internal sealed class StaticFilesPipeline : IPipeline
         // The last week's days, each with its count: a reader who followed a dead link gets somewhere fresh.
         var recent = site.Days.Take(7).Select(d => (d.Day, d.Papers.Count)).ToList();
         yield return context.Page(Urls.NotFound, "404", recent, static (shared, path, days) => new PageModel(
-            shared.Page($"Page not found · {shared.Config.Title}", "This page does not exist.", path) with { Noindex = true },
+            shared.Page(shared.Title(shared.Strings.Text("not_found.title")), shared.Strings.Text("not_found.description"), path) with { Noindex = true },
             new NotFoundView(days.Select(d => shared.Views.DayLink(d.Day, d.Count)).ToList())),
             OutputKind.UnlistedPage);
 

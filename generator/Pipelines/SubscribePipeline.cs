@@ -27,8 +27,8 @@ internal sealed class SubscribePipeline : IPipeline
             var config = shared.Config;
             return SyndicationFeedWriter.Rss(new FeedDocument
             {
-                Title = $"{config.Title}: daily digest",
-                Description = $"One item a day with the papers that trended that day on {config.Title}.",
+                Title = shared.Strings.Text("feeds.daily_title", ("site", config.Title)),
+                Description = shared.Strings.Text("feeds.daily_description", ("site", config.Title)),
                 Language = config.Language,
                 HomeUrl = shared.Urls.Absolute(Urls.Days),
                 SelfUrl = shared.Urls.Absolute(path),
@@ -41,7 +41,7 @@ internal sealed class SubscribePipeline : IPipeline
 
         // Made of site.yml's addresses alone.
         yield return context.Page(Urls.Subscribe, "subscribe", "", static (shared, path, _) => new PageModel(
-            shared.Page($"Subscribe · {shared.Config.Title}", "Follow the archive by feed, by topic, or by a daily e-mail.", path),
+            shared.Page(shared.Title(shared.Strings.Text("subscribe.title")), shared.Strings.Text("subscribe.description"), path),
             new SubscribeView(shared.Site.Feeds, shared.Urls.Href(Urls.Digest), shared.Urls.Absolute(Urls.Digest),
                 shared.Urls.Href(Urls.Opml), shared.Urls.Href(Urls.Topics), shared.Urls.Absolute(Urls.Rss))
             { WeeklyHref = shared.Urls.Href(Urls.WeeklyDigest), WeeklyUrl = shared.Urls.Absolute(Urls.WeeklyDigest) }))
@@ -66,7 +66,7 @@ internal sealed class SubscribePipeline : IPipeline
         {
             Id = url,
             Url = url,
-            Title = $"{Plural.Count(papers.Count, "paper")} trending on {ViewFactory.Date(day)}",
+            Title = shared.Strings.Count("feeds.daily_item", papers.Count, ("date", shared.Strings.Day(day))),
             SummaryHtml = html.ToString(),
             Published = FeedDates.Midnight(day),
             Updated = FeedDates.Midnight(day),

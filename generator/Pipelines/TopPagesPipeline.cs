@@ -31,9 +31,9 @@ internal sealed class TopPagesPipeline : IPipeline
                 i + 1 < weeks.Count ? weeks[i + 1].Key : null, i > 0 ? weeks[i - 1].Key : null);
             yield return context.Page(Urls.TopWeek(week.Key), "top", input, static (shared, path, week) =>
             {
-                LinkView? Link(IsoWeek? other) => other is { } o ? new LinkView(shared.Urls.Href(Urls.TopWeek(o)), TopPeriod.WeekLabel(o)) : null;
-                var label = TopPeriod.WeekLabel(week.Week);
-                var range = Range(week.Week.Monday(), week.Week.Sunday());
+                LinkView? Link(IsoWeek? other) => other is { } o ? new LinkView(shared.Urls.Href(Urls.TopWeek(o)), TopPeriod.WeekLabel(shared.Strings, o)) : null;
+                var label = TopPeriod.WeekLabel(shared.Strings, week.Week);
+                var range = shared.Strings.Range(week.Week.Monday(), week.Week.Sunday());
                 return new PageModel(Head(shared, path, label, range, week.Top.Count, week.Total),
                     new TopView("week", label, range, Entries(shared, week.Top), week.Total, ViewFactory.Date(week.AsOf), week.Open, Link(week.Older), Link(week.Newer))
                     {
@@ -52,10 +52,10 @@ internal sealed class TopPagesPipeline : IPipeline
             yield return context.Page(Urls.TopMonth(month.Key.Year, month.Key.Month), "top", input, static (shared, path, month) =>
             {
                 LinkView? Link((int Year, int Month)? other) => other is { } o
-                    ? new LinkView(shared.Urls.Href(Urls.TopMonth(o.Year, o.Month)), TopPeriod.MonthLabel(o.Year, o.Month)) : null;
-                var label = TopPeriod.MonthLabel(month.Year, month.Month);
+                    ? new LinkView(shared.Urls.Href(Urls.TopMonth(o.Year, o.Month)), TopPeriod.MonthLabel(shared.Strings, o.Year, o.Month)) : null;
+                var label = TopPeriod.MonthLabel(shared.Strings, month.Year, month.Month);
                 var first = new DateOnly(month.Year, month.Month, 1);
-                var range = Range(first, first.AddMonths(1).AddDays(-1));
+                var range = shared.Strings.Range(first, first.AddMonths(1).AddDays(-1));
                 return new PageModel(Head(shared, path, label, range, month.Top.Count, month.Total),
                     new TopView("month", label, range, Entries(shared, month.Top), month.Total, ViewFactory.Date(month.AsOf), month.Open, Link(month.Older), Link(month.Newer)));
             }) with
@@ -63,16 +63,17 @@ internal sealed class TopPagesPipeline : IPipeline
         }
     }
 
-    private static PageView Head(SharedViews shared, string path, string label, string range, int shown, int total) =>
-        shared.Page($"Most upvoted, {label} · {shared.Config.Title}",
-            shown == 0 ? $"The papers that trended from {range}; none has an upvote count."
-            : shown < total ? $"The {shown} most upvoted of the {total} papers that trended from {range}."
-            : total == 1 ? $"The paper that trended from {range}." : $"The {total} papers that trended from {range}, most upvoted first.", path);
+    private static PageView Head(SharedViews shared, string path, string label, string range, int shown, int total)
+    {
+        var strings = shared.Strings;
+        return shared.Page(shared.Title(strings.Text("top.title", ("label", label))),
+            shown == 0 ? strings.Text("top.description_none", ("range", range))
+            : shown < total ? strings.Text("top.description_some", ("top", N(shown)), ("count", N(total)), ("range", range))
+            : strings.Count("top.description_all", total, ("range", range)), path);
+    }
+
+    private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static List<TopEntryView> Entries(SharedViews shared, IReadOnlyList<SitePaper> top) =>
         top.Select(p => new TopEntryView(shared.Views.Paper(p), p.Paper.Upvotes ?? 0, ViewFactory.Date(p.Paper.Trending[^1]))).ToList();
-
-    /// <summary>"13 Jul to 19 Jul 2026"; "29 Dec 2025 to 4 Jan 2026" across a new year.</summary>
-    internal static string Range(DateOnly first, DateOnly last) =>
-        $"{first.ToString(first.Year == last.Year ? "d MMM" : "d MMM yyyy", CultureInfo.InvariantCulture)} to {last.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
 }

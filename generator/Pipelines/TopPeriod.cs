@@ -1,4 +1,4 @@
-using System.Globalization;
+using PaperTrail.Rendering;
 using PaperTrail.Site;
 
 namespace PaperTrail.Pipelines;
@@ -40,9 +40,9 @@ internal static class TopPeriod
     public const int WeekSize = 25;
     public const int MonthSize = 50;
 
-    /// <summary>"week 2026-W29".</summary>
-    public static string WeekLabel(IsoWeek week) => $"week {week}";
+    /// <summary>"week 2026-W29" (<c>top.week_label</c>), in the site's language.</summary>
+    public static string WeekLabel(UiStrings strings, IsoWeek week) => strings.Text("top.week_label", ("week", week.ToString()));
 
-    /// <summary>"July 2026".</summary>
-    public static string MonthLabel(int year, int month) => new DateOnly(year, month, 1).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+    /// <summary>"July 2026", in the site's language.</summary>
+    public static string MonthLabel(UiStrings strings, int year, int month) => strings.Month(year, month);
 }

@@ -6,11 +6,6 @@ namespace PaperTrail.Pipelines;
 /// <summary>The papers of a topic that first trended in one month, in the topic's order (newest first).</summary>
 internal sealed record TopicMonth(int Year, int Month, IReadOnlyList<SitePaper> Papers)
 {
-    /// <summary>"June 2026".</summary>
-    public string Label => LabelOf(Year, Month);
-
-    /// <summary>"June 2026" for 2026 and 6.</summary>
-    public static string LabelOf(int year, int month) => new DateOnly(year, month, 1).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
 }
 
 internal static class TopicMonths

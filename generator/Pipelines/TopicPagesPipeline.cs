@@ -32,7 +32,7 @@ internal sealed class TopicPagesPipeline : IPipeline
         var site = context.Site;
         var counts = site.Topics.Select(t => new TopicCount(t, site.PapersByTopic[t.Slug].Count)).ToList();
         yield return context.Page(Urls.Topics, "topics", counts, static (shared, path, counts) => new PageModel(
-            shared.Page($"Topics · {shared.Config.Title}", "Every topic of the archive with its papers and feeds.", path),
+            shared.Page(shared.Title(shared.Strings.Text("topics.title")), shared.Strings.Text("topics.description"), path),
             new TopicsIndexView(counts.Select(t => shared.Views.Topic(t.Topic, t.Count)).ToList(), shared.Urls.Href(Urls.Opml))))
             with
         { LastModified = site.LastUpdated };
@@ -49,16 +49,16 @@ internal sealed class TopicPagesPipeline : IPipeline
             yield return context.Page(Urls.Topic(topic.Slug), "topic", input, static (shared, path, input) =>
             {
                 var topic = input.Topic.Topic;
-                var page = shared.Page($"{topic.Name} · {shared.Config.Title}", Description(topic), path, extraFeeds: Feeds(shared, topic));
+                var page = shared.Page(shared.Title(topic.Name), Description(shared, topic), path, extraFeeds: Feeds(shared, topic));
                 var archive = input.Months
                     .GroupBy(m => m.Year)
                     .Select(year => new TopicYearView(year.Key, year
-                        .Select(m => new TopicMonthLinkView(TopicMonth.LabelOf(m.Year, m.Month), shared.Urls.Href(Urls.TopicMonth(topic.Slug, m.Year, m.Month)), m.Count))
+                        .Select(m => new TopicMonthLinkView(shared.Strings.Month(m.Year, m.Month), shared.Urls.Href(Urls.TopicMonth(topic.Slug, m.Year, m.Month)), m.Count))
                         .ToList()))
                     .ToList();
                 return new PageModel(page, new TopicPageView(shared.Views.Topic(topic, input.Topic.Count), shared.Views.Papers(input.Newest), archive)
                 {
-                    Chart = input.End is { } end ? WeeklyChart.Render("chart", topic.Name, input.FirstTrending, end) : null,
+                    Chart = input.End is { } end ? WeeklyChart.Render("chart", topic.Name, input.FirstTrending, end, shared.Strings) : null,
                 });
             }) with
             { LastModified = newest.Count > 0 ? newest[0].Paper.FirstTrending : site.LastUpdated };
@@ -76,12 +76,13 @@ internal sealed class TopicPagesPipeline : IPipeline
                     yield return context.Page(Urls.TopicMonth(topic.Slug, month.Year, month.Month, page), "topic-month", monthInput, static (shared, path, input) =>
                     {
                         var topic = input.Topic;
-                        var label = TopicMonth.LabelOf(input.Year, input.Month);
-                        var title = $"{topic.Name} in {label}" + (input.Page == 1 ? "" : $", page {input.Page}") + $" · {shared.Config.Title}";
+                        var label = shared.Strings.Month(input.Year, input.Month);
+                        var title = shared.Title(shared.Strings.Text("topic_month.title", ("topic", topic.Name), ("month", label))
+                            + (input.Page == 1 ? "" : shared.Strings.Text("topic_month.page", ("page", input.Page.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
                         var feeds = Feeds(shared, topic);
                         LinkView? Link((int Year, int Month)? other) => other is { } o
-                            ? new LinkView(shared.Urls.Href(Urls.TopicMonth(topic.Slug, o.Year, o.Month)), TopicMonth.LabelOf(o.Year, o.Month)) : null;
-                        var page = shared.Page(title, $"Papers about {topic.Name} that first trended in {label}.", path, extraFeeds: feeds);
+                            ? new LinkView(shared.Urls.Href(Urls.TopicMonth(topic.Slug, o.Year, o.Month)), shared.Strings.Month(o.Year, o.Month)) : null;
+                        var page = shared.Page(title, shared.Strings.Text("topic_month.description", ("topic", topic.Name), ("month", label)), path, extraFeeds: feeds);
                         return new PageModel(page, new TopicMonthView(shared.Views.TopicLink(topic), feeds[0].Href, feeds[1].Href, label, input.Count,
                             shared.Views.Papers(input.Papers), MonthPager(shared, topic.Slug, input), Link(input.Newer), Link(input.Older))
                         {
@@ -95,7 +96,8 @@ internal sealed class TopicPagesPipeline : IPipeline
         }
     }
 
-    private static string Description(Topic topic) => topic.Description.Length > 0 ? topic.Description : $"Papers about {topic.Name}.";
+    private static string Description(SharedViews shared, Topic topic) =>
+        topic.Description.Length > 0 ? topic.Description : shared.Strings.Text("topic.description", ("topic", topic.Name));
 
     /// <summary>The topic's RSS and Atom feeds, for the head of its pages.</summary>
     private static FeedLinkView[] Feeds(SharedViews shared, Topic topic) =>
@@ -108,8 +110,8 @@ internal sealed class TopicPagesPipeline : IPipeline
     {
         Page = month.Page,
         Pages = month.Pages,
-        Previous = month.Page > 1 ? new LinkView(shared.Urls.Href(Urls.TopicMonth(slug, month.Year, month.Month, month.Page - 1)), "Newer papers") : null,
-        Next = month.Page < month.Pages ? new LinkView(shared.Urls.Href(Urls.TopicMonth(slug, month.Year, month.Month, month.Page + 1)), "Older papers") : null,
+        Previous = month.Page > 1 ? new LinkView(shared.Urls.Href(Urls.TopicMonth(slug, month.Year, month.Month, month.Page - 1)), shared.Strings.Text("topic_month.newer_papers")) : null,
+        Next = month.Page < month.Pages ? new LinkView(shared.Urls.Href(Urls.TopicMonth(slug, month.Year, month.Month, month.Page + 1)), shared.Strings.Text("topic_month.older_papers")) : null,
         Items = PageNumbers(month.Page, month.Pages)
             .Select(n => n == 0
                 ? new PagerItemView(0, "", false) { Gap = true }

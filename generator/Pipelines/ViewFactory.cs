@@ -14,7 +14,7 @@ namespace PaperTrail.Pipelines;
 /// card, whether KaTeX ran), never from the rest of the archive: a page's view must be a function of
 /// its own input (<see cref="PlannedOutput.Input"/>), which is what its fingerprint hashes.
 /// </summary>
-internal sealed class ViewFactory(Urls urls, MathRenderer math, TemplateSet? templates = null)
+internal sealed class ViewFactory(Urls urls, MathRenderer math, UiStrings strings, TemplateSet? templates = null)
 {
     public const int SummaryLength = 300;
 
@@ -124,27 +124,21 @@ internal sealed class ViewFactory(Urls urls, MathRenderer math, TemplateSet? tem
     }
 
     /// <summary>The paper's outbound links: arXiv abstract and PDF from its id, then the named links.</summary>
-    private static IReadOnlyList<LinkView> Links(Paper paper)
+    private IReadOnlyList<LinkView> Links(Paper paper)
     {
         var links = new List<LinkView>();
         var named = new Dictionary<string, string>(paper.Links, StringComparer.Ordinal);
         if (paper.Arxiv is { } id)
         {
-            links.Add(new LinkView(named.Remove("arxiv", out var abs) ? abs : $"https://arxiv.org/abs/{id}", "arXiv"));
-            links.Add(new LinkView(named.Remove("pdf", out var pdf) ? pdf : $"https://arxiv.org/pdf/{id}", "PDF"));
+            links.Add(new LinkView(named.Remove("arxiv", out var abs) ? abs : $"https://arxiv.org/abs/{id}", LinkLabel("arxiv")) { Kind = "arxiv" });
+            links.Add(new LinkView(named.Remove("pdf", out var pdf) ? pdf : $"https://arxiv.org/pdf/{id}", LinkLabel("pdf")) { Kind = "pdf" });
         }
         foreach (var (name, url) in named.OrderBy(l => l.Key, StringComparer.Ordinal))
-            links.Add(new LinkView(url, LinkLabel(name)));
+            links.Add(new LinkView(url, LinkLabel(name)) { Kind = name });
         return links;
     }
 
-    private static string LinkLabel(string name) => name switch
-    {
-        "arxiv" => "arXiv",
-        "pdf" => "PDF",
-        "code" => "Code",
-        "project" => "Project page",
-        "hf" => "Hugging Face",
-        _ => name.Length > 0 ? char.ToUpperInvariant(name[0]) + name[1..] : name,
-    };
+    /// <summary>A link's label: the strings' <c>links.&lt;name&gt;</c> (arXiv, PDF, Code…), else its name with a capital.</summary>
+    private string LinkLabel(string name) =>
+        strings.Has("links." + name) ? strings.Text("links." + name) : name.Length > 0 ? char.ToUpperInvariant(name[0]) + name[1..] : name;
 }

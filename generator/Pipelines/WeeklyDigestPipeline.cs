@@ -34,8 +34,8 @@ internal sealed class WeeklyDigestPipeline : IPipeline
             var entries = feed.Weeks.Select(w => WeekEntry(shared, w)).ToList();
             return SyndicationFeedWriter.Rss(new FeedDocument
             {
-                Title = $"{config.Title}: weekly digest",
-                Description = $"One item a week with that week's most upvoted papers on {config.Title}.",
+                Title = shared.Strings.Text("feeds.weekly_title", ("site", config.Title)),
+                Description = shared.Strings.Text("feeds.weekly_description", ("site", config.Title)),
                 Language = config.Language,
                 HomeUrl = shared.Urls.Absolute(Urls.Home),
                 SelfUrl = shared.Urls.Absolute(path),
@@ -47,7 +47,7 @@ internal sealed class WeeklyDigestPipeline : IPipeline
         });
     }
 
-    private static string Range(IsoWeek week) => TopPagesPipeline.Range(week.Monday(), week.Sunday());
+    private static string Range(SharedViews shared, IsoWeek week) => shared.Strings.Range(week.Monday(), week.Sunday());
 
     private static FeedEntry WeekEntry(SharedViews shared, WeekInput week)
     {
@@ -58,7 +58,7 @@ internal sealed class WeeklyDigestPipeline : IPipeline
             html.Append("<li><a href=\"").Append(WebUtility.HtmlEncode(shared.Urls.Absolute(Urls.Paper(paper.Slug)))).Append("\">")
                 .Append(WebUtility.HtmlEncode(InlineTex.Plain(paper.Paper.Title))).Append("</a>");
             if (paper.Paper.Upvotes is { } upvotes)
-                html.Append(CultureInfo.InvariantCulture, $" ({upvotes} {(upvotes == 1 ? "upvote" : "upvotes")})");
+                html.Append(' ').Append(shared.Strings.CountHtml("feeds.weekly_upvotes", upvotes));
             var summary = shared.Views.Paper(paper).Summary;
             if (summary.Length > 0) html.Append("<br>").Append(WebUtility.HtmlEncode(summary));
             html.Append("</li>");
@@ -70,7 +70,7 @@ internal sealed class WeeklyDigestPipeline : IPipeline
         {
             Id = url,
             Url = url,
-            Title = $"Most upvoted papers of {Range(week.Week)} ({week.Week})",
+            Title = shared.Strings.Text("feeds.weekly_item", ("range", Range(shared, week.Week)), ("week", week.Week.ToString())),
             SummaryHtml = html.ToString(),
             Published = published,
             Updated = published,

@@ -28,9 +28,14 @@ internal sealed class TemplateSet
     private readonly ThemeFiles _theme;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IFluidTemplate> _partials = new(StringComparer.Ordinal);
 
-    public TemplateSet(ThemeFiles theme)
+    /// <summary>The words of the site in its language, which the filters <c>t</c> and <c>local_date</c> read.</summary>
+    public UiStrings Strings { get; }
+
+    /// <param name="language">site.yml's <c>language</c>: which strings file the words come from.</param>
+    public TemplateSet(ThemeFiles theme, string language = UiStrings.English)
     {
         _theme = theme;
+        Strings = UiStrings.Load(theme, language);
         _options = new TemplateOptions
         {
             CultureInfo = CultureInfo.InvariantCulture,
@@ -39,6 +44,7 @@ internal sealed class TemplateSet
         };
         _options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         RegisterViews(_options.MemberAccessStrategy);
+        StringFilters.Register(_options.Filters, Strings, Encoder);
 
         var problems = new List<string>();
         var partials = (ThemePartials)_options.FileProvider;
@@ -71,6 +77,8 @@ internal sealed class TemplateSet
             problems.Add($"{file}: template error: {error}");
             return null;
         }
+        foreach (var (key, line) in StringKeys(source).Where(k => !Strings.Has(k.Key)))
+            problems.Add(UserError.At(file, line, $"template error: {{{{ '{key}' | t }}}}: {new MissingStringException(key).Message}").Message);
         foreach (var reference in PartialReferences.In(source))
         {
             if (reference.Name is not { } name) continue; // computed as the page renders: checked then
@@ -82,6 +90,12 @@ internal sealed class TemplateSet
         }
         return template;
     }
+
+    // A string named by a literal, 'header.latest' | t: checked when the template is parsed, with its line.
+    private static readonly System.Text.RegularExpressions.Regex StringKey = new(@"['""]([\w.-]+)['""]\s*\|\s*t\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static IEnumerable<(string Key, int Line)> StringKeys(string source) =>
+        StringKey.Matches(source).Select(m => (m.Groups[1].Value, 1 + source.AsSpan(0, m.Index).Count('\n')));
 
     private string Missing(string name) =>
         $"there is no {ThemePartials.PathOf(name)} in {string.Join(" or ", _theme.Folders.Select(DisplayPath.Of))}";
@@ -132,6 +146,10 @@ internal sealed class TemplateSet
         {
             throw ArithmeticError(DisplayPath.Of(_theme.Find($"partials/{partial}.liquid")!), e);
         }
+        catch (MissingStringException e)
+        {
+            throw StringError(DisplayPath.Of(_theme.Find($"partials/{partial}.liquid")!), e);
+        }
     }
 
     /// <summary>Renders <paramref name="layout"/> with <c>site</c>, <c>page</c> and <c>model</c>, inside the base layout, as UTF-8.</summary>
@@ -168,11 +186,19 @@ internal sealed class TemplateSet
         {
             throw ArithmeticError(DisplayPath.Of(_layoutFiles[layout]), e);
         }
+        catch (MissingStringException e)
+        {
+            throw StringError(DisplayPath.Of(_layoutFiles[layout]), e);
+        }
     }
 
     /// <summary>A filter's arithmetic failed as the template ran (<c>divided_by: 0</c>, a number past Int32): the theme's mistake, not a crash.</summary>
     private static UserError ArithmeticError(string template, ArithmeticException e) =>
         UserError.At(template, 0, $"template error: {e.Message.TrimEnd('.')} (in it, or in a partial it includes)");
+
+    /// <summary>A template asked for a string the strings files lack: the theme's mistake, told with the key.</summary>
+    private static UserError StringError(string template, MissingStringException e) =>
+        UserError.At(template, 0, $"template error: {e.Message} (in it, or in a partial it includes)");
 
     [ThreadStatic]
     private static PageWriters? _writers;

@@ -15,7 +15,7 @@ internal static class WeeklyChart
     public const int Weeks = 26;
     private const int BarStep = 20, BarWidth = 16, Height = 80, Plot = 70;
 
-    public static ChartView Render(string id, string subject, IEnumerable<DateOnly> firstSeen, DateOnly end)
+    public static ChartView Render(string id, string subject, IEnumerable<DateOnly> firstSeen, DateOnly end, UiStrings strings)
     {
         var counts = new int[Weeks];
         var start = end.AddDays(-7 * Weeks + 1);
@@ -25,9 +25,11 @@ internal static class WeeklyChart
         var total = counts.Sum();
         var busiest = Array.IndexOf(counts, counts.Max());
 
+        var weeks = ("weeks", N(Weeks));
         var summary = total == 0
-            ? $"No {subject} papers in the {Weeks} weeks up to {Date(end)}."
-            : $"{total} {subject} papers in the {Weeks} weeks up to {Date(end)}; the busiest week, starting {Date(start.AddDays(7 * busiest))}, had {counts[busiest]}.";
+            ? strings.Count("topic.chart_empty", total, ("topic", subject), weeks, ("date", strings.Day(end)))
+            : strings.Count("topic.chart_summary", total, ("topic", subject), weeks, ("date", strings.Day(end)),
+                ("start", strings.Day(start.AddDays(7 * busiest))), ("busiest", N(counts[busiest])));
 
         var width = Weeks * BarStep;
         var svg = new StringBuilder();
@@ -44,5 +46,5 @@ internal static class WeeklyChart
         return new ChartView(svg.ToString(), summary);
     }
 
-    private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

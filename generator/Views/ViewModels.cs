@@ -4,7 +4,11 @@ namespace PaperTrail.Views;
 // Property names reach Liquid in snake_case (AbstractHtml → abstract_html); docs/theming.md lists them.
 
 /// <summary>A link: where it goes and what it says.</summary>
-internal sealed record LinkView(string Href, string Label);
+internal sealed record LinkView(string Href, string Label)
+{
+    /// <summary>What a paper's outbound link is, whatever its label says in the site's language: arxiv, pdf, code, project, hf…; nil elsewhere.</summary>
+    public string? Kind { get; init; }
+}
 
 /// <summary>A feed a page advertises with &lt;link rel="alternate"&gt;.</summary>
 internal sealed record FeedLinkView(string Href, string Type, string Title, string Label);

@@ -382,9 +382,19 @@ public sealed class RebuildEquivalenceTests : IDisposable
     public void After_changing_a_template()
     {
         var day = Path.Combine(_themes.Path, "default", "layouts", "day.liquid");
-        File.WriteAllText(day, File.ReadAllText(day).Replace("trended on this day", "were trending that day"));
+        File.WriteAllText(day, File.ReadAllText(day).Replace("<ol class=\"cards\">", "<ol class=\"cards day-cards\">"));
         AssertRebuildEqualsColdBuild();
-        Assert.Contains("were trending that day", _site.Text("days/2026-11-21/index.html"));
+        Assert.Contains("<ol class=\"cards day-cards\">", _site.Text("days/2026-11-21/index.html"));
+    }
+
+    [Fact]
+    public void After_changing_a_string()
+    {
+        // [issue 33] The words are in the theme's strings files: a changed string renders the pages that show it.
+        var strings = Path.Combine(_themes.Path, "default", "strings", "en.yml");
+        File.WriteAllText(strings, File.ReadAllText(strings).Replace("trended on this day.", "were trending that day."));
+        AssertRebuildEqualsColdBuild();
+        Assert.Contains("were trending that day.", _site.Text("days/2026-11-21/index.html"));
     }
 
     [Fact]

@@ -6,6 +6,26 @@ if (root) start(root);
 
 const fields = ["q", "topic", "year", "author", "code", "sort"];
 
+// The page's words, in the site's language: data-text-* attributes of the search root, which
+// search.liquid fills from the theme's strings; {name} stands for a value. English when a theme's
+// own search page has none.
+const english = {
+  unavailable: "Search is not available on this copy of the site.",
+  prompt: "Type words of a title or an abstract, or choose a topic, a year or an author.",
+  foundNone: "No paper found.",
+  foundOne: "1 paper found.",
+  foundMany: "{count} papers found.",
+  foundSome: "{count} papers found, {shown} shown.",
+  more: "More results ({next} of the {left} left)",
+  firstTrending: "First trending {date}",
+  code: "Code",
+};
+function text(root, name, values = {}) {
+  const key = "text" + name[0].toUpperCase() + name.slice(1);
+  const words = root.dataset[key] ?? english[name];
+  return words.replace(/\{(\w+)\}/g, (whole, value) => (value in values ? String(values[value]) : whole));
+}
+
 async function start(root) {
   const form = root.querySelector("form");
   const status = root.querySelector("[data-search-status]");
@@ -16,7 +36,7 @@ async function start(root) {
     pagefind = await import(root.dataset.pagefind + "pagefind.js");
     await pagefind.options({ baseUrl: root.dataset.base });
   } catch (error) {
-    status.textContent = "Search is not available on this copy of the site.";
+    status.textContent = text(root, "unavailable");
     return;
   }
 
@@ -44,7 +64,7 @@ async function start(root) {
       results = [];
       list.replaceChildren();
       more.hidden = true;
-      status.textContent = "Type words of a title or an abstract, or choose a topic, a year or an author.";
+      status.textContent = text(root, "prompt");
       return;
     }
     const search = await pagefind.search(query || null, { filters, sort });
@@ -58,13 +78,13 @@ async function start(root) {
     const from = list.children.length;
     const shown = await Promise.all(results.slice(from, from + PAGE).map((result) => result.data()));
     if (ticket !== latest) return;
-    list.append(...shown.map(render));
+    list.append(...shown.map((data) => render(root, data)));
     const count = results.length;
     const listed = list.children.length;
-    status.textContent = count === 0 ? "No paper found." : count === 1 ? "1 paper found."
-      : `${count} papers found${listed < count ? `, ${listed} shown` : ""}.`;
+    status.textContent = count === 0 ? text(root, "foundNone") : count === 1 ? text(root, "foundOne")
+      : text(root, listed < count ? "foundSome" : "foundMany", { count, shown: listed });
     more.hidden = listed >= count;
-    more.textContent = `More results (${Math.min(PAGE, count - listed)} of the ${count - listed} left)`;
+    more.textContent = text(root, "more", { next: Math.min(PAGE, count - listed), left: count - listed });
   }
 
   function keepInAddress(query) {
@@ -86,7 +106,7 @@ async function start(root) {
   run();
 }
 
-function render(data) {
+function render(root, data) {
   const item = document.createElement("li");
   item.className = "card";
   const heading = document.createElement("h2");
@@ -99,8 +119,8 @@ function render(data) {
   meta.className = "card-meta";
   const facts = [];
   if (data.meta.upvotes) facts.push(`▲ ${data.meta.upvotes}`);
-  if (data.meta.date) facts.push(`First trending ${data.meta.date}`);
-  if (data.filters?.code) facts.push("Code");
+  if (data.meta.date) facts.push(text(root, "firstTrending", { date: data.meta.date }));
+  if (data.filters?.code) facts.push(text(root, "code"));
   meta.textContent = facts.join(" · ");
   const excerpt = document.createElement("p");
   excerpt.className = "card-summary";
