@@ -28,6 +28,7 @@ internal static class SitePlanning
         new StaticFilesPipeline(),
         new RedirectsPipeline(),
         new SearchPagePipeline(),
+        new ShareCards(),
     ];
 
     /// <summary>Every output, in the pipelines' order, the sitemap last; fails when two outputs would land on one path.</summary>
