@@ -48,7 +48,7 @@ internal static class TitleWrap
         var cut = text[..fits];
         var space = cut.LastIndexOf(' ');
         if (space > cut.Length * 2 / 3) cut = cut[..space];
-        return cut.TrimEnd() + Ellipsis;
+        return cut.TrimEnd(' ', ',', ';', ':') + Ellipsis;
     }
 
     /// <summary>How many chars of <paramref name="text"/> (whole text elements, at least one) fit the width.</summary>
