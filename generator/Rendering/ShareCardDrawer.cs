@@ -16,7 +16,11 @@ internal static class ShareCardDrawer
     public const int Height = 630;
 
     // Pinned, not the encoder's defaults, which a newer Skia may change: the bytes are part of the output.
-    private static readonly SKPngEncoderOptions Png = new(SKPngEncoderFilterFlags.AllFilters, 6);
+    // An opaque RGB canvas, no row filter and zlib level 3: a card (flat colour and text) takes about
+    // 4 ms of processor time to draw and encode, and some 29 KB. Skia's defaults (premultiplied RGBA,
+    // every filter tried, level 6) took 25 ms for 28 KB: 40 s of a cold build's processor time at
+    // 10,000 papers (1,566 cards). Level 4 and up: 20 KB for 2.5 ms more per card.
+    private static readonly SKPngEncoderOptions Png = new(SKPngEncoderFilterFlags.None, 3);
 
     public static byte[] Draw(ShareCardDesign design, string site, ShareCard card)
     {
@@ -37,7 +41,7 @@ internal static class ShareCardDrawer
         using var svg = new SKSvg();
         svg.Settings.TypefaceProviders = [new ShippedFont(typeface)];
         var picture = svg.FromSvg(svgText); // the SKSvg's own, disposed with it
-        using var surface = SKSurface.Create(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var surface = SKSurface.Create(new SKImageInfo(Width, Height, SKColorType.Rgb888x, SKAlphaType.Opaque));
         surface.Canvas.Clear(SKColors.White);
         if (picture is not null) surface.Canvas.DrawPicture(picture);
         using var image = surface.Snapshot();
