@@ -24,22 +24,18 @@ internal sealed class WeeklyDigestPipeline : IPipeline
     {
         var weeks = ClosedWeeks(context.Site);
         foreach (var week in weeks)
-        {
-            if (context.Card(Urls.TopWeek(week.Week), Card(week)) is { } card) yield return card;
             yield return context.Page(Urls.TopWeek(week.Week), "week", week, static (shared, path, week) =>
             {
                 var range = Range(week.Week);
                 var trended = week.Total == 1 ? "1 paper trended" : $"{week.Total} papers trended";
-                var page = shared.Card(shared.Page($"Most upvoted, week {week.Week} · {shared.Config.Title}",
-                    week.Top.Count < week.Total ? $"The {week.Top.Count} most upvoted of the {week.Total} papers that trended from {range}." : $"{trended} from {range}, most upvoted first.", path),
-                    path, Card(week));
+                var page = shared.Page($"Most upvoted, week {week.Week} · {shared.Config.Title}",
+                    week.Top.Count < week.Total ? $"The {week.Top.Count} most upvoted of the {week.Total} papers that trended from {range}." : $"{trended} from {range}, most upvoted first.", path);
                 LinkView? Link(IsoWeek? other) => other is { } o ? new LinkView(shared.Urls.Href(Urls.TopWeek(o)), o.ToString()) : null;
                 var entries = week.Top.Select(p => new WeekEntryView(shared.Views.Paper(p), p.Paper.Upvotes ?? 0, ViewFactory.Date(p.Paper.Trending[^1]))).ToList();
                 return new PageModel(page, new WeekView(week.Week.ToString(), range, entries, week.Total, Link(week.Older), Link(week.Newer),
                     shared.Urls.Href(Urls.WeeklyDigest)));
             }) with
             { LastModified = week.Week.Sunday() };
-        }
 
         var feed = new WeeklyFeedInput(weeks.Take(context.Site.Config.FeedSize).ToList());
         yield return context.File(Urls.WeeklyDigest, "weekly-digest", feed, static (shared, path, feed) =>
@@ -83,9 +79,6 @@ internal sealed class WeeklyDigestPipeline : IPipeline
         return weeks.Select((w, i) => new WeekInput(w.Week, w.Top, w.Total,
             i + 1 < weeks.Count ? weeks[i + 1].Week : null, i > 0 ? weeks[i - 1].Week : null)).ToList();
     }
-
-    /// <summary>A closed week's share card: the week and its days, which never change.</summary>
-    private static ShareCard Card(WeekInput week) => new($"Most upvoted papers, week {week.Week}", Range(week.Week));
 
     private static string Range(IsoWeek week) =>
         $"{week.Monday().ToString("d MMM", CultureInfo.InvariantCulture)} to {week.Sunday().ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";

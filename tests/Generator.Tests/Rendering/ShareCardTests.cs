@@ -19,7 +19,7 @@ public sealed class ShareCardTests : IDisposable
     public ShareCardTests()
     {
         _site = new FixtureSite($"title: '{Hostile.Replace("'", "''")}'\nbase_url: https://example.org/sub/\ndescription: A test archive.\nlanguage: en\n");
-        // Three weeks: two closed weeks get pages of their own.
+        // Three weeks: the two closed ones get pages of their own.
         _site.Paper("a", "Denoising Diffusion One", "[2026-11-03]", "A diffusion model.", extra: "topics: [diffusion-models]\nupvotes: 3")
             .Paper("b", "Policy Gradients", "[2026-11-11]", "Reinforcement learning.", extra: "topics: [reinforcement-learning]\nupvotes: 5")
             .Paper("c", "Diffusion Policies", "[2026-11-18]", "Both.", extra: "topics: [diffusion-models, reinforcement-learning]");
@@ -54,11 +54,10 @@ public sealed class ShareCardTests : IDisposable
             Assert.True(File.Exists(file), $"{image} names no file the build wrote");
             Assert.Equal((1200, 630), PngSize(File.ReadAllBytes(file)));
         }
-        // The site's card, each day's, each topic's and each closed week's.
+        // The site's card, each day's and each topic's (a topic's months show the topic's).
         Assert.Contains("https://example.org/sub/cards/site.png", images);
         Assert.Contains("https://example.org/sub/cards/days/2026-11-03.png", images);
         Assert.Contains("https://example.org/sub/cards/topics/diffusion-models.png", images);
-        Assert.Contains("https://example.org/sub/cards/top/week/2026-W45.png", images);
         Assert.Equal("https://example.org/sub/cards/topics/diffusion-models.png",
             _site.Html("topics/diffusion-models/2026/11/index.html").QuerySelector("meta[property='og:image']")!.GetAttribute("content"));
     }
@@ -71,7 +70,7 @@ public sealed class ShareCardTests : IDisposable
         var result = Generator.Run("build", "--content", _site.Content, "--output", other.Path, "--themes", _site.Themes, "--no-search");
         Assert.True(result.ExitCode == 0, result.ToString());
         var cards = Directory.GetFiles(Path.Combine(_site.Output, "cards"), "*.png", SearchOption.AllDirectories);
-        Assert.True(cards.Length >= 8, $"only {cards.Length} cards");
+        Assert.True(cards.Length == 7, $"{cards.Length} cards, not the site's, 3 days' and 3 topics'");
         foreach (var card in cards)
             Assert.True(File.ReadAllBytes(card).SequenceEqual(File.ReadAllBytes(Path.Combine(other.Path, Path.GetRelativePath(_site.Output, card)))),
                 $"{Path.GetRelativePath(_site.Output, card)} differs between two builds");
@@ -86,7 +85,7 @@ public sealed class ShareCardTests : IDisposable
         _site.Paper("d", "Diffusion Again", "[2026-11-19]", "A diffusion model.", extra: "topics: [diffusion-models]");
         var rebuild = _site.Build("--verbose");
         Assert.True(rebuild.ExitCode == 0, rebuild.ToString());
-        // The day's card is new; no other card (its topic's, the site's, a closed week's) is drawn again.
+        // The day's card is new; no other card (its topic's, the site's, another day's) is drawn again.
         Assert.Contains("card: 1 rendered (1 new), 1 written", rebuild.Output, StringComparison.Ordinal);
         Assert.All(before, card => Assert.Equal(card.Value, File.ReadAllBytes(card.Key)));
     }
