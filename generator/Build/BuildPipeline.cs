@@ -3,6 +3,7 @@ using PaperTrail.Errors;
 using PaperTrail.Incremental;
 using PaperTrail.Output;
 using PaperTrail.Pipelines;
+using PaperTrail.Progress;
 using PaperTrail.Rendering;
 using PaperTrail.Search;
 using PaperTrail.Site;
@@ -19,36 +20,40 @@ namespace PaperTrail.Build;
 /// </summary>
 internal static class BuildPipeline
 {
-    public static BuildReport Run(BuildOptions options, TextWriter? log = null)
+    /// <param name="progress">Where the stages are shown as they run, and the build's other lines go (a lock waited for, tools installed).</param>
+    public static BuildReport Run(BuildOptions options, ProgressWriter? progress = null)
     {
-        log ??= TextWriter.Null;
-        var stages = new StageTimer();
+        progress ??= ProgressWriter.Silent();
+        using var stages = new StageTimer(progress);
+        stages.Begin("scan inputs");
         if (!Directory.Exists(options.ContentDir))
             throw new ContentException(new ContentProblem(DisplayPath.Of(options.ContentDir), 0, "no content folder here"));
-        using var writer = FolderLock.OnOutput(options.OutputDir, "build", log); // one build at a time per output folder
+        using var writer = FolderLock.OnOutput(options.OutputDir, "build", progress); // one build at a time per output folder
 
         var last = IncrementalBuild.Open(options);
-        stages.Done("scan inputs");
         if (NothingChanged(options, last) is { } unchanged)
         {
-            stages.Done("inputs unchanged");
+            stages.End();
             return unchanged with { Stages = stages.Stages, Warnings = last.Warnings };
         }
 
+        stages.Begin("load");
         var (quarantine, tables) = Load(options, last);
-        stages.Done("load");
 
-        // KaTeX (a Node process) and the theme's templates need nothing of the model: made beside it.
-        var tools = NodeTools.Prepare(options.ThemesDir, log, out var toolsMissing);
+        stages.Begin("node tools"); // installed with npm ci on a fresh clone: seconds of its own
+        var tools = NodeTools.Prepare(options.ThemesDir, progress, out var toolsMissing);
         var search = options.Search ? tools : null;
-        var mathTask = Task.Run(() => MathRenderer.Prepare(tools, Formulas(quarantine.Archive), log, last.Cache.Math));
+
+        stages.Begin("model (topics, related)");
+        // KaTeX (a Node process) and the theme's templates need nothing of the model: made beside it.
+        var mathTask = Task.Run(() => MathRenderer.Prepare(tools, Formulas(quarantine.Archive), progress, last.Cache.Math));
         var theme = new ThemeFiles(options.ThemesDir, quarantine.Archive.Site.Theme);
         var templatesTask = Task.Run(() => new TemplateSet(theme));
         var site = Model(quarantine.Archive, tables, last.Cache, out var fellBack, out var worked);
-        stages.Done("model (topics, related)");
+        stages.Begin("math, templates");
         var (templates, math, assets) = (templatesTask.GetAwaiter().GetResult(), mathTask.GetAwaiter().GetResult(), ThemeAssets.Load(theme));
-        stages.Done("tools, math, templates");
 
+        stages.Begin("plan");
         var context = new BuildContext(site, templates, assets, math, searchEnabled: search is not null);
         var plan = SitePlanning.Plan(context);
         // A paper whose own links reach for a page of this site the plan lacks is left out, and the site
@@ -60,17 +65,21 @@ internal static class BuildPipeline
             plan = SitePlanning.Plan(context);
         }
         last.Planned(context, math);
-        stages.Done("plan");
 
-        var (report, render) = RenderAndCommit(options, last, context, plan, worked, math, quarantine.LeftOut, log, stages);
-        stages.Done("commit");
-        var indexed = search is null ? null : SearchIndexer.Run(search, options.OutputDir, report.Changed, site.Papers.Count, options.Clean);
-        if (indexed is not null) stages.Done("search index");
+        var (report, render) = RenderAndCommit(options, last, context, plan, worked, math, quarantine.LeftOut, progress, stages);
+        SearchReport? indexed = null;
+        if (search is not null)
+        {
+            stages.Begin("search index");
+            indexed = SearchIndexer.Run(search, options.OutputDir, report.Changed, site.Papers.Count, options.Clean, progress);
+        }
+        stages.End();
         return new BuildReport(site.Papers.Count, plan.Count, report.Written, report.Unchanged, report.Removed, fellBack)
         {
             Rendered = render.Rendered,
             Feeds = FeedSummary.Of(plan),
             Changes = render.Changes(report.Changed),
+            ChangedFiles = report.Changed,
             Search = indexed,
             SearchSkipped = search is null ? (options.Search ? toolsMissing : "--no-search") : null,
             MathFormulas = math.Formulas,
@@ -139,14 +148,15 @@ internal static class BuildPipeline
     /// then commits the outputs in one step and records the build for the next.
     /// </summary>
     private static (WriteReport Report, RenderStage Render) RenderAndCommit(BuildOptions options, IncrementalBuild last, BuildContext context,
-        IReadOnlyList<PlannedOutput> plan, BuildCache.Contents worked, MathRenderer math, IReadOnlyList<LeftOutPaper> leftOut, TextWriter log, StageTimer stages)
+        IReadOnlyList<PlannedOutput> plan, BuildCache.Contents worked, MathRenderer math, IReadOnlyList<LeftOutPaper> leftOut, ProgressWriter progress, StageTimer stages)
     {
+        stages.Begin("render, check links, stage");
         using var transaction = new OutputWriter(options.OutputDir).Begin(options.Clean);
         // Kept pages' links were checked against the last plan; if an output left the plan, check them again.
         var planned = plan.Select(o => o.File).ToHashSet(StringComparer.Ordinal);
         var recheckKept = transaction.Previous.Any(f => !planned.Contains(f));
         var cacheWrite = last.StageCache(transaction.StagingFolder, worked, math);
-        var render = new RenderStage(plan, new LinkChecker(context.Urls, plan), transaction, options.OutputDir, last.Renders, recheckKept);
+        var render = new RenderStage(plan, new LinkChecker(context.Urls, plan), transaction, options.OutputDir, last.Renders, recheckKept, progress);
         try
         {
             render.Run();
@@ -155,8 +165,8 @@ internal static class BuildPipeline
         {
             IncrementalBuild.WaitQuietly(cacheWrite); // nothing of this build may still be writing when the staging folder goes
         }
-        stages.Done("render, check links, stage");
-        last.BeforeCommit(cacheWrite, log);
+        stages.Begin("commit");
+        last.BeforeCommit(cacheWrite, progress);
         // From here until the search step finishes, the index may be behind the pages: if indexing
         // fails, the next build must index again, though it finds the inputs as recorded.
         if (options.Search) SearchIndexState.MarkPending(options.OutputDir);

@@ -33,6 +33,9 @@ internal sealed record BuildReport(int Papers, int Outputs, int Written, int Unc
     /// <summary>What was rendered and written, by kind of output, and why (<see cref="Incremental.ChangeList"/>).</summary>
     public IReadOnlyList<string> Changes { get; init; } = [];
 
+    /// <summary>The files of the site this build wrote or removed (the search index's aside), in order.</summary>
+    public IReadOnlyList<string> ChangedFiles { get; init; } = [];
+
     /// <summary>A line per file of the last build's (a cache, a manifest) that was damaged or unreadable: that part was worked out again.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

@@ -3,6 +3,7 @@ using PaperTrail.Content;
 using PaperTrail.Errors;
 using PaperTrail.Incremental;
 using PaperTrail.Output;
+using PaperTrail.Progress;
 using PaperTrail.Site;
 
 namespace PaperTrail.Build;
@@ -11,16 +12,19 @@ namespace PaperTrail.Build;
 /// Renders every planned output in parallel, checks its links and stages it at once, so only the
 /// pages in flight are ever held in memory. An output whose input hashes as it did when its file was
 /// last written (<see cref="RenderManifest"/>) is kept without rendering; what is rendered is noted,
-/// with why (<see cref="ChangeList"/>). Any problem fails the build before the commit.
+/// with why (<see cref="ChangeList"/>). Any problem fails the build before the commit. Each output
+/// rendered or kept is counted to <paramref name="progress"/>, which draws no more than a terminal can show.
 /// </summary>
 internal sealed class RenderStage(
-    IReadOnlyList<PlannedOutput> plan, LinkChecker links, OutputTransaction transaction, string outputDir, RenderManifest previous, bool recheckKept)
+    IReadOnlyList<PlannedOutput> plan, LinkChecker links, OutputTransaction transaction, string outputDir, RenderManifest previous, bool recheckKept,
+    ProgressWriter progress)
 {
     // By plan position: tens of thousands of outputs, no map keyed by their paths.
     private readonly OutputStamp[] _stamps = new OutputStamp[plan.Count];
     private readonly long[] _sizes = Enumerable.Repeat(-1L, plan.Count).ToArray();
     private readonly ChangeList _changes = new(!previous.IsEmpty);
     private int _rendered;
+    private int _done;
 
     /// <summary>Each stamped output's stamp and size, for the next build's <see cref="RenderManifest"/>.</summary>
     public IEnumerable<(string File, OutputStamp Stamp, long Size)> Fingerprints =>
@@ -40,33 +44,8 @@ internal sealed class RenderStage(
         var order = RenderOrder();
         Parallel.For(0, order.Length, k =>
         {
-            var i = order[k];
-            var output = plan[i];
-            byte[] bytes;
-            try
-            {
-                var fingerprint = output.Fingerprint();
-                if (fingerprint is { } known && previous.Unchanged(sizes, output.File, known) && TryKeep(i, known, problems)) return;
-                bytes = output.Render();
-                Interlocked.Increment(ref _rendered);
-                // Its parts' hashes only now, for the few outputs rendered: they say why.
-                OutputStamp? stamp = fingerprint is { } made ? new OutputStamp(made, ViewHasher.Parts(output.Input!)) : null;
-                _changes.Rendered(output, stamp, previous.PartsOf(output.File));
-                if (stamp is { } rendered) (_stamps[i], _sizes[i]) = (rendered, bytes.Length);
-            }
-            catch (UserError e)
-            {
-                foreach (var problem in e.Lines) problems.Add(problem);
-                return;
-            }
-            catch (Exception e) when (e is Fluid.ParseException or InvalidOperationException or ArgumentException or FormatException)
-            {
-                problems.Add($"{output.File}: could not render: {e.Message}");
-                return;
-            }
-            var broken = links.Check(output, bytes);
-            foreach (var problem in broken) problems.Add(problem);
-            if (broken.Count == 0 && problems.IsEmpty) transaction.Offer(output.File, bytes);
+            RenderOne(order[k], sizes, problems);
+            progress.Count(Interlocked.Increment(ref _done), plan.Count, "outputs");
         });
         // One problem per kind is enough: a missing layout would otherwise be named once per page.
         if (!problems.IsEmpty)
@@ -75,6 +54,37 @@ internal sealed class RenderStage(
             var other = problems.Where(p => !IsBrokenLink(p)).DistinctBy(WithoutPage);
             throw new UserError(other.Concat(broken).Order(StringComparer.Ordinal).Take(20).ToList());
         }
+    }
+
+    /// <summary>Renders the output at plan position <paramref name="i"/>, or keeps it; checks its links and stages it.</summary>
+    private void RenderOne(int i, FileSizes sizes, ConcurrentBag<string> problems)
+    {
+        var output = plan[i];
+        byte[] bytes;
+        try
+        {
+            var fingerprint = output.Fingerprint();
+            if (fingerprint is { } known && previous.Unchanged(sizes, output.File, known) && TryKeep(i, known, problems)) return;
+            bytes = output.Render();
+            Interlocked.Increment(ref _rendered);
+            // Its parts' hashes only now, for the few outputs rendered: they say why.
+            OutputStamp? stamp = fingerprint is { } made ? new OutputStamp(made, ViewHasher.Parts(output.Input!)) : null;
+            _changes.Rendered(output, stamp, previous.PartsOf(output.File));
+            if (stamp is { } rendered) (_stamps[i], _sizes[i]) = (rendered, bytes.Length);
+        }
+        catch (UserError e)
+        {
+            foreach (var problem in e.Lines) problems.Add(problem);
+            return;
+        }
+        catch (Exception e) when (e is Fluid.ParseException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            problems.Add($"{output.File}: could not render: {e.Message}");
+            return;
+        }
+        var broken = links.Check(output, bytes);
+        foreach (var problem in broken) problems.Add(problem);
+        if (broken.Count == 0 && problems.IsEmpty) transaction.Offer(output.File, bytes);
     }
 
     private static bool IsBrokenLink(string problem) => WithoutPage(problem).StartsWith("broken link", StringComparison.Ordinal);

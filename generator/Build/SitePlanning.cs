@@ -24,10 +24,12 @@ internal static class SitePlanning
         new FeedArchivesPipeline(),
         new SubscribePipeline(),
         new WeeklyDigestPipeline(),
+        new TopPagesPipeline(),
         new AuthorPagesPipeline(),
         new StaticFilesPipeline(),
         new RedirectsPipeline(),
         new SearchPagePipeline(),
+        new SavedPagePipeline(),
         new ShareCards(),
     ];
 

@@ -10,7 +10,9 @@ namespace PaperTrail.Commands;
 /// <summary>
 /// <c>generator build [--content DIR] [--output DIR] [--themes DIR] [--clean] [--strict]</c>: a paper that
 /// breaks a rule is left out of the site with a warning on stderr naming file, line and rule, and the
-/// build succeeds; <c>--strict</c> makes any content problem fail it.
+/// build succeeds; <c>--strict</c> makes any content problem fail it. While it works it shows its stages
+/// (<see cref="Progress.ProgressWriter"/>): on a terminal in place, with bars, and the time of
+/// each after the summary; in a log one line per stage as it ends; with <c>--quiet</c> not at all.
 /// </summary>
 internal static class BuildCommand
 {
@@ -23,7 +25,8 @@ internal static class BuildCommand
         var noSearch = new Option<bool>("--no-search") { Description = "do not build the search index (pages then show no search box)" };
         var verbose = new Option<bool>("--verbose") { Description = "print what was rendered and written and why, and how long each stage took" };
         var strict = new Option<bool>("--strict") { Description = "fail on any content problem instead of leaving the paper out of the site" };
-        var command = new Command("build", "build the website from the archive") { content, output, themes, clean, noSearch, strict, verbose };
+        var quiet = new Option<bool>("--quiet") { Description = "show no stage and no progress: only problems and the summary" };
+        var command = new Command("build", "build the website from the archive") { content, output, themes, clean, noSearch, strict, verbose, quiet };
         command.SetAction(result => context.Guarded(() =>
         {
             var contentDir = ContentFolder.Require(result.GetValue(content)!);
@@ -35,7 +38,9 @@ internal static class BuildCommand
                 result.GetValue(clean),
                 Search: !result.GetValue(noSearch),
                 Strict: result.GetValue(strict));
-            var report = BuildPipeline.Run(options, context.Output);
+            // Disposed before a failure is reported: the error is not written after the status line.
+            using var progress = context.Progress(quiet: result.GetValue(quiet));
+            var report = BuildPipeline.Run(options, progress);
             foreach (var paper in report.LeftOut) context.Errors.WriteLine(paper.Warning);
             foreach (var cut in report.Cut) context.Errors.WriteLine(cut);
             foreach (var damaged in report.Warnings) context.Errors.WriteLine($"warning: {damaged}; that part of the build is worked out again");
@@ -43,6 +48,7 @@ internal static class BuildCommand
             {
                 context.Output.WriteLine($"build: no input changed since the last build; {report.Outputs} files kept, 0 written{LeftOut(report)}");
                 if (result.GetValue(verbose)) Stages(context.Output, report);
+                progress.Times(report.Stages.Select(s => (s.Stage, s.Took)));
                 return ExitCodes.Ok;
             }
             context.Output.WriteLine(
@@ -63,6 +69,7 @@ internal static class BuildCommand
             }
             if (report.ToolsMissing is not null) context.Output.WriteLine($"math: left as TeX text ({report.ToolsMissing})");
             else if (report.MathFormulas > 0) context.Output.WriteLine($"math: {report.MathFormulas} formulas rendered to MathML");
+            progress.Times(report.Stages.Select(s => (s.Stage, s.Took)));
             return ExitCodes.Ok;
         }));
         return command;

@@ -6,9 +6,10 @@ namespace PaperTrail.Commands;
 /// <summary>The command line: thin, it only parses and hands over to the engine.</summary>
 internal static class Cli
 {
-    public static int Run(string[] args, TextWriter output, TextWriter errors)
+    /// <param name="terminal">Whether a person watches <paramref name="errors"/>, where progress goes; by default, found out from the console.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter errors, bool? terminal = null)
     {
-        var context = new CommandContext(output, errors);
+        var context = new CommandContext(output, errors, terminal);
         var root = new RootCommand("Paper Trail: a static site generator for an archive of trending research papers")
         {
             IngestCommand.Create(context),

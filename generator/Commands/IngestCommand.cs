@@ -48,7 +48,8 @@ internal static class IngestCommand
                 HuggingFace = BaseAddress(result.GetValue(huggingFace)!),
                 Today = today,
             };
-            new Ingester(context.Output, context.Errors, context.IsTerminal).Run(options);
+            using var progress = context.Progress();
+            new Ingester(context.Output, context.Errors, progress).Run(options);
             return ExitCodes.Ok;
         }));
         return command;

@@ -29,7 +29,9 @@ internal static class ServeCommand
             var options = new BuildOptions(dir, OutputFolder.Check(result.GetValue(output)!, dir, themesDir), themesDir, Search: !result.GetValue(noSearch), Strict: true);
             using var stop = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-            new PreviewServer(options, portNumber, context.Output).RunAsync(stop.Token).GetAwaiter().GetResult();
+            // Each build's stages on a terminal only: in a log, a line per stage of every save would bury the rebuilds' lines.
+            using var progress = context.Progress(quiet: !context.IsTerminal);
+            new PreviewServer(options, portNumber, context.Output, progress).RunAsync(stop.Token).GetAwaiter().GetResult();
             return ExitCodes.Ok;
         }));
         return command;

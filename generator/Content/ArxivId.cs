@@ -13,6 +13,12 @@ internal static partial class ArxivId
 
     public static bool IsValid(string id) => Shape().IsMatch(id);
 
+    /// <summary>
+    /// The DOI arXiv registers with DataCite for every paper, old style ids included
+    /// (<c>10.48550/arXiv.2303.08797</c>): what reference managers and Google Scholar match a paper by.
+    /// </summary>
+    public static string Doi(string id) => "10.48550/arXiv." + id;
+
     /// <summary>Drops a version suffix (2303.08797v2 → 2303.08797); null when it is not an arXiv id.</summary>
     public static string? Normalize(string? raw)
     {

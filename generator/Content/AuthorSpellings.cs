@@ -33,7 +33,18 @@ internal sealed class AuthorSpellings
     public static string Tidy(string name)
     {
         var text = name.Normalize(NormalizationForm.FormC);
-        return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        // Nearly every name is tidy already: no copy then (every build looks up every author of every paper).
+        return IsTidy(text) ? text : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>Whether splitting at white space and joining with single spaces would give the same text.</summary>
+    private static bool IsTidy(string text)
+    {
+        if (text.Length == 0) return true;
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) return false;
+        for (var i = 1; i < text.Length; i++)
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || text[i - 1] == ' ')) return false;
+        return true;
     }
 
     public static AuthorSpellings Load(string contentDir, List<ContentProblem> problems)

@@ -32,6 +32,12 @@ internal sealed record SiteConfig
     /// <summary>How to reach the archive's keeper: an e-mail address or a web address, shown in the footer.</summary>
     public string? Contact { get; init; }
 
+    /// <summary>
+    /// Whether pages carry the reading list (theme script <c>reading.js</c> and the <c>/saved/</c>
+    /// page): papers saved, marked read, noted and highlighted in the reader's own browser.
+    /// </summary>
+    public bool ReadingList { get; init; } = true;
+
     /// <summary>The web sources ingest knows how to fetch (Ingest.Web.WebSources resolves them).</summary>
     public static readonly IReadOnlyList<string> WebSourceNames = ["hf-trending", "hf-daily"];
 
@@ -44,5 +50,5 @@ internal sealed record SiteConfig
     public const int CurrentSchemaVersion = 2;
 
     public static readonly IReadOnlyList<string> Keys =
-        ["schema_version", "title", "description", "base_url", "language", "author", "contact", "theme", "page_size", "feed_size", "digest_size", "author_min_papers", "websub_hub", "host", "sources"];
+        ["schema_version", "title", "description", "base_url", "language", "author", "contact", "theme", "page_size", "feed_size", "digest_size", "author_min_papers", "websub_hub", "host", "sources", "reading_list"];
 }

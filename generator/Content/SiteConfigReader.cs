@@ -41,6 +41,7 @@ internal static class SiteConfigReader
                 case "page_size": config = config with { PageSize = nodes.Integer(value, key, min: 1) ?? config.PageSize }; break;
                 case "feed_size": config = config with { FeedSize = nodes.Integer(value, key, min: 1) ?? config.FeedSize }; break;
                 case "author_min_papers": config = config with { AuthorMinPapers = nodes.Integer(value, key, min: 0) ?? config.AuthorMinPapers }; break;
+                case "reading_list": config = config with { ReadingList = nodes.Boolean(value, key) ?? config.ReadingList }; break;
                 case "digest_size": config = config with { DigestSize = nodes.Integer(value, key, min: 1) ?? config.DigestSize }; break;
                 case "contact":
                     // Judged once every key is read: the site's own host, from base_url, is not a contact.

@@ -82,6 +82,9 @@ internal static class Transliteration
 
     public static string ToAscii(string text)
     {
+        // Most titles and names are ASCII already, which decomposition leaves as it is: no copies
+        // (BibTeX keys transliterate every paper's title and first author on every build).
+        if (Ascii.IsValid(text)) return text;
         var decomposed = UnicodeText.Normalize(text, NormalizationForm.FormKD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)

@@ -3,6 +3,7 @@ using PaperTrail.Errors;
 using PaperTrail.Ingest.Sources;
 using PaperTrail.Ingest.Web;
 using PaperTrail.Output;
+using PaperTrail.Progress;
 
 namespace PaperTrail.Ingest;
 
@@ -15,17 +16,20 @@ namespace PaperTrail.Ingest;
 /// leaves the archive as it was. A paper file that cannot be read is left as it is and
 /// named (<see cref="UnreadablePapers"/>): one broken file does not stop the night.
 /// </summary>
-internal sealed class Ingester(TextWriter output, TextWriter errors, bool terminal = false)
+/// <param name="progress">Where reading many files shows how far it is; nowhere by default.</param>
+internal sealed class Ingester(TextWriter output, TextWriter errors, ProgressWriter? progress = null)
 {
+    private readonly ProgressWriter _progress = progress ?? ProgressWriter.Silent();
+
     public IngestCounts Run(IngestOptions options)
     {
-        var progress = new IngestProgress(output, terminal, options.Inputs.Count);
+        var reading = new IngestProgress(_progress, options.Inputs.Count);
         var results = new List<SourceResult>();
         foreach (var name in options.From) results.Add(FetchKnownSource(name, options));
         foreach (var input in options.Inputs)
         {
             var result = IsWebAddress(input, out var url) ? Fetch(url, options.Source, options) : ReadSource(input, options);
-            progress.FileRead(input, result.Papers.Count);
+            reading.FileRead(input, result.Papers.Count);
             results.Add(result);
         }
         if (results.Count == 0) throw new UserError("ingest: nothing to ingest: name files, folders, addresses or --from");

@@ -56,6 +56,9 @@ internal sealed class BuildContext
             SearchScript = assets.TryGetValue("search.js", out var script) ? urls.Href(script.Path) : "",
             PagefindHref = urls.Href(Search.SearchIndexer.Folder + "/"),
             BasePath = urls.BasePath,
+            ReadingList = site.Config.ReadingList,
+            ReadingScript = assets.TryGetValue("reading.js", out var reading) ? urls.Href(reading.Path) : "",
+            SavedHref = urls.Href(Urls.Saved),
         };
         Shared = new SharedViews(site.Config, urls, siteView, new ViewFactory(urls, math ?? MathRenderer.None, templates), templates.Cards);
     }

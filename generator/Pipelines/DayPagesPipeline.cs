@@ -5,7 +5,10 @@ using PaperTrail.Views;
 
 namespace PaperTrail.Pipelines;
 
-/// <summary>"/days/YYYY-MM-DD/" for every day with papers (previous/next link the neighbours), and "/days/".</summary>
+/// <summary>
+/// "/days/YYYY-MM-DD/" for every day with papers (previous/next link the neighbours) with its papers'
+/// BibTeX beside it ("papers.bib"), and "/days/".
+/// </summary>
 internal sealed class DayPagesPipeline : IPipeline
 {
     /// <param name="Older">The day before it with papers, if any; <paramref name="Newer"/>: the day after.</param>
@@ -24,9 +27,16 @@ internal sealed class DayPagesPipeline : IPipeline
                 var date = ViewFactory.Date(input.Day);
                 LinkView? Link(DateOnly? other) => other is { } o ? new LinkView(shared.Urls.Href(Urls.Day(o)), ViewFactory.Date(o)) : null;
                 var page = shared.Card(shared.Page($"Trending on {date} · {shared.Config.Title}", input.Papers.Count == 1 ? $"The paper that trended on {date}." : $"The {input.Papers.Count} papers that trended on {date}.", path), path, Card(input));
-                return new PageModel(page, new DayView(date, shared.Views.Papers(input.Papers), Link(input.Older), Link(input.Newer)));
+                var week = IsoWeek.Of(input.Day);
+                return new PageModel(page, new DayView(date, shared.Views.Papers(input.Papers), Link(input.Older), Link(input.Newer))
+                {
+                    BibtexHref = shared.Urls.Href(Urls.DayBibtex(input.Day)),
+                    TopWeek = new LinkView(shared.Urls.Href(Urls.TopWeek(week)), TopPeriod.WeekLabel(week)),
+                    TopMonth = new LinkView(shared.Urls.Href(Urls.TopMonth(input.Day.Year, input.Day.Month)), TopPeriod.MonthLabel(input.Day.Year, input.Day.Month)),
+                });
             }) with
             { LastModified = day };
+            yield return BibtexFiles.Plan(context, Urls.DayBibtex(day), papers);
         }
 
         // Every day and its count, newest first.
@@ -39,13 +49,16 @@ internal sealed class DayPagesPipeline : IPipeline
                 .Select(month => new MonthView(
                     new DateOnly(month.Key.Year, month.Key.Month, 1).ToString("MMMM yyyy", CultureInfo.InvariantCulture),
                     $"m{month.Key.Year:0000}-{month.Key.Month:00}",
-                    month.Select(d => shared.Views.DayLink(d.Day, d.Count)).ToList()))
+                    month.Select(d => shared.Views.DayLink(d.Day, d.Count)).ToList())
+                {
+                    TopHref = shared.Urls.Href(Urls.TopMonth(month.Key.Year, month.Key.Month)),
+                })
                 .ToList())
             {
                 Latest = days.Count > 0 ? shared.Views.DayLink(days[0].Day, days[0].Count) : null,
-                // The week pages' rule (WeeklyDigestPipeline): a week is closed once the archive has a day after it.
-                LatestWeek = days.Count > 0 && days.Select(d => IsoWeek.Of(d.Day)).FirstOrDefault(w => w.Sunday() < days[0].Day) is { Year: > 0 } week
-                    ? new LinkView(shared.Urls.Href(Urls.TopWeek(week)), week.ToString()) : null,
+                // Every week with papers has a page (TopPagesPipeline), the newest one's included.
+                LatestWeek = days.Count > 0
+                    ? new LinkView(shared.Urls.Href(Urls.TopWeek(IsoWeek.Of(days[0].Day))), TopPeriod.WeekLabel(IsoWeek.Of(days[0].Day))) : null,
             });
         }) with
         { LastModified = context.Site.LastUpdated };

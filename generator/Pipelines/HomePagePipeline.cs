@@ -42,6 +42,8 @@ internal sealed class HomePagePipeline : IPipeline
                 home.EarlierDays.Select(d => shared.Views.DayLink(d.Day, d.Count)).ToList())
             {
                 WeekTop = shared.Views.Papers(home.WeekTop),
+                TopWeek = new LinkView(shared.Urls.Href(Urls.TopWeek(IsoWeek.Of(day))), TopPeriod.WeekLabel(IsoWeek.Of(day))),
+                TopMonth = new LinkView(shared.Urls.Href(Urls.TopMonth(day.Year, day.Month)), TopPeriod.MonthLabel(day.Year, day.Month)),
             });
         }) with
         { LastModified = site.LastUpdated };

@@ -8,7 +8,7 @@ namespace PaperTrail.Pipelines;
 /// <summary>
 /// "/topics/", and per topic "/topics/&lt;slug&gt;/" (its newest papers, chart and archive by month)
 /// with "/topics/&lt;slug&gt;/YYYY/MM/" (and ".../page/N/") for the papers that first trended in each
-/// month. Months, not one long pagination: a paper added to an old month would shift every later
+/// month, and the month's papers as one .bib file. Months, not one long pagination: a paper added to an old month would shift every later
 /// page of a paginated list, and so rewrite most of a topic's pages on every nightly; a month page
 /// changes only when a paper lands in that month.
 /// </summary>
@@ -86,10 +86,14 @@ internal sealed class TopicPagesPipeline : IPipeline
                         var page = shared.Card(shared.Page(title, $"Papers about {topic.Name} that first trended in {label}.", path, extraFeeds: feeds),
                             Urls.Topic(topic.Slug), Card(topic));
                         return new PageModel(page, new TopicMonthView(shared.Views.TopicLink(topic), feeds[0].Href, feeds[1].Href, label, input.Count,
-                            shared.Views.Papers(input.Papers), MonthPager(shared, topic.Slug, input), Link(input.Newer), Link(input.Older)));
+                            shared.Views.Papers(input.Papers), MonthPager(shared, topic.Slug, input), Link(input.Newer), Link(input.Older))
+                        {
+                            BibtexHref = shared.Urls.Href(Urls.TopicMonthBibtex(topic.Slug, input.Year, input.Month)),
+                        });
                     }) with
                     { LastModified = slice[0].Paper.FirstTrending };
                 }
+                yield return BibtexFiles.Plan(context, Urls.TopicMonthBibtex(topic.Slug, month.Year, month.Month), month.Papers);
             }
         }
     }

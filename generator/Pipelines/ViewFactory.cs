@@ -92,25 +92,34 @@ internal sealed class ViewFactory(Urls urls, MathRenderer math, TemplateSet? tem
             var (html, summary) = AbstractRenderer.Render(paper.Abstract, SummaryLength);
             return (math.Apply(html), summary);
         }).WithPageOnly(
-            () => JsonLd.ScholarlyArticle(paper, Urls.Absolute(Urls.Paper(paper.Slug)), sitePaper.Topics.Select(t => t.Name)));
+            () => JsonLd.ScholarlyArticle(paper, Urls.Absolute(Urls.Paper(paper.Slug)), sitePaper.Topics.Select(t => t.Name)),
+            () => Coins.ContextObject(paper, Urls.Absolute(Urls.Paper(paper.Slug))));
     }
 
     /// <summary>The paper's rank on its latest trending day, when that day's source gave an order.</summary>
     private static (DateOnly Day, int Rank)? LatestRank(Paper paper) =>
         paper.Trending.Count > 0 && paper.Rank(paper.Trending[^1]) is { } rank ? (paper.Trending[^1], rank) : null;
 
-    /// <summary>Google Scholar's citation_* tags for a paper page.</summary>
+    /// <summary>
+    /// Google Scholar's citation_* tags for a paper page, which Zotero's page reader takes too. The
+    /// online date is the preprint's when a source gave it, else the first trending day: the paper
+    /// was online by then, and a date a person can check beats none.
+    /// </summary>
     public static IReadOnlyList<MetaView> CitationMeta(Paper paper)
     {
         var meta = new List<MetaView> { new("citation_title", InlineTex.Plain(paper.Title)) };
         meta.AddRange(paper.Authors.Select(a => new MetaView("citation_author", a)));
-        var date = paper.Published ?? paper.FirstTrending;
-        meta.Add(new MetaView("citation_publication_date", date.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)));
+        var date = (paper.Published ?? paper.FirstTrending).ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
+        meta.Add(new MetaView("citation_publication_date", date));
+        meta.Add(new MetaView("citation_online_date", date));
         if (paper.Arxiv is { } id)
         {
+            meta.Add(new MetaView("citation_doi", ArxivId.Doi(id)));
             meta.Add(new MetaView("citation_arxiv_id", id));
             meta.Add(new MetaView("citation_pdf_url", paper.Links.GetValueOrDefault("pdf") ?? $"https://arxiv.org/pdf/{id}"));
         }
+        if (AbstractRenderer.PlainText(paper.Abstract) is { Length: > 0 } text)
+            meta.Add(new MetaView("citation_abstract", text));
         return meta;
     }
 

@@ -8,36 +8,26 @@ using PaperTrail.Views;
 namespace PaperTrail.Pipelines;
 
 /// <summary>
-/// The weekly digest: a page per ISO week, <c>/top/week/YYYY-Www/</c>, with the week's most upvoted
-/// papers (<c>digest_size</c>, 10), and <c>/digest/weekly.xml</c>, one item per week. A week is
-/// published once the archive has a day after it: until then its top papers are not settled.
+/// The weekly digest, <c>/digest/weekly.xml</c>: one item per week with the week's <c>digest_size</c>
+/// (10) most upvoted papers, linking to the week's page (<see cref="TopPagesPipeline"/>). A week is
+/// published once the archive has a day after it: until then its top papers are not settled. A week
+/// none of whose papers has an upvote count has nothing to tell and no item.
 /// </summary>
 internal sealed class WeeklyDigestPipeline : IPipeline
 {
-    /// <summary>A closed week: its most upvoted papers, how many trended in it, and the closed weeks around it.</summary>
-    internal sealed record WeekInput(IsoWeek Week, IReadOnlyList<SitePaper> Top, int Total, IsoWeek? Older, IsoWeek? Newer);
+    /// <summary>A closed week and its most upvoted papers.</summary>
+    internal sealed record WeekInput(IsoWeek Week, IReadOnlyList<SitePaper> Top);
 
     /// <summary>The newest closed weeks, newest first: what the weekly feed is made from.</summary>
     internal sealed record WeeklyFeedInput(IReadOnlyList<WeekInput> Weeks);
 
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
     {
-        var weeks = ClosedWeeks(context.Site);
-        foreach (var week in weeks)
-            yield return context.Page(Urls.TopWeek(week.Week), "week", week, static (shared, path, week) =>
-            {
-                var range = Range(week.Week);
-                var trended = week.Total == 1 ? "1 paper trended" : $"{week.Total} papers trended";
-                var page = shared.Page($"Most upvoted, week {week.Week} · {shared.Config.Title}",
-                    week.Top.Count < week.Total ? $"The {week.Top.Count} most upvoted of the {week.Total} papers that trended from {range}." : $"{trended} from {range}, most upvoted first.", path);
-                LinkView? Link(IsoWeek? other) => other is { } o ? new LinkView(shared.Urls.Href(Urls.TopWeek(o)), o.ToString()) : null;
-                var entries = week.Top.Select(p => new WeekEntryView(shared.Views.Paper(p), p.Paper.Upvotes ?? 0, ViewFactory.Date(p.Paper.Trending[^1]))).ToList();
-                return new PageModel(page, new WeekView(week.Week.ToString(), range, entries, week.Total, Link(week.Older), Link(week.Newer),
-                    shared.Urls.Href(Urls.WeeklyDigest)));
-            }) with
-            { LastModified = week.Week.Sunday() };
-
-        var feed = new WeeklyFeedInput(weeks.Take(context.Site.Config.FeedSize).ToList());
+        var site = context.Site;
+        var closed = TopPeriod<IsoWeek>.Of(site, IsoWeek.Of, site.Config.DigestSize)
+            .Where(w => site.LastUpdated is { } newest && w.Key.Sunday() < newest && w.Top.Count > 0)
+            .Select(w => new WeekInput(w.Key, w.Top));
+        var feed = new WeeklyFeedInput(closed.Take(site.Config.FeedSize).ToList());
         yield return context.File(Urls.WeeklyDigest, "weekly-digest", feed, static (shared, path, feed) =>
         {
             var config = shared.Config;
@@ -57,31 +47,7 @@ internal sealed class WeeklyDigestPipeline : IPipeline
         });
     }
 
-    /// <summary>Every week before the newest day's week, newest first, with its most upvoted papers.</summary>
-    private static List<WeekInput> ClosedWeeks(SiteModel site)
-    {
-        if (site.LastUpdated is not { } newest) return [];
-        var size = site.Config.DigestSize;
-        var weeks = site.Days
-            .Where(d => IsoWeek.Of(d.Day).Sunday() < newest)
-            .GroupBy(d => IsoWeek.Of(d.Day))
-            .Select(g =>
-            {
-                // Days come newest first, each in reading order: the first listing of a paper is its newest.
-                var papers = g.SelectMany(d => d.Papers).DistinctBy(p => p.Slug).ToList();
-                var top = papers.Select((p, i) => (Paper: p, Order: i))
-                    .OrderByDescending(x => x.Paper.Paper.Upvotes ?? -1).ThenBy(x => x.Order)
-                    .Take(size).Select(x => x.Paper).ToList();
-                return (Week: g.Key, Top: top, Total: papers.Count);
-            })
-            .OrderByDescending(w => w.Week)
-            .ToList();
-        return weeks.Select((w, i) => new WeekInput(w.Week, w.Top, w.Total,
-            i + 1 < weeks.Count ? weeks[i + 1].Week : null, i > 0 ? weeks[i - 1].Week : null)).ToList();
-    }
-
-    private static string Range(IsoWeek week) =>
-        $"{week.Monday().ToString("d MMM", CultureInfo.InvariantCulture)} to {week.Sunday().ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
+    private static string Range(IsoWeek week) => TopPagesPipeline.Range(week.Monday(), week.Sunday());
 
     private static FeedEntry WeekEntry(SharedViews shared, WeekInput week)
     {

@@ -5,6 +5,7 @@ using PaperTrail.Build;
 using PaperTrail.Content;
 using PaperTrail.Errors;
 using PaperTrail.Output;
+using PaperTrail.Progress;
 using PaperTrail.Site;
 
 namespace PaperTrail.Preview;
@@ -13,9 +14,10 @@ namespace PaperTrail.Preview;
 /// <c>generator serve</c>: builds the site into a preview folder, serves it on localhost only,
 /// rebuilds when content, themes or site.yml change, and reloads open tabs through a small script
 /// added to pages as they are served (never written to disk, never deployed). A build error is
-/// shown in the terminal and in the browser, and the server keeps running.
+/// shown in the terminal and in the browser, and the server keeps running. Each build says how long it
+/// took and what it wrote; on a terminal its stages show while it runs (<paramref name="progress"/>).
 /// </summary>
-internal sealed class PreviewServer(BuildOptions build, int port, TextWriter log)
+internal sealed class PreviewServer(BuildOptions build, int port, TextWriter log, ProgressWriter? progress = null)
 {
     public const string ControlPrefix = "/__preview/";
 
@@ -36,8 +38,11 @@ internal sealed class PreviewServer(BuildOptions build, int port, TextWriter log
         })();
         """;
 
-    /// <summary>The build each change runs; tests put a failing one in its place.</summary>
-    internal Func<BuildOptions, BuildReport> RunBuild { get; init; } = options => BuildPipeline.Run(options, TextWriter.Null);
+    /// <summary>The build each change runs (by default, the real one); tests put a failing one in its place.</summary>
+    internal Func<BuildOptions, BuildReport>? RunBuild { get; init; }
+
+    /// <summary>How many files a rebuild's line names; more are counted.</summary>
+    private const int FilesNamed = 5;
 
     private int _version;
     private Failure? _failure;
@@ -130,7 +135,7 @@ internal sealed class PreviewServer(BuildOptions build, int port, TextWriter log
                 // Back to the inputs of the last good build (a mistake undone): the site on disk is that build's.
                 log.WriteLine(report.NothingChanged
                     ? $"built in {clock.ElapsedMilliseconds} ms: nothing changed since the last good build"
-                    : $"built in {clock.ElapsedMilliseconds} ms: {report.Papers} papers, {report.Written} files written");
+                    : $"built in {clock.ElapsedMilliseconds} ms: {report.Papers} papers, {report.Written} files written{WhatChanged(report)}");
                 foreach (var cut in report.Cut) log.WriteLine(cut);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -151,8 +156,20 @@ internal sealed class PreviewServer(BuildOptions build, int port, TextWriter log
 
     private BuildReport BuildThenGiveMemoryBack()
     {
-        try { return RunBuild(build); }
+        try { return RunBuild is { } run ? run(build) : BuildPipeline.Run(build, progress); }
         finally { GiveMemoryBack(); }
+    }
+
+    /// <summary>
+    /// The files a build wrote or removed, the first few by name, pages before feeds and assets: what a
+    /// person who saved an edit wants to look at.
+    /// </summary>
+    private static string WhatChanged(BuildReport report)
+    {
+        var files = report.ChangedFiles;
+        if (files.Count == 0) return "";
+        var named = string.Join(", ", files.OrderBy(f => !f.EndsWith(".html", StringComparison.Ordinal)).ThenBy(f => f, StringComparer.Ordinal).Take(FilesNamed));
+        return files.Count > FilesNamed ? $" ({named} and {files.Count - FilesNamed} more)" : $" ({named})";
     }
 
     /// <summary>
@@ -272,6 +289,7 @@ internal sealed class PreviewServer(BuildOptions build, int port, TextWriter log
         ".svg" => "image/svg+xml",
         ".wasm" => "application/wasm",
         ".txt" => "text/plain",
+        ".bib" => "application/x-bibtex; charset=utf-8", // as netlify.toml serves it
         _ => "application/octet-stream",
     };
 

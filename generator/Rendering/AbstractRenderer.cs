@@ -22,11 +22,22 @@ internal static partial class AbstractRenderer
         var document = AbstractMarkdown.Parse(markdown);
         var html = GluedMath(document.ToHtml(AbstractMarkdown.Pipeline).TrimEnd('\n'));
         if (summaryLength <= 0) return (html, "");
+        return (html, Cut(PlainOf(document), summaryLength));
+    }
+
+    /// <summary>
+    /// The whole abstract as plain text on one line, its formulas as readable text: what
+    /// <c>citation_abstract</c> gives reference managers, which show it as text.
+    /// </summary>
+    public static string PlainText(string markdown) => CollapseWhitespace(PlainOf(AbstractMarkdown.Parse(markdown)), int.MaxValue);
+
+    private static string PlainOf(Markdig.Syntax.MarkdownDocument document)
+    {
         var writer = new StringWriter();
         var plain = new Markdig.Renderers.HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
         AbstractMarkdown.Pipeline.Setup(plain);
         plain.Render(document);
-        return (html, Cut(InlineTex.Plain(writer.ToString()), summaryLength));
+        return InlineTex.Plain(writer.ToString());
     }
 
     // Markdig takes no "$" right after a letter or digit for the start of a formula (so that

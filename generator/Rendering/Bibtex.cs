@@ -17,6 +17,7 @@ internal static class Bibtex
         Field(sb, "year", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (paper.Arxiv is { } id)
         {
+            Field(sb, "doi", ArxivId.Doi(id));
             Field(sb, "eprint", id);
             Field(sb, "archivePrefix", "arXiv");
             if (paper.Categories.Count > 0) Field(sb, "primaryClass", paper.Categories[0]);
@@ -26,6 +27,12 @@ internal static class Bibtex
         sb.Append("\n}");
         return sb.ToString();
     }
+
+    /// <summary>A .bib file of entries as <see cref="Entry"/> writes them, one blank line apart, UTF-8 without a BOM.</summary>
+    public static byte[] File(IEnumerable<(Paper Paper, string Key)> entries) =>
+        Utf8.GetBytes(string.Concat(entries.Select(e => Entry(e.Paper, e.Key) + "\n\n")).TrimEnd('\n') + "\n");
+
+    private static readonly UTF8Encoding Utf8 = new(false);
 
     private static void Field(StringBuilder sb, string name, string value) =>
         sb.Append("  ").Append(name).Append(" = {").Append(value).Append("},\n");

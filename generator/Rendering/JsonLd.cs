@@ -39,13 +39,30 @@ internal static class JsonLd
             }
             if (paper.Arxiv is { } id)
             {
-                json.WriteString("identifier", "arXiv:" + id);
-                json.WriteString("sameAs", "https://arxiv.org/abs/" + id);
+                // The DOI as schema.org writes one (a PropertyValue named by propertyID, and the
+                // doi.org address among sameAs), beside the arXiv id.
+                json.WriteStartArray("identifier");
+                Identifier(json, "DOI", ArxivId.Doi(id));
+                Identifier(json, "arXiv", id);
+                json.WriteEndArray();
+                json.WriteStartArray("sameAs");
+                json.WriteStringValue("https://arxiv.org/abs/" + id);
+                json.WriteStringValue("https://doi.org/" + ArxivId.Doi(id));
+                json.WriteEndArray();
             }
             var keywords = topicNames.ToList();
             if (keywords.Count > 0) json.WriteString("keywords", string.Join(", ", keywords));
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Identifier(Utf8JsonWriter json, string kind, string value)
+    {
+        json.WriteStartObject();
+        json.WriteString("@type", "PropertyValue");
+        json.WriteString("propertyID", kind);
+        json.WriteString("value", value);
+        json.WriteEndObject();
     }
 }

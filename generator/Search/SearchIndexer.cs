@@ -1,5 +1,6 @@
 using PaperTrail.Errors;
 using PaperTrail.Output;
+using PaperTrail.Progress;
 using PaperTrail.Tools;
 
 namespace PaperTrail.Search;
@@ -35,12 +36,14 @@ internal static class SearchIndexer
     /// <summary>The build's search step: makes the index, or finds it current, and then takes away the pending mark.</summary>
     /// <param name="paperPages">How many paper pages the site has: with none, Pagefind is not run.</param>
     /// <param name="clean">Remove the whole index first, so that Pagefind writes every file of it anew.</param>
-    public static SearchReport Run(NodeTools tool, string outputDir, IReadOnlyList<string> changedFiles, int paperPages, bool clean = false)
+    /// <param name="progress">Where Pagefind's steps are shown as it takes them.</param>
+    public static SearchReport Run(NodeTools tool, string outputDir, IReadOnlyList<string> changedFiles, int paperPages, bool clean = false,
+        ProgressWriter? progress = null)
     {
         SearchReport report;
         try
         {
-            report = Index(tool, outputDir, changedFiles, paperPages, clean);
+            report = Index(tool, outputDir, changedFiles, paperPages, clean, new PagefindProgress(progress ?? ProgressWriter.Silent()));
         }
         catch (UserError e)
         {
@@ -51,7 +54,7 @@ internal static class SearchIndexer
         return report;
     }
 
-    private static SearchReport Index(NodeTools tool, string outputDir, IReadOnlyList<string> changedFiles, int paperPages, bool clean)
+    private static SearchReport Index(NodeTools tool, string outputDir, IReadOnlyList<string> changedFiles, int paperPages, bool clean, PagefindProgress progress)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var writer = new OutputWriter(outputDir, Scope);
@@ -71,11 +74,12 @@ internal static class SearchIndexer
         RemoveAllBut(root, clean ? new HashSet<string>() : listed);
         var fixedFiles = FixedFiles(root, listed);
 
+        // Not --silent: its lines name its steps as it takes them (PagefindProgress).
         var (exit, output) = NodeTools.Run(tool.Node,
-            [tool.Pagefind, "--site", root, "--output-path", folder, "--glob", Glob, "--silent"],
-            tool.PackageDir, TimeSpan.FromMinutes(10));
+            [tool.Pagefind, "--site", root, "--output-path", folder, "--glob", Glob],
+            tool.PackageDir, TimeSpan.FromMinutes(10), outputLine: progress.Line);
         if (exit != 0)
-            throw UserError.At("pagefind", 0, $"search indexing failed (exit {exit}): {output.Trim()}");
+            throw UserError.At("pagefind", 0, $"search indexing failed (exit {exit}): {WhatItSaid(output)}");
 
         var index = PagefindBundle.Files(folder).Select(f => $"{Folder}/{f}").ToList();
         var kept = new HashSet<string>(index, StringComparer.Ordinal);
@@ -92,6 +96,10 @@ internal static class SearchIndexer
         Record(root, index);
         return new SearchReport(true, index.Count, written, removed, clock.Elapsed);
     }
+
+    /// <summary>What a failed run said besides its progress (all of it, if that is nothing).</summary>
+    private static string WhatItSaid(string output) =>
+        PagefindProgress.WithoutProgress(output).Trim() is { Length: > 0 } said ? said : output.Trim();
 
     /// <summary>Removes every file of the index folder that is not in <paramref name="keep"/> (paths relative to the output folder).</summary>
     private static void RemoveAllBut(string root, IReadOnlySet<string> keep)

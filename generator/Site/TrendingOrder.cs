@@ -26,6 +26,18 @@ internal sealed class TrendingOrder : IComparer<SitePaper>
         return Compare(x.Paper, y.Paper, _day) is var order and not 0 ? order : string.CompareOrdinal(x.Slug, y.Slug);
     }
 
+    /// <summary>
+    /// The order of a week's or a month's most upvoted papers, which trended on different days whose
+    /// ranks do not compare: upvotes (most first), then title (ordinal), then slug.
+    /// </summary>
+    public static readonly IComparer<SitePaper> MostUpvoted = Comparer<SitePaper>.Create((x, y) =>
+    {
+        var byVotes = (y.Paper.Upvotes ?? -1).CompareTo(x.Paper.Upvotes ?? -1);
+        if (byVotes != 0) return byVotes;
+        var byTitle = string.CompareOrdinal(x.Paper.Title, y.Paper.Title);
+        return byTitle != 0 ? byTitle : string.CompareOrdinal(x.Slug, y.Slug);
+    });
+
     /// <summary>Upvotes (most first), the day's rank (none last), title: negative when <paramref name="x"/> comes first.</summary>
     public static int Compare(Paper x, Paper y, DateOnly day)
     {

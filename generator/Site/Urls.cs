@@ -29,6 +29,9 @@ internal sealed class Urls(Uri baseUrl)
     public const string WeeklyDigest = "digest/weekly.xml";
     public const string Subscribe = "subscribe/";
 
+    /// <summary>The reader's reading list, kept in their browser (site.yml's <c>reading_list</c>).</summary>
+    public const string Saved = "saved/";
+
     public static string Paper(string slug) => $"papers/{slug}/";
 
     public static string Arxiv(string id) => $"arxiv/{id}/";
@@ -55,6 +58,16 @@ internal sealed class Urls(Uri baseUrl)
 
     /// <summary>An ISO week's most upvoted papers, e.g. "top/week/2026-W29/".</summary>
     public static string TopWeek(IsoWeek week) => $"top/week/{week}/";
+
+    /// <summary>A month's most upvoted papers, e.g. "top/month/2026-07/".</summary>
+    public static string TopMonth(int year, int month) =>
+        $"top/month/{year.ToString("0000", CultureInfo.InvariantCulture)}-{month.ToString("00", CultureInfo.InvariantCulture)}/";
+
+    /// <summary>The BibTeX entries of a day's papers, beside its page.</summary>
+    public static string DayBibtex(DateOnly day) => Day(day) + "papers.bib";
+
+    /// <summary>The BibTeX entries of every paper of a topic's month (all its pages), beside the month's first page.</summary>
+    public static string TopicMonthBibtex(string slug, int year, int month) => TopicMonth(slug, year, month) + "papers.bib";
 
     /// <summary>The site feed's archive of one month (RFC 5005): the papers that first trended in it.</summary>
     public static string FeedArchive(int year, int month) => $"archive/{YearMonth(year, month)}atom.xml";

@@ -127,7 +127,9 @@ internal sealed class NodeTools
     /// Runs a program to completion within a time limit; its output for messages. A bare name
     /// ("node") is looked up on PATH as the shell would; a batch file (npm.cmd) runs through cmd.exe.
     /// </summary>
-    public static (int Exit, string Output) Run(string program, IEnumerable<string> args, string workingDir, TimeSpan limit, string? input = null)
+    /// <param name="outputLine">Given each line of the program's standard output as it comes (a tool's own progress).</param>
+    public static (int Exit, string Output) Run(string program, IEnumerable<string> args, string workingDir, TimeSpan limit, string? input = null,
+        Action<string>? outputLine = null)
     {
         if (Path.GetFileName(program) == program) program = ExecutableLookup.ForThisMachine().Find(program) ?? program;
         var start = ProgramStart.For(program, args, OperatingSystem.IsWindows(), Environment.GetEnvironmentVariable("ComSpec") ?? "cmd.exe");
@@ -143,7 +145,7 @@ internal sealed class NodeTools
             using var writer = new StreamWriter(process.StandardInput.BaseStream, new System.Text.UTF8Encoding(false));
             writer.Write(input);
         }
-        var output = process.StandardOutput.ReadToEndAsync();
+        var output = outputLine is null ? process.StandardOutput.ReadToEndAsync() : ReadLines(process.StandardOutput, outputLine);
         var errors = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(limit))
         {
@@ -151,5 +153,16 @@ internal sealed class NodeTools
             return (-1, $"{program} did not finish within {limit.TotalSeconds:0} s");
         }
         return (process.ExitCode, output.Result + errors.Result);
+    }
+
+    private static async Task<string> ReadLines(StreamReader reader, Action<string> outputLine)
+    {
+        var all = new System.Text.StringBuilder();
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            all.Append(line).Append('\n');
+            outputLine(line);
+        }
+        return all.ToString();
     }
 }

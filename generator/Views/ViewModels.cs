@@ -40,6 +40,11 @@ internal sealed record SiteView
 
     /// <summary>The path the site lives under, "/" or "/archive/".</summary>
     public string BasePath { get; init; } = "/";
+
+    /// <summary>True when pages carry the reading list (site.yml's <c>reading_list</c>): its script and the saved page.</summary>
+    public bool ReadingList { get; init; }
+    public string ReadingScript { get; init; } = "";
+    public string SavedHref { get; init; } = "";
 }
 
 /// <summary>What every page has, as <c>page</c>: head metadata and the page's own content model.</summary>
@@ -141,12 +146,20 @@ internal sealed record PaperView
     /// <summary>A BibTeX entry to copy, on the paper's own page (its key is the archive's: <see cref="WithBibtex"/>); made when read, like <see cref="JsonLd"/>.</summary>
     public string Bibtex => _bibtex?.Invoke() ?? "";
 
+    /// <summary>
+    /// The paper as a COinS ContextObject, for <c>&lt;span class="Z3988" title="{{ paper.coins }}"&gt;</c>
+    /// on list pages, from which a reference manager saves the whole list; made when read, like <see cref="JsonLd"/>.
+    /// </summary>
+    public string Coins => _coins?.Invoke() ?? "";
+
     private Func<string>? _jsonLd;
     private Func<string>? _bibtex;
+    private Func<string>? _coins;
 
-    internal PaperView WithPageOnly(Func<string> jsonLd)
+    internal PaperView WithPageOnly(Func<string> jsonLd, Func<string> coins)
     {
         _jsonLd = jsonLd;
+        _coins = coins;
         return this;
     }
 
@@ -208,10 +221,18 @@ internal sealed record HomeView(DayLinkView? Latest, IReadOnlyList<PaperView> Pa
 {
     /// <summary>The most upvoted papers of the 7 days up to the latest; empty when no source gave upvotes.</summary>
     public IReadOnlyList<PaperView> WeekTop { get; init; } = [];
+
+    /// <summary>The pages of most upvoted papers of the latest day's ISO week and month; null for an empty archive.</summary>
+    public LinkView? TopWeek { get; init; }
+    public LinkView? TopMonth { get; init; }
 }
 
 /// <summary>A month of the days index.</summary>
-internal sealed record MonthView(string Label, string Id, IReadOnlyList<DayLinkView> Days);
+internal sealed record MonthView(string Label, string Id, IReadOnlyList<DayLinkView> Days)
+{
+    /// <summary>The month's page of most upvoted papers.</summary>
+    public string TopHref { get; init; } = "";
+}
 
 /// <summary><c>days.liquid</c>: every day with papers, grouped by month, newest first.</summary>
 internal sealed record DaysIndexView(IReadOnlyList<MonthView> Months)
@@ -219,7 +240,7 @@ internal sealed record DaysIndexView(IReadOnlyList<MonthView> Months)
     /// <summary>The archive's newest day, or null for an empty archive: where readers see how fresh it is.</summary>
     public DayLinkView? Latest { get; init; }
 
-    /// <summary>The newest closed week's page of most upvoted papers (its label "2026-W29"), or null before a week has closed.</summary>
+    /// <summary>The newest week's page of most upvoted papers (its label "week 2026-W29"), or null for an empty archive.</summary>
     public LinkView? LatestWeek { get; init; }
 }
 
@@ -231,14 +252,36 @@ internal sealed record SubscribeView(IReadOnlyList<FeedLinkView> SiteFeeds, stri
     public string WeeklyUrl { get; init; } = "";
 }
 
-/// <summary><c>week.liquid</c>: an ISO week's most upvoted papers, with the weeks around it and the weekly digest feed.</summary>
-internal sealed record WeekView(string Week, string Range, IReadOnlyList<WeekEntryView> Papers, int Total, LinkView? Previous, LinkView? Next, string FeedHref);
+/// <summary>
+/// <c>top.liquid</c>: the most upvoted papers of an ISO week or a month, with the periods of its kind
+/// around it.
+/// </summary>
+/// <param name="Kind">"week" or "month".</param>
+/// <param name="Label">"week 2026-W29" or "July 2026".</param>
+/// <param name="Range">Its first and last day, "13 Jul to 19 Jul 2026".</param>
+/// <param name="Total">How many papers trended in it; <paramref name="Papers"/> are the most upvoted of those with a count.</param>
+/// <param name="AsOf">The newest day any of its papers' upvotes were read (yyyy-MM-dd).</param>
+/// <param name="Open">True while the period is the archive's newest: its papers are not all in yet.</param>
+internal sealed record TopView(string Kind, string Label, string Range, IReadOnlyList<TopEntryView> Papers, int Total, string AsOf, bool Open,
+    LinkView? Previous, LinkView? Next)
+{
+    /// <summary>The weekly digest feed, on week pages; empty on month pages.</summary>
+    public string FeedHref { get; init; } = "";
+}
 
-/// <summary>A paper of a week's top: its upvotes and the day they were read (its latest trending day).</summary>
-internal sealed record WeekEntryView(PaperView Paper, int Upvotes, string AsOf);
+/// <summary>A paper of a period's top: its upvotes and the day they were read (its latest trending day).</summary>
+internal sealed record TopEntryView(PaperView Paper, int Upvotes, string AsOf);
 
 /// <summary><c>day.liquid</c>: one trending day.</summary>
-internal sealed record DayView(string Date, IReadOnlyList<PaperView> Papers, LinkView? Previous, LinkView? Next);
+internal sealed record DayView(string Date, IReadOnlyList<PaperView> Papers, LinkView? Previous, LinkView? Next)
+{
+    /// <summary>The day's papers as one .bib file.</summary>
+    public string BibtexHref { get; init; } = "";
+
+    /// <summary>The pages of most upvoted papers of the day's ISO week and of its month.</summary>
+    public LinkView? TopWeek { get; init; }
+    public LinkView? TopMonth { get; init; }
+}
 
 /// <summary><c>topics.liquid</c>: every topic with its count.</summary>
 internal sealed record TopicsIndexView(IReadOnlyList<TopicView> Topics, string OpmlHref);
@@ -262,7 +305,11 @@ internal sealed record TopicMonthLinkView(string Label, string Href, int Count);
 /// papers change only the months they land in.
 /// </summary>
 internal sealed record TopicMonthView(TopicLinkView Topic, string RssHref, string AtomHref, string Month, int Count,
-    IReadOnlyList<PaperView> Papers, PagerView Pager, LinkView? Newer, LinkView? Older);
+    IReadOnlyList<PaperView> Papers, PagerView Pager, LinkView? Newer, LinkView? Older)
+{
+    /// <summary>Every paper of the month (all its pages) as one .bib file.</summary>
+    public string BibtexHref { get; init; } = "";
+}
 
 /// <summary><c>paper.liquid</c>: the paper and the papers most like it.</summary>
 internal sealed record PaperPageView(PaperView Paper, IReadOnlyList<RelatedView> Related)
@@ -292,6 +339,12 @@ internal sealed record SearchPageView(IReadOnlyList<string> Topics, IReadOnlyLis
     /// <summary>The authors of the search's author filter: those with a page of their own, by name.</summary>
     public IReadOnlyList<string> Authors { get; init; } = [];
 }
+
+/// <summary>
+/// <c>saved.liquid</c>: the reader's saved papers. The list lives in their browser, so the page
+/// is a frame the theme's reading.js fills, the same for every archive of one site.yml.
+/// </summary>
+internal sealed record SavedPageView;
 
 /// <summary>A chart of papers per week, as inline SVG made at build time, with its text alternative.</summary>
 internal sealed record ChartView(string Svg, string Summary);

@@ -22,7 +22,7 @@ public sealed class FolderFloorTests
         ["Site", "Views"],                // the site model every stage shares, the views templates receive
         ["Topics", "Related"],            // what is worked out from the papers
         ["Content"],                      // the archive
-        ["Errors", "Platform"],           // what any floor may use
+        ["Errors", "Platform", "Progress"], // what any floor may use
     ];
 
     [Fact]

@@ -3,7 +3,7 @@ using PaperTrail.Tests.Support;
 
 namespace PaperTrail.Tests.Feeds;
 
-/// <summary>The weekly digest: a closed week's most upvoted papers, as a page, a feed item, and a link from /days/.</summary>
+/// <summary>The weekly digest: a closed week's <c>digest_size</c> most upvoted papers as a feed item, linking to the week's page; /days/ links the newest week.</summary>
 public sealed class WeeklyDigestTests : IDisposable
 {
     private readonly FixtureSite _site = new FixtureSite("title: T\nbase_url: https://example.org/\ndigest_size: 2\n")
@@ -16,13 +16,13 @@ public sealed class WeeklyDigestTests : IDisposable
     public void Dispose() => _site.Dispose();
 
     [Fact]
-    public void A_closed_week_has_a_page_with_its_digest_size_most_upvoted_papers_in_order()
+    public void A_week_page_lists_the_weeks_papers_most_upvoted_first_not_cut_to_the_digest_size()
     {
         var page = _site.Html("top/week/2026-W48/index.html");
-        Assert.Equal(["High Votes", "Mid Votes"], page.QuerySelectorAll("main article h2").Select(h => h.TextContent.Trim()));
-        Assert.Contains("these are the 2 most upvoted", page.QuerySelector(".lede")!.TextContent);
-        // The week of the newest day is still open: no page, no item.
-        Assert.False(_site.Exists("top/week/2026-W49/index.html"));
+        Assert.Equal(["High Votes", "Mid Votes", "Low Votes"], page.QuerySelectorAll("main article h2").Select(h => h.TextContent.Trim()));
+        // The week of the newest day has its page too, saying it is not over.
+        var open = _site.Html("top/week/2026-W49/index.html");
+        Assert.StartsWith("So far, 1 paper trended", open.QuerySelector(".lede")!.TextContent);
     }
 
     [Fact]
@@ -37,6 +37,6 @@ public sealed class WeeklyDigestTests : IDisposable
         Assert.DoesNotContain("Low Votes", description);
 
         var days = _site.Html("days/index.html");
-        Assert.Contains(days.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/top/week/2026-W48/");
+        Assert.Contains(days.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/top/week/2026-W49/");
     }
 }

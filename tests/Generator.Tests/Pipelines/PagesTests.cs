@@ -97,7 +97,7 @@ public sealed class PagesTests : IDisposable
     }
 
     [Fact]
-    public void Sitemap_lists_every_page_but_404_and_robots_points_at_it()
+    public void Sitemap_lists_every_page_but_404_and_the_saved_page_and_robots_points_at_it()
     {
         var sitemap = System.Xml.Linq.XDocument.Parse(_site.Text("sitemap.xml"));
         var locs = sitemap.Descendants().Where(e => e.Name.LocalName == "loc").Select(e => e.Value).ToList();
@@ -105,8 +105,9 @@ public sealed class PagesTests : IDisposable
         Assert.Contains("https://example.org/papers/rl-paper/", locs);
         Assert.Contains("https://example.org/topics/diffusion-models/", locs);
         Assert.DoesNotContain(locs, l => l.Contains("404"));
+        Assert.DoesNotContain("https://example.org/saved/", locs); // the reader's own list, nothing to index
         var htmlPages = Directory.GetFiles(_site.Output, "*.html", SearchOption.AllDirectories).Length;
-        Assert.Equal(htmlPages - 1, locs.Count);
+        Assert.Equal(htmlPages - 2, locs.Count);
         Assert.Contains("Sitemap: https://example.org/sitemap.xml", _site.Text("robots.txt"));
     }
 
@@ -134,7 +135,7 @@ public sealed class SitemapIndexTests
         var context = new PaperTrail.Pipelines.BuildContext(model, new PaperTrail.Rendering.TemplateSet(theme), PaperTrail.Rendering.ThemeAssets.Load(theme));
         var planned = new PaperTrail.Pipelines.IPipeline[] { new PaperTrail.Pipelines.HomePagePipeline(), new PaperTrail.Pipelines.PaperPagesPipeline(), new PaperTrail.Pipelines.DayPagesPipeline() }
             .SelectMany(p => p.Plan(context)).ToList();
-        // The days' share cards are planned with them, and are no pages to list.
+        // The days' share cards and .bib files are planned with them, and are no pages to list.
         var pages = planned.Where(o => o.Kind == PaperTrail.Site.OutputKind.Page).ToList();
         Assert.Equal(2, planned.Count(o => o.Kind == PaperTrail.Site.OutputKind.Image));
 

@@ -89,8 +89,8 @@ public sealed class TopicArchiveTests : IDisposable
         _site.BuildOk();
 
         var changed = before.Differences(FolderSnapshot.Of(Path.Combine(_site.Output, "topics", "diffusion-models")));
-        // The month's pages, its feed archive (the paper first trended then) and the topic page's archive counts.
-        Assert.Equal(["2026/10/atom.xml", "2026/10/index.html", "2026/10/page/2/index.html", "2026/10/page/3/index.html", "index.html"], changed);
+        // The month's pages and its .bib, its feed archive (the paper first trended then) and the topic page's archive counts.
+        Assert.Equal(["2026/10/atom.xml", "2026/10/index.html", "2026/10/page/2/index.html", "2026/10/page/3/index.html", "2026/10/papers.bib", "index.html"], changed);
         Assert.Equal(["A Late Diffusion Paper", "Diffusion 2026-10 4"], Titles("topics/diffusion-models/2026/10/index.html"));
     }
 

@@ -79,7 +79,7 @@ public sealed class ServeFailureTests : IDisposable
         {
             RunBuild = options => Volatile.Read(ref failing) == 1
                 ? throw new InvalidOperationException("a bug planted by the test")
-                : BuildPipeline.Run(options, TextWriter.Null),
+                : BuildPipeline.Run(options),
         };
         using var stop = new CancellationTokenSource();
         var running = Task.Run(() => server.RunAsync(stop.Token));

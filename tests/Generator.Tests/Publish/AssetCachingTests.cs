@@ -62,13 +62,14 @@ public sealed partial class AssetCachingTests : IDisposable
         Assert.All(published.Where(f => NamedByItsBytes(f.File)), f => Assert.True(CachedAsImmutable(f.Address), f.Address));
         Assert.Contains(immutable, f => f.Address.StartsWith("/assets/style.", StringComparison.Ordinal));
         Assert.Contains(immutable, f => f.Address.StartsWith("/assets/search.", StringComparison.Ordinal));
+        Assert.Contains(immutable, f => f.Address.StartsWith("/assets/reading.", StringComparison.Ordinal));
         // The case: the favicon keeps its fixed name, so it is revalidated, not kept for a year.
         Assert.Contains(published, f => f.Address == "/assets/favicon.svg");
         Assert.False(CachedAsImmutable("/assets/favicon.svg"));
         if (theme == "fork")
         {
             var unhashed = immutable.Select(f => HashInName().Replace(f.Address, m => m.Value[9..])).Order(StringComparer.Ordinal);
-            Assert.Equal(["/assets/print/print.css", "/assets/scripts/menu.js", "/assets/search.js", "/assets/style.css"], unhashed);
+            Assert.Equal(["/assets/print/print.css", "/assets/reading.js", "/assets/scripts/menu.js", "/assets/search.js", "/assets/style.css"], unhashed);
             Assert.All(new[] { "/assets/fonts/body.woff2", "/assets/images/paper.png", "/assets/icons/arrow.svg" }, address =>
             {
                 Assert.Contains(published, f => f.Address == address);

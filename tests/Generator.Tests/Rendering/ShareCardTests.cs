@@ -54,10 +54,12 @@ public sealed class ShareCardTests : IDisposable
             Assert.True(File.Exists(file), $"{image} names no file the build wrote");
             Assert.Equal((1200, 630), PngSize(File.ReadAllBytes(file)));
         }
-        // The site's card, each day's and each topic's (a topic's months show the topic's).
+        // The site's card, each day's, each topic's (a topic's months show the topic's), each week's and month's.
         Assert.Contains("https://example.org/sub/cards/site.png", images);
         Assert.Contains("https://example.org/sub/cards/days/2026-11-03.png", images);
         Assert.Contains("https://example.org/sub/cards/topics/diffusion-models.png", images);
+        Assert.Contains("https://example.org/sub/cards/top/week/2026-W45.png", images);
+        Assert.Contains("https://example.org/sub/cards/top/month/2026-11.png", images);
         Assert.Equal("https://example.org/sub/cards/topics/diffusion-models.png",
             _site.Html("topics/diffusion-models/2026/11/index.html").QuerySelector("meta[property='og:image']")!.GetAttribute("content"));
     }
@@ -70,7 +72,7 @@ public sealed class ShareCardTests : IDisposable
         var result = Generator.Run("build", "--content", _site.Content, "--output", other.Path, "--themes", _site.Themes, "--no-search");
         Assert.True(result.ExitCode == 0, result.ToString());
         var cards = Directory.GetFiles(Path.Combine(_site.Output, "cards"), "*.png", SearchOption.AllDirectories);
-        Assert.True(cards.Length == 7, $"{cards.Length} cards, not the site's, 3 days' and 3 topics'");
+        Assert.True(cards.Length == 11, $"{cards.Length} cards, not the site's, 3 days', 3 topics', 3 weeks' and 1 month's");
         foreach (var card in cards)
             Assert.True(File.ReadAllBytes(card).SequenceEqual(File.ReadAllBytes(Path.Combine(other.Path, Path.GetRelativePath(_site.Output, card)))),
                 $"{Path.GetRelativePath(_site.Output, card)} differs between two builds");

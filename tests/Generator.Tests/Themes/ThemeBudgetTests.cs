@@ -1,10 +1,12 @@
+using System.IO.Compression;
 using PaperTrail.Tests.Support;
 
 namespace PaperTrail.Tests.Themes;
 
 /// <summary>
 /// What a reader downloads: the default theme's stylesheet stays under 30 KB and the seed's paper
-/// pages (119 real papers, the shipped day) under 15 KB at the median, as issue 27 set.
+/// pages (119 real papers, the shipped day) under 15 KB at the median, as issue 27 set; the reading
+/// list's script, which every page loads, under 10 KB compressed, as issue 35 set.
 /// </summary>
 public sealed class ThemeBudgetTests
 {
@@ -13,6 +15,15 @@ public sealed class ThemeBudgetTests
     {
         var css = new FileInfo(Path.Combine(Repo.Root, "themes", "default", "assets", "style.css"));
         Assert.True(css.Length < 30 * 1024, $"style.css is {css.Length} bytes");
+    }
+
+    [Fact]
+    public void The_reading_list_script_is_under_10_KB_compressed()
+    {
+        var script = File.ReadAllBytes(Path.Combine(Repo.Root, "themes", "default", "assets", "reading.js"));
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true)) gzip.Write(script);
+        Assert.True(compressed.Length < 10 * 1024, $"reading.js is {compressed.Length} bytes compressed ({script.Length} bytes)");
     }
 
     [Fact]
