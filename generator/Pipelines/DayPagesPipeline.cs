@@ -1,4 +1,5 @@
 using System.Globalization;
+using PaperTrail.Rendering;
 using PaperTrail.Site;
 using PaperTrail.Views;
 
@@ -20,11 +21,12 @@ internal sealed class DayPagesPipeline : IPipeline
         {
             var (day, papers) = days[i];
             var input = new DayInput(day, papers, i + 1 < days.Count ? days[i + 1].Day : null, i > 0 ? days[i - 1].Day : null);
+            if (context.Card(Urls.Day(day), Card(input)) is { } card) yield return card;
             yield return context.Page(Urls.Day(day), "day", input, static (shared, path, input) =>
             {
                 var date = ViewFactory.Date(input.Day);
                 LinkView? Link(DateOnly? other) => other is { } o ? new LinkView(shared.Urls.Href(Urls.Day(o)), ViewFactory.Date(o)) : null;
-                var page = shared.Page($"Trending on {date} · {shared.Config.Title}", input.Papers.Count == 1 ? $"The paper that trended on {date}." : $"The {input.Papers.Count} papers that trended on {date}.", path);
+                var page = shared.Card(shared.Page($"Trending on {date} · {shared.Config.Title}", input.Papers.Count == 1 ? $"The paper that trended on {date}." : $"The {input.Papers.Count} papers that trended on {date}.", path), path, Card(input));
                 var week = IsoWeek.Of(input.Day);
                 return new PageModel(page, new DayView(date, shared.Views.Papers(input.Papers), Link(input.Older), Link(input.Newer))
                 {
@@ -61,4 +63,8 @@ internal sealed class DayPagesPipeline : IPipeline
         }) with
         { LastModified = context.Site.LastUpdated };
     }
+
+    /// <summary>A day's share card: its date and how many papers trended; it changes only with the day's papers.</summary>
+    private static ShareCard Card(DayInput day) =>
+        new($"Trending on {ViewFactory.Date(day.Day)}", day.Papers.Count == 1 ? "1 paper" : $"{day.Papers.Count} papers");
 }

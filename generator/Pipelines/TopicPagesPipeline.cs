@@ -46,10 +46,11 @@ internal sealed class TopicPagesPipeline : IPipeline
             var newest = papers.Take(pageSize).ToList();
             var input = new TopicInput(count, newest, months.Select(m => (m.Year, m.Month, m.Papers.Count)).ToList(),
                 papers.Select(p => p.Paper.FirstTrending).ToList(), site.LastUpdated);
+            if (context.Card(Urls.Topic(topic.Slug), Card(topic)) is { } card) yield return card;
             yield return context.Page(Urls.Topic(topic.Slug), "topic", input, static (shared, path, input) =>
             {
                 var topic = input.Topic.Topic;
-                var page = shared.Page($"{topic.Name} · {shared.Config.Title}", Description(topic), path, extraFeeds: Feeds(shared, topic));
+                var page = shared.Card(shared.Page($"{topic.Name} · {shared.Config.Title}", Description(topic), path, extraFeeds: Feeds(shared, topic)), path, Card(topic));
                 var archive = input.Months
                     .GroupBy(m => m.Year)
                     .Select(year => new TopicYearView(year.Key, year
@@ -81,7 +82,9 @@ internal sealed class TopicPagesPipeline : IPipeline
                         var feeds = Feeds(shared, topic);
                         LinkView? Link((int Year, int Month)? other) => other is { } o
                             ? new LinkView(shared.Urls.Href(Urls.TopicMonth(topic.Slug, o.Year, o.Month)), TopicMonth.LabelOf(o.Year, o.Month)) : null;
-                        var page = shared.Page(title, $"Papers about {topic.Name} that first trended in {label}.", path, extraFeeds: feeds);
+                        // The topic's card: a month is one part of it.
+                        var page = shared.Card(shared.Page(title, $"Papers about {topic.Name} that first trended in {label}.", path, extraFeeds: feeds),
+                            Urls.Topic(topic.Slug), Card(topic));
                         return new PageModel(page, new TopicMonthView(shared.Views.TopicLink(topic), feeds[0].Href, feeds[1].Href, label, input.Count,
                             shared.Views.Papers(input.Papers), MonthPager(shared, topic.Slug, input), Link(input.Newer), Link(input.Older))
                         {
@@ -94,6 +97,9 @@ internal sealed class TopicPagesPipeline : IPipeline
             }
         }
     }
+
+    /// <summary>A topic's share card, for its page and its months: its name and description (topics.yml), not its counts, which change every night.</summary>
+    private static ShareCard Card(Topic topic) => new(topic.Name, Description(topic));
 
     private static string Description(Topic topic) => topic.Description.Length > 0 ? topic.Description : $"Papers about {topic.Name}.";
 

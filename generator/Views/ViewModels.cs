@@ -59,6 +59,12 @@ internal sealed record PageView
 
     /// <summary>More &lt;meta name content&gt; tags: Google Scholar's citation_* on paper pages.</summary>
     public IReadOnlyList<MetaView> Meta { get; init; } = [];
+
+    /// <summary>The share card's absolute URL (og:image), or "" when the theme draws none; its size and its text as alt.</summary>
+    public string Image { get; init; } = "";
+    public int ImageWidth { get; init; }
+    public int ImageHeight { get; init; }
+    public string ImageAlt { get; init; } = "";
 }
 
 internal sealed record MetaView(string Name, string Content);
