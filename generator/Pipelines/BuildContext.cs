@@ -56,6 +56,7 @@ internal sealed class BuildContext
             SearchScript = assets.TryGetValue("search.js", out var script) ? urls.Href(script.Path) : "",
             PagefindHref = urls.Href(Search.SearchIndexer.Folder + "/"),
             BasePath = urls.BasePath,
+            MetaCsp = site.Config.Host.SendsHeaders ? "" : ContentSecurityPolicy.ForMeta,
         };
         Shared = new SharedViews(site.Config, urls, siteView, new ViewFactory(urls, math ?? MathRenderer.None, templates));
     }

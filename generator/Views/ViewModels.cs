@@ -40,6 +40,12 @@ internal sealed record SiteView
 
     /// <summary>The path the site lives under, "/" or "/archive/".</summary>
     public string BasePath { get; init; } = "/";
+
+    /// <summary>
+    /// The Content-Security-Policy for a <c>&lt;meta http-equiv&gt;</c> where the host sends no headers
+    /// (GitHub Pages); empty where it does (Netlify). Themes put it first in &lt;head&gt;.
+    /// </summary>
+    public string MetaCsp { get; init; } = "";
 }
 
 /// <summary>What every page has, as <c>page</c>: head metadata and the page's own content model.</summary>
