@@ -59,6 +59,7 @@ internal sealed class BuildContext
             ReadingList = site.Config.ReadingList,
             ReadingScript = assets.TryGetValue("reading.js", out var reading) ? urls.Href(reading.Path) : "",
             SavedHref = urls.Href(Urls.Saved),
+            MetaCsp = site.Config.Host.SendsHeaders ? "" : ContentSecurityPolicy.ForMeta,
         };
         Shared = new SharedViews(site.Config, urls, siteView, new ViewFactory(urls, math ?? MathRenderer.None, templates), templates.Cards);
     }

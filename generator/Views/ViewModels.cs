@@ -45,6 +45,11 @@ internal sealed record SiteView
     public bool ReadingList { get; init; }
     public string ReadingScript { get; init; } = "";
     public string SavedHref { get; init; } = "";
+    /// <summary>
+    /// The Content-Security-Policy for a <c>&lt;meta http-equiv&gt;</c> where the host sends no headers
+    /// (GitHub Pages); empty where it does (Netlify). Themes put it first in &lt;head&gt;.
+    /// </summary>
+    public string MetaCsp { get; init; } = "";
 }
 
 /// <summary>What every page has, as <c>page</c>: head metadata and the page's own content model.</summary>
