@@ -30,6 +30,7 @@ internal static class SitePlanning
         new RedirectsPipeline(),
         new SearchPagePipeline(),
         new SavedPagePipeline(),
+        new ShareCards(),
     ];
 
     /// <summary>Every output, in the pipelines' order, the sitemap last; fails when two outputs would land on one path.</summary>

@@ -21,17 +21,10 @@ internal static class CheckCommand
         command.SetAction(result => context.Guarded(() =>
         {
             var dir = ContentFolder.Require(result.GetValue(content)!);
-            var problems = new List<ContentProblem>();
-            var archive = ArchiveLoader.Load(dir, problems);
-            var tables = LearnedTables.Load(dir, problems);
-            var quarantine = Quarantine.Sort(archive, problems);
-            // With site.yml or topics.yml broken there is no site to plan; those problems come first anyway.
-            if (quarantine.ArchiveProblems.Count == 0)
-                SitePlanning.LeaveOutLinksToNoPage(quarantine, tables.TopicModel, result.GetValue(themes) ?? ThemeFiles.DefaultThemesDir());
-            // A field over its limit is shown cut and its paper kept: a warning, not a problem (PaperFieldCaps).
-            foreach (var cut in PaperFieldCaps.Warnings(quarantine.Archive)) context.Errors.WriteLine(cut);
-            if (quarantine.Problems.Count > 0) throw new ContentException(quarantine.Problems);
-            context.Output.WriteLine($"check: {archive.Papers.Count} papers, {archive.Topics.Count} topics, no problems");
+            var check = ArchiveCheck.Run(dir, result.GetValue(themes) ?? ThemeFiles.DefaultThemesDir());
+            foreach (var cut in check.Warnings) context.Errors.WriteLine(cut);
+            if (check.Problems.Count > 0) throw new ContentException(check.Problems);
+            context.Output.WriteLine($"check: {check.Papers} papers, {check.Topics} topics, no problems");
             return ExitCodes.Ok;
         }));
         return command;

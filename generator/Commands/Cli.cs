@@ -20,6 +20,7 @@ internal static class Cli
             WebSubCommand.Create(context),
             ServeCommand.Create(context),
             InitCommand.Create(context),
+            DoctorCommand.Create(context),
         };
         var parsed = root.Parse(args);
         var unknown = UnknownOptions.In(parsed);

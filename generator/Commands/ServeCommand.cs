@@ -11,10 +11,13 @@ internal static class ServeCommand
 {
     public const string DefaultOutput = ".preview";
 
+    /// <summary>The port serve listens on unless told otherwise; .devcontainer/devcontainer.json forwards it.</summary>
+    public const int DefaultPort = 8080;
+
     public static Command Create(CommandContext context)
     {
         var content = CommonOptions.Content();
-        var port = new Option<int>("--port") { Description = "the port on localhost", DefaultValueFactory = _ => 8080 };
+        var port = new Option<int>("--port") { Description = "the port on localhost", DefaultValueFactory = _ => DefaultPort };
         var output = new Option<string>("--output") { Description = "where the preview is built (not output/, which is deployed)", DefaultValueFactory = _ => DefaultOutput }.NamingAPath();
         var themes = new Option<string?>("--themes") { Description = "the themes folder (default: the repository's themes/)" }.NamingAPath();
         var noSearch = new Option<bool>("--no-search") { Description = "do not build the search index" };

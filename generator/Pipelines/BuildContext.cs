@@ -59,8 +59,9 @@ internal sealed class BuildContext
             ReadingList = site.Config.ReadingList,
             ReadingScript = assets.TryGetValue("reading.js", out var reading) ? urls.Href(reading.Path) : "",
             SavedHref = urls.Href(Urls.Saved),
+            MetaCsp = site.Config.Host.SendsHeaders ? "" : ContentSecurityPolicy.ForMeta,
         };
-        Shared = new SharedViews(site.Config, urls, siteView, new ViewFactory(urls, math ?? MathRenderer.None, templates.Strings, templates), templates.Strings);
+        Shared = new SharedViews(site.Config, urls, siteView, new ViewFactory(urls, math ?? MathRenderer.None, templates.Strings, templates), templates.Strings, templates.Cards);
     }
 
     /// <summary>
@@ -76,6 +77,16 @@ internal sealed class BuildContext
             return Templates.RenderPage(layout, SiteView, page, model);
         })
         { Input = input, View = view, Maker = layout };
+
+    /// <summary>
+    /// The share card (og:image) of the page at <paramref name="pagePath"/>, drawn from its text alone
+    /// and the theme's design, or null when the theme draws none. The page shows it with
+    /// <see cref="SharedViews.Card"/>, from the same <paramref name="card"/>.
+    /// </summary>
+    public PlannedOutput? Card(string pagePath, ShareCard card) =>
+        Shared.Cards is not { } design ? null
+            : File(Urls.Card(pagePath), "card", new ShareCards.Input(Site.Config.Title, card.Title, card.Subtitle, design.Hash),
+                static (shared, path, input) => ShareCards.Draw(shared, input), OutputKind.Image);
 
     /// <summary>A file made by a writer (a feed, a redirect page) from its input alone, as <see cref="Page{TInput}"/> is.</summary>
     public PlannedOutput File<TInput>(string path, string writer, TInput input, Func<SharedViews, string, TInput, byte[]> render,

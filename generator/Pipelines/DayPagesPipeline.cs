@@ -1,4 +1,5 @@
 using System.Globalization;
+using PaperTrail.Rendering;
 using PaperTrail.Site;
 using PaperTrail.Views;
 
@@ -20,12 +21,13 @@ internal sealed class DayPagesPipeline : IPipeline
         {
             var (day, papers) = days[i];
             var input = new DayInput(day, papers, i + 1 < days.Count ? days[i + 1].Day : null, i > 0 ? days[i - 1].Day : null);
+            if (context.Card(Urls.Day(day), Card(context.Shared.Strings, input)) is { } card) yield return card;
             yield return context.Page(Urls.Day(day), "day", input, static (shared, path, input) =>
             {
                 var date = ViewFactory.Date(input.Day);
                 LinkView? Link(DateOnly? other) => other is { } o ? new LinkView(shared.Urls.Href(Urls.Day(o)), ViewFactory.Date(o)) : null;
                 var shown = shared.Strings.Day(input.Day);
-                var page = shared.Page(shared.Title(shared.Strings.Text("day.title", ("date", shown))), shared.Strings.Count("day.description", input.Papers.Count, ("date", shown)), path);
+                var page = shared.Card(shared.Page(shared.Title(shared.Strings.Text("day.title", ("date", shown))), shared.Strings.Count("day.description", input.Papers.Count, ("date", shown)), path), path, Card(shared.Strings, input));
                 var week = IsoWeek.Of(input.Day);
                 return new PageModel(page, new DayView(date, shared.Views.Papers(input.Papers), Link(input.Older), Link(input.Newer))
                 {
@@ -62,4 +64,8 @@ internal sealed class DayPagesPipeline : IPipeline
         }) with
         { LastModified = context.Site.LastUpdated };
     }
+
+    /// <summary>A day's share card: its date and how many papers trended; it changes only with the day's papers.</summary>
+    private static ShareCard Card(UiStrings strings, DayInput day) =>
+        new(strings.Text("day.title", ("date", strings.Day(day.Day))), strings.Count("counts.papers", day.Papers.Count));
 }

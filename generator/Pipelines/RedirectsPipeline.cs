@@ -71,8 +71,10 @@ internal sealed class RedirectsPipeline : IPipeline
         var href = Encoder.Encode(shared.Urls.Href(to));
         var canonical = Encoder.Encode(shared.Urls.Absolute(to));
         var language = Encoder.Encode(shared.Config.Language);
+        // The page runs nothing, but on a host that sends no headers it carries the site's policy as every page does.
+        var csp = shared.Site.MetaCsp.Length == 0 ? "" : $"<meta http-equiv=\"Content-Security-Policy\" content=\"{Encoder.Encode(shared.Site.MetaCsp)}\">\n";
         return Encoding.UTF8.GetBytes(
-            $"<!DOCTYPE html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{Encoder.Encode(shared.Strings.Text("moved.title"))}</title>\n" +
+            $"<!DOCTYPE html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n{csp}<title>{Encoder.Encode(shared.Strings.Text("moved.title"))}</title>\n" +
             $"<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"{canonical}\">\n" +
             $"<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n</head>\n<body>\n<p>{shared.Strings.Html("moved.text", null, [("href", shared.Urls.Href(to))], Encoder.Encode)}</p>\n</body>\n</html>\n");
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PaperTrail.Rendering;
 using PaperTrail.Site;
 using PaperTrail.Views;
 
@@ -29,12 +30,13 @@ internal sealed class TopPagesPipeline : IPipeline
             var week = weeks[i];
             var input = new WeekInput(week.Key, week.Top, week.Total, week.AsOf, i == 0,
                 i + 1 < weeks.Count ? weeks[i + 1].Key : null, i > 0 ? weeks[i - 1].Key : null);
+            if (context.Card(Urls.TopWeek(week.Key), WeekCard(context.Shared.Strings, week.Key)) is { } card) yield return card;
             yield return context.Page(Urls.TopWeek(week.Key), "top", input, static (shared, path, week) =>
             {
                 LinkView? Link(IsoWeek? other) => other is { } o ? new LinkView(shared.Urls.Href(Urls.TopWeek(o)), TopPeriod.WeekLabel(shared.Strings, o)) : null;
                 var label = TopPeriod.WeekLabel(shared.Strings, week.Week);
                 var range = shared.Strings.Range(week.Week.Monday(), week.Week.Sunday());
-                return new PageModel(Head(shared, path, label, range, week.Top.Count, week.Total),
+                return new PageModel(shared.Card(Head(shared, path, label, range, week.Top.Count, week.Total), path, WeekCard(shared.Strings, week.Week)),
                     new TopView("week", label, range, Entries(shared, week.Top), week.Total, ViewFactory.Date(week.AsOf), week.Open, Link(week.Older), Link(week.Newer))
                     {
                         FeedHref = shared.Urls.Href(Urls.WeeklyDigest),
@@ -49,6 +51,7 @@ internal sealed class TopPagesPipeline : IPipeline
             var month = months[i];
             var input = new MonthInput(month.Key.Year, month.Key.Month, month.Top, month.Total, month.AsOf, i == 0,
                 i + 1 < months.Count ? months[i + 1].Key : null, i > 0 ? months[i - 1].Key : null);
+            if (context.Card(Urls.TopMonth(month.Key.Year, month.Key.Month), MonthCard(context.Shared.Strings, month.Key.Year, month.Key.Month)) is { } card) yield return card;
             yield return context.Page(Urls.TopMonth(month.Key.Year, month.Key.Month), "top", input, static (shared, path, month) =>
             {
                 LinkView? Link((int Year, int Month)? other) => other is { } o
@@ -56,11 +59,24 @@ internal sealed class TopPagesPipeline : IPipeline
                 var label = TopPeriod.MonthLabel(shared.Strings, month.Year, month.Month);
                 var first = new DateOnly(month.Year, month.Month, 1);
                 var range = shared.Strings.Range(first, first.AddMonths(1).AddDays(-1));
-                return new PageModel(Head(shared, path, label, range, month.Top.Count, month.Total),
+                return new PageModel(shared.Card(Head(shared, path, label, range, month.Top.Count, month.Total), path, MonthCard(shared.Strings, month.Year, month.Month)),
                     new TopView("month", label, range, Entries(shared, month.Top), month.Total, ViewFactory.Date(month.AsOf), month.Open, Link(month.Older), Link(month.Newer)));
             }) with
             { LastModified = month.AsOf };
         }
+    }
+
+    /// <summary>
+    /// A week's and a month's share cards: the period and its days, not its counts or the day it is as
+    /// of, so the card of the newest week or month is drawn once, not again on every new day.
+    /// </summary>
+    private static ShareCard WeekCard(UiStrings strings, IsoWeek week) =>
+        new(strings.Text("top.title", ("label", TopPeriod.WeekLabel(strings, week))), strings.Range(week.Monday(), week.Sunday()));
+
+    private static ShareCard MonthCard(UiStrings strings, int year, int month)
+    {
+        var first = new DateOnly(year, month, 1);
+        return new(strings.Text("top.title", ("label", TopPeriod.MonthLabel(strings, year, month))), strings.Range(first, first.AddMonths(1).AddDays(-1)));
     }
 
     private static PageView Head(SharedViews shared, string path, string label, string range, int shown, int total)

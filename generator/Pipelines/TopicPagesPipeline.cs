@@ -46,10 +46,11 @@ internal sealed class TopicPagesPipeline : IPipeline
             var newest = papers.Take(pageSize).ToList();
             var input = new TopicInput(count, newest, months.Select(m => (m.Year, m.Month, m.Papers.Count)).ToList(),
                 papers.Select(p => p.Paper.FirstTrending).ToList(), site.LastUpdated);
+            if (context.Card(Urls.Topic(topic.Slug), Card(context.Shared, topic)) is { } card) yield return card;
             yield return context.Page(Urls.Topic(topic.Slug), "topic", input, static (shared, path, input) =>
             {
                 var topic = input.Topic.Topic;
-                var page = shared.Page(shared.Title(topic.Name), Description(shared, topic), path, extraFeeds: Feeds(shared, topic));
+                var page = shared.Card(shared.Page(shared.Title(topic.Name), Description(shared, topic), path, extraFeeds: Feeds(shared, topic)), path, Card(shared, topic));
                 var archive = input.Months
                     .GroupBy(m => m.Year)
                     .Select(year => new TopicYearView(year.Key, year
@@ -82,7 +83,9 @@ internal sealed class TopicPagesPipeline : IPipeline
                         var feeds = Feeds(shared, topic);
                         LinkView? Link((int Year, int Month)? other) => other is { } o
                             ? new LinkView(shared.Urls.Href(Urls.TopicMonth(topic.Slug, o.Year, o.Month)), shared.Strings.Month(o.Year, o.Month)) : null;
-                        var page = shared.Page(title, shared.Strings.Text("topic_month.description", ("topic", topic.Name), ("month", label)), path, extraFeeds: feeds);
+                        // The topic's card: a month is one part of it.
+                        var page = shared.Card(shared.Page(title, shared.Strings.Text("topic_month.description", ("topic", topic.Name), ("month", label)), path, extraFeeds: feeds),
+                            Urls.Topic(topic.Slug), Card(shared, topic));
                         return new PageModel(page, new TopicMonthView(shared.Views.TopicLink(topic), feeds[0].Href, feeds[1].Href, label, input.Count,
                             shared.Views.Papers(input.Papers), MonthPager(shared, topic.Slug, input), Link(input.Newer), Link(input.Older))
                         {
@@ -95,6 +98,9 @@ internal sealed class TopicPagesPipeline : IPipeline
             }
         }
     }
+
+    /// <summary>A topic's share card, for its page and its months: its name and description (topics.yml), not its counts, which change every night.</summary>
+    private static ShareCard Card(SharedViews shared, Topic topic) => new(topic.Name, Description(shared, topic));
 
     private static string Description(SharedViews shared, Topic topic) =>
         topic.Description.Length > 0 ? topic.Description : shared.Strings.Text("topic.description", ("topic", topic.Name));

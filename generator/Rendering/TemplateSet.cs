@@ -62,7 +62,11 @@ internal sealed class TemplateSet
         if (!_layouts.ContainsKey(BaseLayout))
             problems.Add($"{DisplayPath.Of(theme.Folders[0])}: the theme has no layouts/{BaseLayout}.liquid");
         if (problems.Count > 0) throw new UserError(problems);
+        Cards = ShareCardDesign.Find(theme);
     }
+
+    /// <summary>The theme's share card (<c>cards/</c>), or null when it draws none.</summary>
+    public ShareCardDesign? Cards { get; }
 
     /// <summary>
     /// Parses one template file and checks every partial it names by a literal: found in the theme

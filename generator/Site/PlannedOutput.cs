@@ -17,6 +17,9 @@ internal enum OutputKind
 
     /// <summary>A small page that sends browsers from an old address to the new one; not listed.</summary>
     Redirect,
+
+    /// <summary>A picture the build draws: a page's share card (og:image).</summary>
+    Image,
 }
 
 /// <summary>

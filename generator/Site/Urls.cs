@@ -80,6 +80,15 @@ internal sealed class Urls(Uri baseUrl)
 
     public static string Asset(string name) => $"assets/{name}";
 
+    /// <summary>The site's own share card, the og:image of every page that has none of its own.</summary>
+    public const string SiteCard = "cards/site.png";
+
+    /// <summary>
+    /// The share card of the page at <paramref name="pagePath"/>: "days/2026-11-02/" has
+    /// "cards/days/2026-11-02.png". Under cards/, apart from the pages, where no page path leads.
+    /// </summary>
+    public static string Card(string pagePath) => pagePath.Length == 0 ? SiteCard : $"cards/{pagePath.TrimEnd('/')}.png";
+
     /// <summary>The link a page writes: root-relative, so it works from any page and under a sub-path.</summary>
     public string Href(string path) => BasePath + path;
 

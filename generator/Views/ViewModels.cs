@@ -49,6 +49,11 @@ internal sealed record SiteView
     public bool ReadingList { get; init; }
     public string ReadingScript { get; init; } = "";
     public string SavedHref { get; init; } = "";
+    /// <summary>
+    /// The Content-Security-Policy for a <c>&lt;meta http-equiv&gt;</c> where the host sends no headers
+    /// (GitHub Pages); empty where it does (Netlify). Themes put it first in &lt;head&gt;.
+    /// </summary>
+    public string MetaCsp { get; init; } = "";
 }
 
 /// <summary>What every page has, as <c>page</c>: head metadata and the page's own content model.</summary>
@@ -63,6 +68,12 @@ internal sealed record PageView
 
     /// <summary>More &lt;meta name content&gt; tags: Google Scholar's citation_* on paper pages.</summary>
     public IReadOnlyList<MetaView> Meta { get; init; } = [];
+
+    /// <summary>The share card's absolute URL (og:image), or "" when the theme draws none; its size and its text as alt.</summary>
+    public string Image { get; init; } = "";
+    public int ImageWidth { get; init; }
+    public int ImageHeight { get; init; }
+    public string ImageAlt { get; init; } = "";
 }
 
 internal sealed record MetaView(string Name, string Content);

@@ -15,7 +15,7 @@ public sealed class FolderFloorTests
     private static readonly string[][] Floors =
     [
         ["Commands", "Preview"],          // the command line, and `serve`
-        ["Build", "Ingest", "WebSub"],    // what each command does
+        ["Build", "Ingest", "WebSub", "Doctor"], // what each command does; doctor checks a fork
         ["Incremental"],                  // what the last build left for this one
         ["Pipelines", "Search"],          // pages, feeds, the search index
         ["Rendering", "Output", "Tools"], // templates and writers, files on disk, the Node.js tools

@@ -81,6 +81,7 @@ public sealed class CliMistakeTests : IDisposable
     [InlineData("serve")]
     [InlineData("topics")]
     [InlineData("terms")]
+    [InlineData("doctor")]
     public void A_missing_content_folder_is_the_same_input_error_from_every_command(string command)
     {
         var missing = _dir["nowhere/content"];

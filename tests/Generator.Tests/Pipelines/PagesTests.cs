@@ -133,10 +133,13 @@ public sealed class SitemapIndexTests
         var model = PaperTrail.Build.SiteModelBuilder.Build(archive, new PaperTrail.Topics.RuleClassifier(archive.Taxonomy), out _);
         var theme = new PaperTrail.Rendering.ThemeFiles(site.Themes, "default");
         var context = new PaperTrail.Pipelines.BuildContext(model, new PaperTrail.Rendering.TemplateSet(theme), PaperTrail.Rendering.ThemeAssets.Load(theme));
-        var pages = new PaperTrail.Pipelines.IPipeline[] { new PaperTrail.Pipelines.HomePagePipeline(), new PaperTrail.Pipelines.PaperPagesPipeline(), new PaperTrail.Pipelines.DayPagesPipeline() }
-            .SelectMany(p => p.Plan(context)).Where(o => o.Kind == PaperTrail.Site.OutputKind.Page).ToList(); // not the days' .bib files
+        var planned = new PaperTrail.Pipelines.IPipeline[] { new PaperTrail.Pipelines.HomePagePipeline(), new PaperTrail.Pipelines.PaperPagesPipeline(), new PaperTrail.Pipelines.DayPagesPipeline() }
+            .SelectMany(p => p.Plan(context)).ToList();
+        // The days' share cards and .bib files are planned with them, and are no pages to list.
+        var pages = planned.Where(o => o.Kind == PaperTrail.Site.OutputKind.Page).ToList();
+        Assert.Equal(2, planned.Count(o => o.Kind == PaperTrail.Site.OutputKind.Image));
 
-        var sitemaps = PaperTrail.Pipelines.SitemapPipeline.Plan(context, pages, maxUrlsPerFile: 2).ToDictionary(o => o.Path, o => System.Xml.Linq.XDocument.Parse(System.Text.Encoding.UTF8.GetString(o.Render())));
+        var sitemaps = PaperTrail.Pipelines.SitemapPipeline.Plan(context, planned, maxUrlsPerFile: 2).ToDictionary(o => o.Path, o => System.Xml.Linq.XDocument.Parse(System.Text.Encoding.UTF8.GetString(o.Render())));
 
         var index = sitemaps["sitemap.xml"];
         Assert.Equal("sitemapindex", index.Root!.Name.LocalName);

@@ -25,6 +25,15 @@ public static class UnprivilegedGenerator
         Directory.CreateDirectory(folder);
         foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory).Where(f => f.EndsWith(".dll", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("generator.", StringComparison.Ordinal)))
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        // The native libraries of this platform (Skia's, which draws the share cards), where the runtime looks for them.
+        var rid = (OperatingSystem.IsMacOS() ? "osx-" : "linux-") + System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
+        var native = Path.Combine("runtimes", rid, "native");
+        if (Directory.Exists(Path.Combine(AppContext.BaseDirectory, native)))
+        {
+            Directory.CreateDirectory(Path.Combine(folder, native));
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, native)))
+                File.Copy(file, Path.Combine(folder, native, Path.GetFileName(file)));
+        }
         Share(folder);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
         return Path.Combine(folder, Path.GetFileName(GeneratorProcess.Dll));
