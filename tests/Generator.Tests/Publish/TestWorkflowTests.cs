@@ -117,4 +117,17 @@ public sealed partial class TestWorkflowTests
         Assert.EndsWith(@"\chrome.exe", chromium);
         Assert.Contains("until a green run", File.ReadAllText(Path.Combine(Repo.Root, ".github", "workflows", "test.yml")));
     }
+
+    [Fact]
+    public void The_linux_leg_checks_formatting_as_the_ci_does_before_the_tests()
+    {
+        var leg = Assert.Single(Legs(), l => l.Os == "ubuntu-latest");
+        var steps = leg.Steps.ToList();
+        var format = steps.FindIndex(s => leg.Value(s, "run") == "dotnet format Site.sln --verify-no-changes");
+        var test = steps.FindIndex(s => leg.Value(s, "run")?.StartsWith("dotnet test", StringComparison.Ordinal) == true);
+
+        Assert.InRange(format, 0, test - 1);
+        // The same check .ci/run makes: a push that passes here passes there.
+        Assert.Contains("dotnet format Site.sln --verify-no-changes", File.ReadAllText(Path.Combine(Repo.Root, ".ci", "run")));
+    }
 }
