@@ -20,32 +20,21 @@ public sealed class ServeFailureTests : IDisposable
     private readonly FixtureSite _site = new FixtureSite().Paper("a", "The First Title", "[2026-11-28]");
     private readonly TempDir _preview = new();
     private readonly PreviewClient _client = new();
-    private Process? _server;
+    private ServeProcess? _server;
 
     private string PaperFile => Path.Combine(_site.Content, "papers", "2026", "11", "a.md");
 
     public void Dispose()
     {
-        if (_server is { HasExited: false }) _server.Kill(entireProcessTree: true);
-        _server?.WaitForExit(5000);
         _server?.Dispose();
         _client.Dispose();
         _preview.Dispose();
         _site.Dispose();
     }
 
-    private string[] ServeArgs(int port) =>
-        ["serve", "--content", _site.Content, "--themes", _site.Themes, "--output", _preview.Path, "--port", port.ToString(CultureInfo.InvariantCulture), "--no-search"];
-
     private Uri StartProcess()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in ServeArgs(TestFiles.FreePort()).Prepend(GeneratorProcess.Dll)) start.ArgumentList.Add(arg);
-        _server = Process.Start(start)!;
-        _server.OutputDataReceived += (_, e) => _client.Line(e.Data);
-        _server.ErrorDataReceived += (_, e) => _client.Line(e.Data);
-        _server.BeginOutputReadLine();
-        _server.BeginErrorReadLine();
+        _server = new ServeProcess(_site, _preview.Path, _client.Line);
         return _client.Root();
     }
 
@@ -114,7 +103,7 @@ public sealed class ServeFailureTests : IDisposable
         var port = TestFiles.FreePort();
         using var taken = Occupy(port);
 
-        var result = GeneratorProcess.Run(null, ServeArgs(port));
+        var result = GeneratorProcess.Run(null, ServeProcess.Args(_site, _preview.Path, port));
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Equal(new[] { $"error: port {port} is in use on this computer; choose another with --port" }, result.Errors.TrimEnd().Split('\n'));

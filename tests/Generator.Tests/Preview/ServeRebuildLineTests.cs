@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using PaperTrail.Tests.Support;
 
 namespace PaperTrail.Tests.Preview;
@@ -14,12 +12,10 @@ public sealed class ServeRebuildLineTests : IDisposable
     private readonly FixtureSite _site = new FixtureSite().Paper("a", "The First Title", "[2026-11-28]").Paper("b", "Another", "[2026-11-27]");
     private readonly TempDir _preview = new();
     private readonly PreviewClient _client = new();
-    private Process? _server;
+    private ServeProcess? _server;
 
     public void Dispose()
     {
-        if (_server is { HasExited: false }) _server.Kill(entireProcessTree: true);
-        _server?.WaitForExit(5000);
         _server?.Dispose();
         _client.Dispose();
         _preview.Dispose();
@@ -29,15 +25,7 @@ public sealed class ServeRebuildLineTests : IDisposable
     [Fact]
     public async Task A_rebuild_says_its_time_and_names_the_files_it_wrote()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { GeneratorProcess.Dll, "serve", "--content", _site.Content, "--themes", _site.Themes, "--output", _preview.Path,
-                     "--port", TestFiles.FreePort().ToString(CultureInfo.InvariantCulture), "--no-search" })
-            start.ArgumentList.Add(arg);
-        _server = Process.Start(start)!;
-        _server.OutputDataReceived += (_, e) => _client.Line(e.Data);
-        _server.ErrorDataReceived += (_, e) => _client.Line(e.Data);
-        _server.BeginOutputReadLine();
-        _server.BeginErrorReadLine();
+        _server = new ServeProcess(_site, _preview.Path, _client.Line);
         var page = new Uri(_client.Root(), "papers/a/");
         Assert.Contains("An abstract.", (await _client.Get(page)).Body); // served: the first build is done, the watch under way
 

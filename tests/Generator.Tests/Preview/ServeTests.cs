@@ -16,14 +16,12 @@ public sealed class ServeTests : IDisposable
 {
     private readonly FixtureSite _site = new FixtureSite().Paper("a", "The First Title", "[2026-11-28]");
     private readonly TempDir _preview = new();
-    private Process? _server;
+    private ServeProcess? _server;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
     private readonly List<string> _log = [];
 
     public void Dispose()
     {
-        if (_server is { HasExited: false }) _server.Kill(entireProcessTree: true);
-        _server?.WaitForExit(5000);
         _server?.Dispose();
         _http.Dispose();
         _preview.Dispose();
@@ -34,16 +32,14 @@ public sealed class ServeTests : IDisposable
     /// <summary>Starts serve on a free port; the address it prints, which a user opens.</summary>
     private Uri Start()
     {
-        var port = TestFiles.FreePort();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { GeneratorProcess.Dll, "serve", "--content", _site.Content, "--themes", _site.Themes, "--output", _preview.Path, "--port", port.ToString(CultureInfo.InvariantCulture), "--no-search" })
-            start.ArgumentList.Add(arg);
-        _server = Process.Start(start)!;
         var ready = new TaskCompletionSource<string>();
-        _server.OutputDataReceived += (_, e) => { if (e.Data is null) return; lock (_log) _log.Add(e.Data); if (e.Data.StartsWith("serving ", StringComparison.Ordinal)) ready.TrySetResult(e.Data); };
-        _server.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.Add(e.Data); };
-        _server.BeginOutputReadLine();
-        _server.BeginErrorReadLine();
+        _server = new ServeProcess(_site, _preview.Path, line =>
+        {
+            if (line is null) return;
+            lock (_log) _log.Add(line);
+            if (line.StartsWith("serving ", StringComparison.Ordinal)) ready.TrySetResult(line);
+        });
+        var port = _server.Port;
         Assert.True(ready.Task.Wait(TimeSpan.FromSeconds(60)), "serve did not start: " + string.Join("\n", _log));
         // localhost, not 127.0.0.1: on Windows only a localhost address may be listened on without administrator rights.
         Assert.Equal($"serving http://localhost:{port}/ (Ctrl+C to stop)", ready.Task.Result);
