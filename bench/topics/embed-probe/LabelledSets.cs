@@ -11,7 +11,7 @@ internal sealed record LabelledSets(
     IReadOnlyList<LabelledPaper> More,
     IReadOnlyList<(string Name, IReadOnlyList<LabelledPaper> Papers)> Evaluation)
 {
-    public const string MoreFile = "/work/labels-more/train-more.jsonl";
+    public const string MoreFile = "bench/topics/labels/train-more.jsonl"; // run from the repository root
 
     public IEnumerable<LabelledPaper> All => Train.Concat(More).Concat(Evaluation.SelectMany(e => e.Papers));
 
