@@ -62,7 +62,8 @@ internal sealed class PaperFetcher : IDisposable
                     return ValueTask.CompletedTask;
                 },
             });
-        _pipeline = builder.AddTimeout(settings.AttemptTimeout).Build();
+        // An attempt's time limit counts from before it waits its turn: the longest wait is added to it.
+        _pipeline = builder.AddTimeout(settings.AttemptTimeout + (pacer?.Interval ?? TimeSpan.Zero)).Build();
     }
 
     private static bool IsTransient(HttpResponseMessage response) =>
