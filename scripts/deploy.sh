@@ -26,7 +26,14 @@ fi
 files=$(find "$site" -type f -not -path "$bookkeeping/*" | wc -l | tr -d ' ')
 
 if [ "${1:-}" = "--dry-run" ]; then
-  echo "would deploy $site/ ($files files) to Netlify"
+  # Said of the host site.yml names: on GitHub Pages the workflow's deploy job publishes it, not this script.
+  host=netlify
+  if [ -f content/site.yml ]; then host="$(bash "$repo/scripts/site-host.sh" content/site.yml)"; host="${host#name=}"; fi
+  case "$host" in
+    netlify)      echo "would deploy $site/ ($files files) to Netlify" ;;
+    github-pages) echo "would deploy $site/ ($files files) to GitHub Pages (the nightly workflow's deploy job publishes it)" ;;
+    *)            echo "would deploy $site/ ($files files) to $host, which the nightly workflow does not deploy to (docs/deploying.md)" ;;
+  esac
   exit 0
 fi
 if [ $# -gt 0 ]; then

@@ -8,7 +8,10 @@
 #                                            scripts/deploy.sh deploys output/
 #   scripts/nightly.sh --offline FIXTURE     rehearsal: the same steps in a temporary copy of the
 #                                            repository, FIXTURE served on 127.0.0.1 instead of the
-#                                            web, pushing to a temporary remote, deploy only printed
+#                                            web, pushing to a temporary remote, deploy only printed.
+#                                            FIXTURE is Hugging Face's trending page (.html), its daily
+#                                            answer (.json), or an arXiv API answer (.xml, .atom), which
+#                                            answers every page of the arXiv searches site.yml lists
 #
 # Environment: GENERATOR (a built generator.dll, or a generator program, to use as it is), NIGHTLY_DATE (the day, default today UTC),
 # NIGHTLY_WORKDIR (rehearsal: work in this empty folder and keep it, to inspect afterwards),
@@ -80,15 +83,21 @@ if [ "$mode" = offline ]; then
   # Serve the fixture where the real job fetches from, on loopback only; stopped on exit.
   site="$work/web"
   case "$fixture" in
-    *.json) source_name=hf-daily; mkdir -p "$site/api"; cp "$fixture" "$site/api/daily_papers" ;;
-    *)      source_name=hf-trending; mkdir -p "$site/papers"; cp "$fixture" "$site/papers/trending" ;;
+    *.json)       source_name=hf-daily; mkdir -p "$site/api"; cp "$fixture" "$site/api/daily_papers" ;;
+    *.xml|*.atom) source_name=arxiv; mkdir -p "$site/api"; cp "$fixture" "$site/api/query" ;; # every page of every search
+    *)            source_name=hf-trending; mkdir -p "$site/papers"; cp "$fixture" "$site/papers/trending" ;;
   esac
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
   python3 -m http.server "$port" --bind 127.0.0.1 --directory "$site" >"$work/http.log" 2>&1 &
   server=$!
   cleanup=("kill $server 2>/dev/null; wait $server 2>/dev/null || true" "${cleanup[@]}")
   for _ in $(seq 50); do python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 1)" 2>/dev/null && break; sleep 0.1; done
-  fetch=(--from "$source_name" --hf-base "http://127.0.0.1:$port/" --retries 1 --retry-delay 0.1)
+  if [ "$source_name" = arxiv ]; then
+    # arXiv searches live in site.yml (NIGHTLY_REHEARSAL_SETUP writes them): the sources it lists, all on loopback.
+    fetch=(--scheduled --arxiv-base "http://127.0.0.1:$port/" --hf-base "http://127.0.0.1:$port/" --retries 1 --retry-delay 0.1)
+  else
+    fetch=(--from "$source_name" --hf-base "http://127.0.0.1:$port/" --retries 1 --retry-delay 0.1)
+  fi
 else
   cd "$repo"
   fetch=(--scheduled) # the sources content/site.yml lists (default: hf-trending)
@@ -138,7 +147,7 @@ endstep
 step "ready to deploy"
 "$repo/scripts/deploy.sh" --dry-run
 if [ "$mode" = online ]; then
-  echo "scripts/deploy.sh deploys it: the workflow's next step, the only one with the deploy token"
+  echo "the workflow's next step deploys it: scripts/deploy.sh for Netlify, the only step with the deploy token; the deploy job for GitHub Pages"
   # The deploy's note in Netlify's log, for that step (GitHub's step outputs; one line).
   if [ -n "${GITHUB_OUTPUT:-}" ]; then echo "deploy-message=nightly $day: $counts" >>"$GITHUB_OUTPUT"; fi
 fi

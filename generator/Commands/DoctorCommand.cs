@@ -19,7 +19,8 @@ internal static class DoctorCommand
         var content = CommonOptions.Content();
         var online = new Option<bool>("--online") { Description = "also fetch each source site.yml lists, once" };
         var huggingFace = new Option<string>("--hf-base") { Description = "base address of Hugging Face for --online (a mirror)", DefaultValueFactory = _ => "https://huggingface.co/", Hidden = true };
-        var command = new Command("doctor", "check a fork before its first nightly: site.yml, base_url and host, the nightly workflow, the archive, Node.js") { content, online, huggingFace };
+        var arxivBase = new Option<string>("--arxiv-base") { Description = "base address of the arXiv API for --online (a mirror)", DefaultValueFactory = _ => ArxivQuery.DefaultBase.ToString(), Hidden = true };
+        var command = new Command("doctor", "check a fork before its first nightly: site.yml, base_url and host, the nightly workflow, the archive, Node.js") { content, online, huggingFace, arxivBase };
         command.SetAction(result => context.Guarded(() =>
         {
             var dir = ContentFolder.Require(result.GetValue(content)!);
@@ -34,7 +35,7 @@ internal static class DoctorCommand
                 new NodeCheck(ExecutableLookup.ForThisMachine()),
             ];
             if (result.GetValue(online))
-                checks.Add(new OnlineSourcesCheck(HuggingFace(result.GetValue(huggingFace)!), DateOnly.FromDateTime(DateTime.UtcNow), new FetchSettings { Retries = 0 }));
+                checks.Add(new OnlineSourcesCheck(BaseAddress(result.GetValue(huggingFace)!, "--hf-base"), BaseAddress(result.GetValue(arxivBase)!, "--arxiv-base"), DateOnly.FromDateTime(DateTime.UtcNow), new FetchSettings { Retries = 0 }));
 
             var findings = ForkDoctor.Examine(fork, checks);
             foreach (var finding in findings) context.Output.WriteLine(finding);
@@ -47,8 +48,8 @@ internal static class DoctorCommand
         return command;
     }
 
-    private static Uri HuggingFace(string text) =>
+    private static Uri BaseAddress(string text, string option) =>
         Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
             ? url
-            : throw new UsageException($"--hf-base '{text}' is not an http(s) address");
+            : throw new UsageException($"{option} '{text}' is not an http(s) address");
 }

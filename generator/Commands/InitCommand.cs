@@ -29,7 +29,9 @@ internal static class InitCommand
         feed_size: 30
         # Where the site is published: netlify, github-pages or cloudflare (docs/deploying.md).
         host: netlify
-        # The web sources the nightly job fetches: hf-trending, hf-daily.
+        # The web sources the nightly job fetches: hf-trending, hf-daily, and arXiv searches, one a line
+        # (docs/content.md): categories, terms (title or abstract), authors, and the fewest papers a day:
+        #   - arxiv: { categories: [cs.RO, q-bio.NC], floor: 5 }
         sources: [hf-trending]
         """;
 

@@ -41,8 +41,11 @@ internal sealed record SiteConfig
     /// <summary>The web sources ingest knows how to fetch (Ingest.Web.WebSources resolves them).</summary>
     public static readonly IReadOnlyList<string> WebSourceNames = ["hf-trending", "hf-daily"];
 
-    /// <summary>The web sources the nightly job fetches (<c>ingest --scheduled</c>).</summary>
+    /// <summary>The named web sources the nightly job fetches (<c>ingest --scheduled</c>): those of <see cref="WebSourceNames"/>.</summary>
     public IReadOnlyList<string> Sources { get; init; } = ["hf-trending"];
+
+    /// <summary>The arXiv searches the nightly job fetches besides (<c>sources</c> entries <c>arxiv: {…}</c>).</summary>
+    public IReadOnlyList<ArxivSearch> ArxivSources { get; init; } = [];
 
     /// <summary>The version of the content format; a newer one than this generator knows is refused.</summary>
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;

@@ -48,11 +48,8 @@ internal static class SiteConfigReader
                     contact = nodes.NonEmptyString(value, key) is { } written ? (written, value) : null;
                     break;
                 case "sources":
-                    var sources = nodes.Strings(value, key);
-                    if (sources is null) break;
-                    foreach (var unknown in sources.Where(s => !SiteConfig.WebSourceNames.Contains(s)))
-                        nodes.Problem(value, $"'sources' has '{unknown}'; the nightly job knows {string.Join(", ", SiteConfig.WebSourceNames)}");
-                    config = config with { Sources = sources.Where(SiteConfig.WebSourceNames.Contains).ToList() };
+                    if (SourcesReader.Read(nodes, value) is (var names, var arxiv))
+                        config = config with { Sources = names, ArxivSources = arxiv };
                     break;
                 case "schema_version":
                     var version = nodes.Integer(value, key, min: 1);

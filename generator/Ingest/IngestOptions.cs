@@ -19,6 +19,15 @@ internal sealed record IngestOptions(IReadOnlyList<string> Inputs, DateOnly Date
 
     /// <summary>Where the Hugging Face addresses of <see cref="From"/> live (a mirror, or a test's stub).</summary>
     public Uri HuggingFace { get; init; } = new("https://huggingface.co/");
+
+    /// <summary>arXiv searches to fetch for <see cref="Date"/>, its announcement day (site.yml's, with --scheduled).</summary>
+    public IReadOnlyList<Content.ArxivSearch> Arxiv { get; init; } = [];
+
+    /// <summary>Where the arXiv API lives (a test's stub, the rehearsal's server).</summary>
+    public Uri ArxivApi { get; init; } = Web.ArxivQuery.DefaultBase;
+
+    /// <summary>Spaces the requests to arXiv (its terms: one every 3 s); a test gives one on a clock of its own.</summary>
+    public Web.RequestPacer ArxivPacer { get; init; } = Web.RequestPacer.ArxivTerms();
 }
 
 /// <summary>The one line of counts ingest ends with.</summary>

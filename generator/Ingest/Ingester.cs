@@ -24,15 +24,22 @@ internal sealed class Ingester(TextWriter output, TextWriter errors, ProgressWri
     public IngestCounts Run(IngestOptions options)
     {
         var reading = new IngestProgress(_progress, options.Inputs.Count);
+        if (options.From.Count + options.Arxiv.Count + options.Inputs.Count == 0)
+            throw new UserError("ingest: nothing to ingest: name files, folders, addresses or --from");
         var results = new List<SourceResult>();
         foreach (var name in options.From) results.Add(FetchKnownSource(name, options));
+        if (options.Arxiv.Count > 0)
+        {
+            using var fetcher = new PaperFetcher(options.Fetch, errors, pacer: options.ArxivPacer);
+            var arxiv = new ArxivFetcher(fetcher, options.ArxivApi, output);
+            foreach (var search in options.Arxiv) results.Add(FetchArxiv(arxiv, search, options));
+        }
         foreach (var input in options.Inputs)
         {
             var result = IsWebAddress(input, out var url) ? Fetch(url, options.Source, options) : ReadSource(input, options);
             reading.FileRead(input, result.Papers.Count);
             results.Add(result);
         }
-        if (results.Count == 0) throw new UserError("ingest: nothing to ingest: name files, folders, addresses or --from");
 
         // One writer at a time from reading the archive to the last write; not while fetching, which may take minutes.
         using var writer = options.DryRun ? null : FolderLock.OnContent(options.ContentDir, "ingest", output);
@@ -103,6 +110,27 @@ internal sealed class Ingester(TextWriter output, TextWriter errors, ProgressWri
         if (result.Papers.Count < options.MinPapers)
             throw UserError.At(url.ToString(), 0,
                 $"only {Plural.Count(result.Papers.Count, "paper")}, fewer than the sanity floor of {options.MinPapers}: the answer looks broken, nothing was written");
+        return result;
+    }
+
+    /// <summary>
+    /// An arXiv search of site.yml, for the announcement day --date names: its papers, held to the
+    /// search's floor, or none and a line saying why the night is empty (no floor applies then).
+    /// </summary>
+    private SourceResult FetchArxiv(ArxivFetcher fetcher, ArxivSearch search, IngestOptions options)
+    {
+        var night = fetcher.Fetch(search, options.Date);
+        if (night.EmptyBecause is { } why)
+        {
+            output.WriteLine($"ingest: {search.Label}: {why}: an empty night, nothing to add");
+            return night.Result;
+        }
+        var result = new TrendingBounds(options.Today).Apply(night.Result);
+        var day = options.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (result.Papers.Count < search.Floor)
+            throw UserError.At(night.Address!.ToString(), 0,
+                $"{search.Label}: only {Plural.Count(result.Papers.Count, "paper")} announced {day}, fewer than the floor of {search.Floor} site.yml sets: the answer looks broken, nothing was written");
+        output.WriteLine($"ingest: {search.Label}: {Plural.Count(result.Papers.Count, "paper")} announced {day}");
         return result;
     }
 

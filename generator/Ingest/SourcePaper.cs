@@ -9,6 +9,9 @@ internal sealed record SourcePaper
     public IReadOnlyList<string> Authors { get; init; } = [];
     public DateOnly? Published { get; init; }
 
+    /// <summary>When the first version was submitted, to the second (arXiv's <c>published</c>): its announcement day follows from it.</summary>
+    public DateTimeOffset? Submitted { get; init; }
+
     /// <summary>The day the source says it trended; null means "the day given on the command line".</summary>
     public DateOnly? Trending { get; init; }
     public IReadOnlyDictionary<string, string> Links { get; init; } = new Dictionary<string, string>();

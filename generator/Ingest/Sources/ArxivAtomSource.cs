@@ -9,7 +9,9 @@ namespace PaperTrail.Ingest.Sources;
 /// <summary>
 /// arXiv API answers (Atom), in the legacy shape (namespaces per element, hard-wrapped text,
 /// http links) and the current one. Ids lose their prefix and version, wrapped text is unwrapped,
-/// categories are kept (primary first). arXiv says nothing of trending, so the day is --date's.
+/// categories are kept (primary first). arXiv says nothing of trending, so the day is --date's, unless
+/// the nightly's arXiv fetch (<c>Web.ArxivFetcher</c>) gives each paper its announcement day. An
+/// answer that is an API error (an entry whose id is <c>arxiv.org/api/errors#…</c>) is refused with its message.
 /// </summary>
 internal sealed class ArxivAtomSource : IPaperSource
 {
@@ -36,6 +38,10 @@ internal sealed class ArxivAtomSource : IPaperSource
         foreach (var entry in entries)
         {
             var line = ((IXmlLineInfo)entry).LineNumber;
+            // The API answers a query it cannot run with one entry whose id is an error's address.
+            if (entry.Element(Atom + "id")?.Value.Contains("arxiv.org/api/errors", StringComparison.Ordinal) == true)
+                throw new ContentException(new ContentProblem(sourceFile, line,
+                    $"arXiv answered with an error: {TextCleaner.Clean(entry.Element(Atom + "summary")?.Value)}; nothing was written"));
             var title = TextCleaner.Clean(entry.Element(Atom + "title")?.Value);
             var id = ArxivId.Normalize(IdFrom(entry.Element(Atom + "id")?.Value));
             if (!TextCleaner.IsUsableTitle(title) || id is null)
@@ -53,6 +59,7 @@ internal sealed class ArxivAtomSource : IPaperSource
                 Arxiv = id,
                 Authors = entry.Elements(Atom + "author").Select(a => TextCleaner.Clean(a.Element(Atom + "name")?.Value)).Where(a => a.Length > 0).ToList(),
                 Published = Timestamps.Day(entry.Element(Atom + "published")?.Value),
+                Submitted = Timestamps.Moment(entry.Element(Atom + "published")?.Value),
                 Categories = categories,
                 SourceFile = sourceFile,
                 Line = line,

@@ -19,4 +19,17 @@ internal sealed record FetchSettings
     public long MaxBytes { get; init; } = InputLimits.MaxInputBytes;
 
     public string UserAgent { get; init; } = "PaperTrail/1.0 (static archive of trending research papers; +https://github.com/paper-trail)";
+
+    /// <summary>
+    /// The User-Agent of a site's fetches: who asks, and where to reach them (arXiv's API terms ask
+    /// callers to say so): "PaperTrail/1.0 (+https://example.org/; mailto:someone@example.org; …)".
+    /// Characters a header comment cannot hold are left out.
+    /// </summary>
+    public static string UserAgentFor(Content.SiteConfig site)
+    {
+        var contact = site.Contact is { } c ? "; " + (c.Contains('@') && !c.Contains(':') ? "mailto:" + c : c) : "";
+        return $"PaperTrail/1.0 (+{CommentText(site.BaseUrl.AbsoluteUri)}{CommentText(contact)}; static archive of research papers)";
+    }
+
+    private static string CommentText(string text) => new(text.Where(ch => ch is >= ' ' and <= '~' and not ('(' or ')' or '\\')).ToArray());
 }

@@ -25,13 +25,14 @@ internal sealed class PaperFetcher : IDisposable
     private readonly FetchSettings _settings;
     private readonly TextWriter _log;
 
-    public PaperFetcher(FetchSettings settings, TextWriter log, HttpMessageHandler? handler = null)
+    /// <param name="pacer">When given, every request (retries and redirects too) waits its turn: arXiv's one every 3 s.</param>
+    public PaperFetcher(FetchSettings settings, TextWriter log, HttpMessageHandler? handler = null, RequestPacer? pacer = null)
     {
         _settings = settings;
         _log = log;
         // Redirects are followed by RedirectFollower, which goes to http(s) addresses only.
         var network = handler ?? new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All, ConnectTimeout = settings.AttemptTimeout, AllowAutoRedirect = false };
-        _client = new HttpClient(new RedirectFollower(network))
+        _client = new HttpClient(new RedirectFollower(pacer is null ? network : new PacedHandler(pacer, network)))
         {
             Timeout = Timeout.InfiniteTimeSpan, // the pipeline times each attempt
             MaxResponseContentBufferSize = settings.MaxBytes,
@@ -61,7 +62,8 @@ internal sealed class PaperFetcher : IDisposable
                     return ValueTask.CompletedTask;
                 },
             });
-        _pipeline = builder.AddTimeout(settings.AttemptTimeout).Build();
+        // An attempt's time limit counts from before it waits its turn: the longest wait is added to it.
+        _pipeline = builder.AddTimeout(settings.AttemptTimeout + (pacer?.Interval ?? TimeSpan.Zero)).Build();
     }
 
     private static bool IsTransient(HttpResponseMessage response) =>

@@ -259,6 +259,49 @@ public sealed class DoctorCommandTests : IDisposable
         Assert.Single(server.Requests);
     }
 
+    private const string ArxivSiteYml = "schema_version: 2\ntitle: My Archive\nbase_url: https://my-archive.netlify.app/\nhost: netlify\nsources:\n  - hf-trending\n  - arxiv: { categories: [cs.RO], floor: 5 }\n";
+
+    [Fact]
+    public void An_arxiv_source_site_yml_cannot_read_is_a_problem_naming_its_line()
+    {
+        Fork(ArxivSiteYml.Replace("floor: 5", "floor: five", StringComparison.Ordinal));
+
+        var result = Doctor();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal([$"problem: {Shown("content/site.yml")}:7: 'floor' has 'five', which is not a whole number of 0 or more"], Problems(result));
+    }
+
+    [Fact]
+    public void Online_an_arxiv_source_is_asked_once_for_its_first_page()
+    {
+        Fork(ArxivSiteYml);
+        using var server = new StubHttpServer(
+            new Answer(200, File.ReadAllText(Path.Combine(Repo.Fixtures, "hf-html", "daily-list_2024-08-01_raw.html"))),
+            new Answer(200, File.ReadAllText(Path.Combine(Repo.Fixtures, "arxiv-atom", "api-query_new-format_cat-cs.CL_2026-05-11.xml")), "application/atom+xml"));
+
+        var result = Doctor("--online", "--hf-base", server.BaseUrl.ToString(), "--arxiv-base", server.BaseUrl.ToString());
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(2, server.Requests.Count);
+        Assert.StartsWith("GET /api/query?search_query=cat%3Acs.RO&sortBy=submittedDate&sortOrder=descending&start=0&max_results=10 ", server.Requests[1].RequestLine);
+        Assert.Contains("https://my-archive.netlify.app/", server.Requests[1].UserAgent);
+    }
+
+    [Fact]
+    public void Online_an_arxiv_source_with_no_papers_at_all_and_a_floor_is_a_problem()
+    {
+        Fork(ArxivSiteYml.Replace("  - hf-trending\n", "", StringComparison.Ordinal));
+        using var server = new StubHttpServer(new Answer(200, File.ReadAllText(Path.Combine(Repo.Fixtures, "arxiv-atom", "api-query_legacy-format_zero-results.xml")), "application/atom+xml"));
+
+        var result = Doctor("--online", "--arxiv-base", server.BaseUrl.ToString());
+
+        Assert.Equal(1, result.ExitCode);
+        var problem = Assert.Single(Problems(result));
+        Assert.StartsWith("problem: source arxiv cs.RO: ", problem);
+        Assert.Contains("answered with no papers at all, and its floor is 5", problem);
+    }
+
     [Fact]
     public void Offline_it_fetches_nothing()
     {

@@ -151,6 +151,23 @@ public sealed partial class DeploySecretsTests : IDisposable
         Assert.False(File.Exists(cli.Log));
     }
 
+    /// <summary>The dry run (the rehearsal's last step) names the host site.yml chose: it said Netlify whatever the host.</summary>
+    [PosixTheory("bash and scripts/deploy.sh")]
+    [InlineData("netlify", "to Netlify")]
+    [InlineData("github-pages", "to GitHub Pages (the nightly workflow's deploy job publishes it)")]
+    [InlineData("cloudflare", "to cloudflare, which the nightly workflow does not deploy to (docs/deploying.md)")]
+    public void A_dry_run_names_the_host_site_yml_chose(string host, string said)
+    {
+        FakeRepository(cliExit: 0);
+        _dir.Write("content/site.yml", $"title: T\nhost: {host}\n");
+
+        var (exit, output) = Deploy(["--dry-run"]);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains($"would deploy output/ (2 files) {said}", output);
+        if (host != "netlify") Assert.DoesNotContain("Netlify", output);
+    }
+
     /// <summary>
     /// The secrets a person's shell may hold when running the job by hand reach no step of it: the
     /// rehearsal's setup script (a process the job starts, as it starts npm and the generator) looks.
@@ -191,6 +208,7 @@ public sealed partial class DeploySecretsTests : IDisposable
         var script = _dir["scripts/deploy.sh"];
         Directory.CreateDirectory(Path.GetDirectoryName(script)!);
         File.Copy(Path.Combine(Repo.Root, "scripts", "deploy.sh"), script);
+        File.Copy(Path.Combine(Repo.Root, "scripts", "site-host.sh"), _dir["scripts/site-host.sh"]);
         _dir.Write("output/index.html", "<!DOCTYPE html><title>x</title>");
         _dir.Write("output/assets/style.0123abcd.css", "body{}");
         _dir.Write("output/.paper-trail/outputs.txt", "index.html\n");

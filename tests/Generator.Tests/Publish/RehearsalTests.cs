@@ -22,14 +22,15 @@ public sealed class RehearsalTests : IDisposable
 
     /// <param name="setup">A bash script run in the copy before the job (NIGHTLY_REHEARSAL_SETUP), its changes committed there.</param>
     /// <param name="underGitHubActions">Run as GitHub Actions runs it (GITHUB_ACTIONS=true): groups and annotations.</param>
-    private (int Exit, string Output) Rehearse(string fixture, string? setup = null, bool underGitHubActions = false)
+    /// <param name="day">The night's day (NIGHTLY_DATE), today by default.</param>
+    private (int Exit, string Output) Rehearse(string fixture, string? setup = null, bool underGitHubActions = false, string? day = null)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(Repo.Root, "scripts", "nightly.sh"));
         start.ArgumentList.Add("--offline");
         start.ArgumentList.Add(fixture);
         start.Environment["GENERATOR"] = GeneratorProcess.Dll;
-        start.Environment["NIGHTLY_DATE"] = Day;
+        start.Environment["NIGHTLY_DATE"] = day ?? Day;
         start.Environment["NIGHTLY_WORKDIR"] = _work.Path;
         start.Environment.Remove("GITHUB_ACTIONS");
         if (underGitHubActions) start.Environment["GITHUB_ACTIONS"] = "true";
@@ -175,6 +176,54 @@ public sealed class RehearsalTests : IDisposable
         Assert.All(annotations, a => Assert.EndsWith("this paper is left out of the site", a.TrimEnd()));
     }
 
+    /// <summary>A fork fed by an arXiv category (site.yml's sources), as the setup writes it, on GitHub Pages or not.</summary>
+    private static string ArxivFork(TempDir scripts, string source, string? host = null) => scripts.Write("arxiv-fork.sh", $"""
+        sed -i '/^sources:/d' content/site.yml
+        printf 'sources:\n  - {source}\n' >> content/site.yml
+        {(host is null ? "" : $"sed -i 's/^host: .*/host: {host}/' content/site.yml")}
+        """);
+
+    [PosixFact("bash, python3 and scripts/nightly.sh")]
+    public void An_arxiv_category_answer_is_ingested_on_its_announcement_day_committed_and_built()
+    {
+        var fixture = Path.Combine(Repo.Fixtures, "arxiv-atom", "api-query_legacy-format_cat-cs.RO_2025-10-17.xml");
+        const string day = "2025-10-17"; // a Friday: Thursday evening's announcement, which holds the answer's two papers
+        var expected = ExpectedCounts(fixture, day);
+        Assert.StartsWith("2 new, ", expected);
+        using var scripts = new TempDir();
+
+        var (exit, output) = Rehearse(fixture, ArxivFork(scripts, "arxiv: { categories: [cs.RO], floor: 2 }"), day: day);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("ingest: arxiv cs.RO: 2 papers announced 2025-10-17", output);
+        Assert.Equal($"nightly {day}: {expected}", Git("log", "-1", "--format=%s", "origin/HEAD"));
+        Assert.Contains("would deploy output/ (", output);
+        Assert.Contains(") to Netlify", output);
+        Assert.True(File.Exists(Path.Combine(_work["repo"], "output", "papers", "rdd-retrieval-based-demonstration-decomposer-for-planner-alignment-in-long", "index.html")));
+        var paper = File.ReadAllText(Path.Combine(_work["repo"], "content", "papers", "2025", "10", "rdd-retrieval-based-demonstration-decomposer-for-planner-alignment-in-long.md"));
+        Assert.Contains("trending: [2025-10-17]", paper);
+    }
+
+    /// <summary>arXiv announces nothing dated a Saturday: the night is empty, not failed, and nothing is asked of arXiv.</summary>
+    [PosixFact("bash, python3 and scripts/nightly.sh")]
+    public void An_arxiv_source_on_a_weekend_is_an_empty_night_exit_0_nothing_committed_and_a_line_says_why()
+    {
+        var fixture = Path.Combine(Repo.Fixtures, "arxiv-atom", "api-query_legacy-format_zero-results.xml");
+        using var scripts = new TempDir();
+
+        var (exit, output) = Rehearse(fixture, ArxivFork(scripts, "arxiv: { categories: [cs.RO], floor: 5 }", host: "github-pages"), day: "2025-10-18");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("ingest: arxiv cs.RO: no arXiv announcement is dated Saturday 2025-10-18 (arXiv announces nothing on Friday and Saturday evenings, US Eastern time): an empty night, nothing to add", output);
+        Assert.Contains("no change to commit (0 new, 0 updated, 0 unchanged, 0 skipped)", output);
+        Assert.StartsWith("rehearsal setup: ", Git("log", "-1", "--format=%s", "origin/HEAD")); // nothing after the setup
+        Assert.Equal("", Git("status", "--porcelain"));
+        Assert.DoesNotContain("GET /api/query", File.ReadAllText(_work["http.log"]));
+        // The dry run names the host site.yml chose, not Netlify.
+        Assert.Contains(") to GitHub Pages (the nightly workflow's deploy job publishes it)", output);
+        Assert.DoesNotContain("to Netlify", output);
+    }
+
     [PosixFact("bash and scripts/nightly.sh")]
     public void The_rehearsal_setup_is_refused_outside_a_rehearsal()
     {
@@ -193,9 +242,9 @@ public sealed class RehearsalTests : IDisposable
     }
 
     /// <summary>What ingesting the fixture into this repository's archive would do ("13 new, 0 updated, …").</summary>
-    private static string ExpectedCounts(string fixture)
+    private static string ExpectedCounts(string fixture, string? day = null)
     {
-        var dry = Generator.Run("ingest", fixture, "--content", Path.Combine(Repo.Root, "content"), "--date", Day, "--dry-run");
+        var dry = Generator.Run("ingest", fixture, "--content", Path.Combine(Repo.Root, "content"), "--date", day ?? Day, "--dry-run");
         Assert.True(dry.ExitCode == 0, dry.ToString());
         const string prefix = "dry run, nothing written: ";
         var line = dry.Output.Split('\n').Last(l => l.StartsWith(prefix, StringComparison.Ordinal));
