@@ -245,7 +245,8 @@ public sealed class ArxivFetchTests : IDisposable
         Assert.Equal(4, night.Result.Papers.Count);
         Assert.All(sent.Zip(sent.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromSeconds(3), $"{pair.First:HH:mm:ss.fff} then {pair.Second:HH:mm:ss.fff}"));
         Assert.True(waited >= TimeSpan.FromSeconds(9), $"waited {waited}");
-        Assert.True(wall.Elapsed < TimeSpan.FromSeconds(3), $"took {wall.Elapsed} of real time");
+        // Sleeping through the waits would take 9 s at least; four local requests take far less, even on busy cores.
+        Assert.True(wall.Elapsed < TimeSpan.FromSeconds(9), $"took {wall.Elapsed} of real time");
     }
 
     [Fact]
