@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Runtime.Intrinsics;
 using System.Text;
@@ -37,28 +38,40 @@ internal static class PngWriter
         Chunk(png, "IHDR", header);
 
         var stride = 1 + width * 3;
-        var rented = ArrayPool<byte>.Shared.Rent(2 * stride);
+        var repeats = Repeats(stride);
+        var rented = ArrayPool<byte>.Shared.Rent(stride);
         try
         {
             var row = rented.AsSpan(0, stride);
-            var same = rented.AsSpan(stride, stride);
-            same.Clear();
-            same[0] = 2; // Up: each byte is the byte above, so a repeated row is all zeros
+            row[0] = 0; // None
             using var data = new MemoryStream(64 * 1024);
-            using (var zlib = new ZLibStream(data, new ZLibCompressionOptions { CompressionLevel = Level }, leaveOpen: true))
+            using (var zlib = new SplicedZlib(data, Level))
             {
-                for (var y = 0; y < height; y++)
+                for (var y = 0; y < height;)
                 {
-                    var source = pixels.Slice(y * rowBytes, width * 4);
-                    if (y > 0 && source.SequenceEqual(pixels.Slice((y - 1) * rowBytes, width * 4)))
+                    var run = 0;
+                    while (y + run < height && y + run > 0 && Same(pixels, y + run, width, rowBytes)) run++;
+                    if (run > 0)
                     {
-                        zlib.Write(same);
+                        // Rows equal to the one above: "Up" rows of zeros, spliced in already compressed.
+                        y += run;
+                        for (var size = repeats.Length - 1; size >= 0; size--)
+                            for (; run >= 1 << size; run -= 1 << size) zlib.Append(repeats[size]);
                         continue;
                     }
-                    row[0] = 0; // None
-                    Rgb(source, row[1..]);
-                    zlib.Write(row);
+                    var piece = zlib.Begin();
+                    var rows = 0;
+                    do
+                    {
+                        Rgb(pixels.Slice(y * rowBytes, width * 4), row[1..]);
+                        piece.Write(row);
+                        rows++;
+                        y++;
+                    }
+                    while (y < height && !Same(pixels, y, width, rowBytes));
+                    zlib.End((long)rows * stride);
                 }
+                zlib.Finish();
             }
             Chunk(png, "IDAT", data.GetBuffer().AsSpan(0, (int)data.Length));
         }
@@ -70,8 +83,27 @@ internal static class PngWriter
         return png.ToArray();
     }
 
+    private static bool Same(ReadOnlySpan<byte> pixels, int y, int width, int rowBytes) =>
+        pixels.Slice(y * rowBytes, width * 4).SequenceEqual(pixels.Slice((y - 1) * rowBytes, width * 4));
+
+    // Runs of 1, 2, 4 ... 512 repeated rows of a width, compressed once: any run is a few of them.
+    private static readonly ConcurrentDictionary<int, SplicedZlib.Piece[]> RepeatsByStride = new();
+
+    private static SplicedZlib.Piece[] Repeats(int stride) =>
+        RepeatsByStride.GetOrAdd(stride, static stride =>
+        {
+            var pieces = new SplicedZlib.Piece[10];
+            for (var size = 0; size < pieces.Length; size++)
+            {
+                var rows = new byte[(1 << size) * stride];
+                for (var i = 0; i < rows.Length; i += stride) rows[i] = 2; // Up; each byte is the byte above
+                pieces[size] = SplicedZlib.Compress(rows, Level);
+            }
+            return pieces;
+        });
+
     /// <summary>R, G, B of each four-byte B, G, R, A pixel; four pixels at a time (one byte shuffle) but the last four.</summary>
-    internal static void Rgb(ReadOnlySpan<byte> source, Span<byte> target)
+    private static void Rgb(ReadOnlySpan<byte> source, Span<byte> target)
     {
         var i = 0;
         var o = 0;

@@ -29,6 +29,8 @@ public sealed class PngWriterTests
             canvas.DrawLine(0, height - 1, width, 0, paint);
         }
         var png = PngWriter.Encode(bitmap.GetPixelSpan(), width, height, bitmap.RowBytes);
+        // The image data is one zlib stream whose checksum holds (the runtime's zlib checks it at its end).
+        Assert.Equal(height * (1 + 3 * width), Inflate(Idat(png)).Length);
 
         using var decoded = SKBitmap.Decode(png);
         Assert.NotNull(decoded);
@@ -36,5 +38,26 @@ public sealed class PngWriterTests
         for (var y = 0; y < height; y++)
             for (var x = 0; x < width; x++)
                 Assert.True(bitmap.GetPixel(x, y) == decoded.GetPixel(x, y), $"pixel ({x}, {y}): drawn {bitmap.GetPixel(x, y)}, read {decoded.GetPixel(x, y)}");
+    }
+
+    /// <summary>The PNG's image data: its IDAT chunks' contents, in order.</summary>
+    private static byte[] Idat(byte[] png)
+    {
+        var data = new List<byte>();
+        for (var at = 8; at < png.Length;)
+        {
+            var length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(at));
+            if (System.Text.Encoding.ASCII.GetString(png, at + 4, 4) == "IDAT") data.AddRange(png.AsSpan(at + 8, length));
+            at += 12 + length;
+        }
+        return [.. data];
+    }
+
+    private static byte[] Inflate(byte[] zlib)
+    {
+        using var input = new System.IO.Compression.ZLibStream(new MemoryStream(zlib), System.IO.Compression.CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        input.CopyTo(output);
+        return output.ToArray();
     }
 }
