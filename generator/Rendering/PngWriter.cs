@@ -8,17 +8,17 @@ using System.Text;
 namespace PaperTrail.Rendering;
 
 /// <summary>
-/// Encodes an opaque picture (Skia's <c>Bgra8888</c> pixels, alpha all 255) as an
-/// 8-bit RGB PNG. Written here rather than by Skia's encoder because a share card is mostly rows
-/// equal to the row above (flat colour between the lines of text): such a row is written as the
-/// "Up" filter of zeros without being converted, and every other row unfiltered, then compressed
-/// by .NET's zlib at a fixed level. Skia's encoder converts and filters every row (2 to 3 ms a
-/// card of processor time against some 0.6 ms here). The bytes depend only on the pixels and on
-/// the zlib the runtime ships: the same everywhere a given .NET runs.
+/// Encodes an opaque picture (Skia's <c>Bgra8888</c> pixels, alpha all 255) as an 8-bit RGB PNG.
+/// Written here rather than by Skia's encoder because a share card is mostly rows equal to the row
+/// above (flat colour between the lines of text): such a row is the "Up" filter of zeros, and a run
+/// of them is spliced in already compressed (<see cref="SplicedZlib"/>), neither converted nor
+/// compressed again; every other row is unfiltered, compressed by .NET's zlib at a fixed level.
+/// Skia's encoder took 2 to 3 ms of processor time a card, this some 0.6 to 0.9 ms, for files a
+/// fifth smaller. The bytes depend only on the pixels and on the zlib the runtime ships.
 /// </summary>
 internal static class PngWriter
 {
-    // zlib-ng level 2: about the size Skia's encoder made at level 3 (no filter), for half the time of level 3.
+    // zlib-ng level 2: files a fifth smaller than Skia made at level 3; level 1 saves 0.15 ms a card for files 40% larger.
     private const int Level = 2;
 
     private static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
