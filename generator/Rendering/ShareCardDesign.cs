@@ -25,6 +25,8 @@ internal sealed class ShareCardDesign
     public string Hash { get; }
 
     private readonly byte[] _font;
+    private readonly Lock _backgroundLock = new();
+    private byte[]? _background;
     private readonly string _fontPath;
 
     private ShareCardDesign(ShareCardTemplate template, byte[] font, string fontPath, string hash)
@@ -60,5 +62,16 @@ internal sealed class ShareCardDesign
             s_typeface = (Hash, typeface);
             return typeface;
         }
+    }
+
+    /// <summary>
+    /// The template drawn with every placeholder empty, as <see cref="ShareCardDrawer"/>'s pixels:
+    /// what every card of a template with <see cref="ShareCardTemplate.Slots"/> starts from. Drawn on
+    /// first use, once a build.
+    /// </summary>
+    public byte[] Background()
+    {
+        lock (_backgroundLock)
+            return _background ??= ShareCardDrawer.Pixels(this, Typeface(), new Dictionary<string, string>(StringComparer.Ordinal));
     }
 }

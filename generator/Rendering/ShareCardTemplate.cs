@@ -28,9 +28,13 @@ internal sealed partial class ShareCardTemplate
 
     public float SubtitleSize { get; }
 
+    /// <summary>Where the texts go when the template allows drawing them over a picture of the rest, else null (<see cref="ShareCardSlot.Read"/>).</summary>
+    public IReadOnlyList<ShareCardSlot>? Slots { get; }
+
     private ShareCardTemplate(string text, float titleSize, float titleWidth, float subtitleSize)
     {
         _text = text;
+        Slots = ShareCardSlot.Read(text, ShareCardDrawer.Width, ShareCardDrawer.Height);
         TitleSize = titleSize;
         TitleWidth = titleWidth;
         SubtitleSize = subtitleSize;

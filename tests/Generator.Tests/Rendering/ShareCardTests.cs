@@ -160,12 +160,74 @@ public sealed class ShareCardTests : IDisposable
         Assert.Matches(@"card\.svg:\d+: unknown placeholder '\{\{ page\.title \}\}'", result.Errors);
     }
 
+    [Fact]
+    public void A_text_is_drawn_where_the_template_puts_it()
+    {
+        // The default template's texts are drawn over a picture of the rest; one moved by a transform
+        // is drawn from the whole SVG. Either way the title is where the template says.
+        using var plainThemes = new TempDir();
+        using var movedThemes = new TempDir();
+        var plain = Design(plainThemes, "DejaVu Sans");
+        var moved = Design(movedThemes, "DejaVu Sans", svg => svg
+            .Replace("<text x=\"80\" y=\"250\">{{title_1}}</text>", "<text x=\"80\" y=\"250\" transform=\"translate(0 240)\">{{title_1}}</text>", StringComparison.Ordinal));
+        Assert.NotNull(plain.Template.Slots);
+        Assert.Null(moved.Template.Slots);
+        var card = new ShareCard("Attention", "");
+
+        var atTop = Ink(ShareCardDrawer.Draw(plain, "", card));
+        var below = Ink(ShareCardDrawer.Draw(moved, "", card));
+        Assert.InRange(atTop.Top, 190, 250); // a 64-pixel line on the baseline at 250
+        // Svg.Skia lays text out on its own (shaped, rounded its way): the same place give or take a pixel or two.
+        Assert.InRange(below.Top, atTop.Top + 238, atTop.Top + 242);
+        Assert.InRange(below.Left, atTop.Left - 2, atTop.Left + 2);
+    }
+
+    [Fact]
+    public void A_shape_drawn_after_a_text_covers_it()
+    {
+        // The template's order is the picture's: a box after the title hides it, on a template whose
+        // texts are otherwise plain.
+        using var themes = new TempDir();
+        var design = Design(themes, "DejaVu Sans", svg => svg
+            .Replace("</svg>", "<rect x=\"0\" y=\"150\" width=\"1200\" height=\"300\" fill=\"#fdfdfc\"/></svg>", StringComparison.Ordinal));
+        Assert.Equal(ShareCardDrawer.Draw(design, "example.org", new ShareCard("", "subtitle")),
+            ShareCardDrawer.Draw(design, "example.org", new ShareCard("Hidden Under A Box", "subtitle")));
+    }
+
+    [Fact]
+    public void A_text_anchored_in_the_middle_is_centred()
+    {
+        using var themes = new TempDir();
+        var design = Design(themes, "DejaVu Sans", svg => svg
+            .Replace("<text x=\"80\" y=\"250\">", "<text x=\"600\" y=\"250\" text-anchor=\"middle\">", StringComparison.Ordinal));
+        Assert.NotNull(design.Template.Slots);
+        var ink = Ink(ShareCardDrawer.Draw(design, "", new ShareCard("Centred", "")));
+        Assert.InRange((ink.Left + ink.Right) / 2, 590, 610);
+    }
+
+    /// <summary>The bounds of the card's dark pixels (text; the template's bars and rules are light or outside the title's band).</summary>
+    private static SkiaSharp.SKRectI Ink(byte[] png)
+    {
+        using var bitmap = SkiaSharp.SKBitmap.Decode(png)!;
+        int left = int.MaxValue, top = int.MaxValue, right = -1, bottom = -1;
+        for (var y = 20; y < 540; y++)
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                var c = bitmap.GetPixel(x, y);
+                if (c.Red > 128 || c.Green > 128) continue;
+                (left, top, right, bottom) = (Math.Min(left, x), Math.Min(top, y), Math.Max(right, x), Math.Max(bottom, y));
+            }
+        Assert.True(right >= 0, "no text drawn");
+        return new SkiaSharp.SKRectI(left, top, right, bottom);
+    }
+
     /// <summary>The default theme's card design with its template asking for <paramref name="family"/>.</summary>
-    private static ShareCardDesign Design(TempDir themes, string family)
+    private static ShareCardDesign Design(TempDir themes, string family, Func<string, string>? edit = null)
     {
         TestFiles.CopyDefaultTheme(themes.Path);
         var template = Path.Combine(themes.Path, "default", "cards", "card.svg");
-        File.WriteAllText(template, File.ReadAllText(template).Replace("font-family=\"DejaVu Sans\"", $"font-family=\"{family}\""));
+        var svg = File.ReadAllText(template).Replace("font-family=\"DejaVu Sans\"", $"font-family=\"{family}\"");
+        File.WriteAllText(template, edit is null ? svg : edit(svg));
         return ShareCardDesign.Find(new ThemeFiles(themes.Path, "default"))!;
     }
 
