@@ -20,6 +20,8 @@ import json
 import os
 import sys
 
+from select_labelling_set import write_batches
+
 
 def read_jsonl(path):
     with open(path, encoding="utf-8") as f:
@@ -79,11 +81,7 @@ def disagreements(set_path, round_dir, out_dir, batch=60):
         if set(got[0][1]) != set(got[1][1]):
             todo.append({"id": pid, "title": p["title"], "abstract": p["abstract"],
                          "answer_1": got[0][1], "note_1": got[0][2], "answer_2": got[1][1], "note_2": got[1][2]})
-    os.makedirs(out_dir, exist_ok=True)
-    for n in range(0, len(todo), batch):
-        with open(os.path.join(out_dir, f"settle-{n // batch + 1:02d}.jsonl"), "w", encoding="utf-8") as f:
-            for t in todo[n:n + batch]:
-                f.write(json.dumps(t, ensure_ascii=False) + "\n")
+    write_batches(todo, out_dir, prefix="settle", size=batch)
     print(f"{len(todo)} of {len(papers)} papers differ", file=sys.stderr)
 
 

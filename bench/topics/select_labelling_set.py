@@ -77,6 +77,15 @@ def load(corpus_dir):
     return items
 
 
+def write_batches(items, out_dir, prefix="batch", size=BATCH):
+    """Writes items as JSON lines, `size` to a file: OUT_DIR/<prefix>-01.jsonl, -02, ..."""
+    os.makedirs(out_dir, exist_ok=True)
+    for n in range(0, len(items), size):
+        with open(os.path.join(out_dir, f"{prefix}-{n // size + 1:02d}.jsonl"), "w", encoding="utf-8") as f:
+            for it in items[n:n + size]:
+                f.write(json.dumps(it, ensure_ascii=False) + "\n")
+
+
 def main(corpus_dir, out_dir):
     llm = {json.loads(line)["id"] for line in open(os.path.join(HERE, "labels-llm.jsonl"), encoding="utf-8")}
     items = [it for it in load(corpus_dir) if it["id"] not in llm]
@@ -102,10 +111,7 @@ def main(corpus_dir, out_dir):
             f.write(json.dumps(it, ensure_ascii=False) + "\n")
     shuffled = papers[:]
     random.Random(20261207).shuffle(shuffled)
-    for n in range(0, len(shuffled), BATCH):
-        with open(os.path.join(out_dir, f"batch-{n // BATCH + 1:02d}.jsonl"), "w", encoding="utf-8") as f:
-            for it in shuffled[n:n + BATCH]:
-                f.write(json.dumps({"id": it["id"], "title": it["title"], "abstract": it["abstract"]}, ensure_ascii=False) + "\n")
+    write_batches([{"id": it["id"], "title": it["title"], "abstract": it["abstract"]} for it in shuffled], out_dir)
     test = sum(1 for it in papers if it["split"] == "test")
     print(f"{len(papers)} papers ({test} test, from {test_from}), {len(days)} days, {(len(shuffled) + BATCH - 1) // BATCH} batches", file=sys.stderr)
     return 0

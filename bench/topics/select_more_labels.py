@@ -14,10 +14,9 @@ import json
 import os
 import sys
 
-from select_labelling_set import load
+from select_labelling_set import load, write_batches
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-BATCH = 100
 
 
 def ids(path):
@@ -34,11 +33,7 @@ def main(corpus_dir, out_dir, count):
     items = [it for it in load(corpus_dir) if it["date"] < test_from and it["id"] not in labelled]
     step = max(1, len(items) // count)
     chosen = items[::step][:count]
-    os.makedirs(out_dir, exist_ok=True)
-    for n in range(0, len(chosen), BATCH):
-        with open(os.path.join(out_dir, f"batch-{n // BATCH + 1:02d}.jsonl"), "w", encoding="utf-8") as f:
-            for it in chosen[n:n + BATCH]:
-                f.write(json.dumps(it, ensure_ascii=False) + "\n")
+    write_batches(chosen, out_dir)
     print(f"{len(chosen)} of {len(items)} unlabelled training-period papers (before {test_from})", file=sys.stderr)
     return 0
 
