@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.IO.Compression;
-using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace PaperTrail.Rendering;
@@ -102,14 +101,27 @@ internal static class PngWriter
             return pieces;
         });
 
-    /// <summary>R, G, B of each four-byte B, G, R, A pixel; four pixels at a time (one byte shuffle) but the last four.</summary>
+    /// <summary>R, G, B of each four-byte B, G, R, A pixel: four pixels (16 bytes in, 12 out) a step.</summary>
+    /// <remarks>
+    /// Plain integer arithmetic, no vector shuffle: the native compiler targets x64's baseline (SSE2),
+    /// which has no byte shuffle, so <c>Vector128.Shuffle</c> ran a software loop per 16 bytes and took
+    /// 3.8% of a cold build's processor samples at 10,000 papers.
+    /// </remarks>
     private static void Rgb(ReadOnlySpan<byte> source, Span<byte> target)
     {
         var i = 0;
         var o = 0;
-        // Each step writes 16 bytes of which the next step overwrites the last 4: stop while 16 fit.
-        for (; i + 16 <= source.Length && o + 16 <= target.Length; i += 16, o += 12)
-            Vector128.Shuffle(Vector128.Create(source.Slice(i, 16)), Order).CopyTo(target.Slice(o, 16));
+        for (; i + 16 <= source.Length; i += 16, o += 12)
+        {
+            var pixels = source.Slice(i, 16);
+            var c0 = RgbOf(BinaryPrimitives.ReadUInt32LittleEndian(pixels));
+            var c1 = RgbOf(BinaryPrimitives.ReadUInt32LittleEndian(pixels[4..]));
+            var c2 = RgbOf(BinaryPrimitives.ReadUInt32LittleEndian(pixels[8..]));
+            var c3 = RgbOf(BinaryPrimitives.ReadUInt32LittleEndian(pixels[12..]));
+            var rgb = target.Slice(o, 12);
+            BinaryPrimitives.WriteUInt64LittleEndian(rgb, c0 | ((ulong)c1 << 24) | ((ulong)c2 << 48));
+            BinaryPrimitives.WriteUInt32LittleEndian(rgb[8..], (c2 >> 16) | (c3 << 8));
+        }
         for (; i < source.Length; i += 4, o += 3)
         {
             target[o] = source[i + 2];
@@ -118,7 +130,8 @@ internal static class PngWriter
         }
     }
 
-    private static readonly Vector128<byte> Order = Vector128.Create((byte)2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, 0, 0, 0, 0);
+    /// <summary>A pixel read as B | G &lt;&lt; 8 | R &lt;&lt; 16 | A &lt;&lt; 24, as R | G &lt;&lt; 8 | B &lt;&lt; 16 (its bytes reversed, alpha shifted out).</summary>
+    private static uint RgbOf(uint bgra) => BinaryPrimitives.ReverseEndianness(bgra) >> 8;
 
     private static void Chunk(Stream png, string type, ReadOnlySpan<byte> data)
     {
