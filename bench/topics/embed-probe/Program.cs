@@ -4,6 +4,7 @@
 //             rules, choosing everything by 5-fold cross-validation on the training split; prints micro-F1
 //             on CV (train), test, seed and llm.
 // Run from the repository root: dotnet run --project bench/topics/embed-probe -c Release -- embed|evaluate [cache] [options]
+//   embed options: model=minilm (all-MiniLM-L6-v2, the default) or model=arcticxs (Snowflake arctic-embed-xs)
 //   evaluate options (key=value): l2=0.01,0.03 (penalties tried) avg=0.3,0.5 (embedding's share of the average)
 //   stack=0.01 (penalties of the stacked variant; none to skip) more=0,1 (without/with the 500 extra labels)
 //   pw=2 (positive weight) store=float32|half|int8 (the vectors as stored) knn=10 (a k-nearest-neighbour check)
@@ -15,7 +16,9 @@ var sets = LabelledSets.Read(Directory.GetCurrentDirectory());
 switch (command)
 {
     case "embed":
-        Embedder.EncodeAll(sets, cache);
+        // embed [cache] [model=minilm|arcticxs]
+        var model = args.Skip(2).Select(a => a.Split('=', 2)).Where(kv => kv[0] == "model").Select(kv => kv[1]).LastOrDefault() ?? "minilm";
+        Embedder.EncodeAll(sets, cache, model);
         break;
     case "evaluate":
         Experiments.Run(sets, VectorCache.Read(cache), ExperimentPlan.Parse(args.Skip(2)));
