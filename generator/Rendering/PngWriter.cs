@@ -104,8 +104,8 @@ internal static class PngWriter
     /// <summary>R, G, B of each four-byte B, G, R, A pixel: four pixels (16 bytes in, 12 out) a step.</summary>
     /// <remarks>
     /// Plain integer arithmetic, no vector shuffle: the native compiler targets x64's baseline (SSE2),
-    /// which has no byte shuffle, so <c>Vector128.Shuffle</c> ran a software loop per 16 bytes and took
-    /// 3.8% of a cold build's processor samples at 10,000 papers.
+    /// which has no byte shuffle, so <c>Vector128.Shuffle</c> ran a software loop per 16 bytes: 0.97 s of
+    /// a cold build's processor time at 10,000 papers (perf), this loop 0.13 s.
     /// </remarks>
     private static void Rgb(ReadOnlySpan<byte> source, Span<byte> target)
     {
