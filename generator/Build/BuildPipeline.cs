@@ -44,7 +44,7 @@ internal static class BuildPipeline
         var tools = NodeTools.Prepare(options.ThemesDir, progress, out var toolsMissing);
         var search = options.Search ? tools : null;
 
-        stages.Begin("model (topics, related)");
+        stages.Begin("model (topics)");
         // KaTeX (a Node process) and the theme's templates need nothing of the model: made beside it.
         var mathTask = Task.Run(() => MathRenderer.Prepare(tools, Formulas(quarantine.Archive), progress, last.Cache.Math));
         var theme = new ThemeFiles(options.ThemesDir, quarantine.Archive.Site.Theme);
@@ -53,7 +53,7 @@ internal static class BuildPipeline
         stages.Begin("math, templates");
         var (templates, math, assets) = (templatesTask.GetAwaiter().GetResult(), mathTask.GetAwaiter().GetResult(), ThemeAssets.Load(theme));
 
-        stages.Begin("plan");
+        stages.Begin("plan, related papers");
         var context = new BuildContext(site, templates, assets, math, searchEnabled: search is not null);
         var plan = SitePlanning.Plan(context);
         // A paper whose own links reach for a page of this site the plan lacks is left out, and the site
@@ -106,10 +106,11 @@ internal static class BuildPipeline
 
     /// <summary>
     /// Step 2: the site model. Each paper's tokens are made once, for its topics and its related papers,
-    /// and dropped with the classifier when the model is made: the papers live on until the pages are
-    /// written, their tokens (tens of megabytes at archive scale) need not, and nothing of them outlives the build.
+    /// and dropped with the classifier once the related papers are found (beside the plan): the papers
+    /// live on until the pages are written, their tokens (tens of megabytes at archive scale) need not,
+    /// and nothing of them outlives the build.
     /// </summary>
-    private static SiteModel Model(Archive archive, LearnedTables tables, BuildCache cache, out int fellBack, out BuildCache.Contents worked)
+    private static SiteModel Model(Archive archive, LearnedTables tables, BuildCache cache, out int fellBack, out Task<BuildCache.Contents> worked)
     {
         var tokens = new PaperTokenCache();
         // The rules of topics.yml, and the learned model of topics-model.txt when the archive has one.
@@ -149,7 +150,7 @@ internal static class BuildPipeline
     /// then commits the outputs in one step and records the build for the next.
     /// </summary>
     private static (WriteReport Report, RenderStage Render) RenderAndCommit(BuildOptions options, IncrementalBuild last, BuildContext context,
-        IReadOnlyList<PlannedOutput> plan, BuildCache.Contents worked, MathRenderer math, IReadOnlyList<LeftOutPaper> leftOut, ProgressWriter progress, StageTimer stages)
+        IReadOnlyList<PlannedOutput> plan, Task<BuildCache.Contents> worked, MathRenderer math, IReadOnlyList<LeftOutPaper> leftOut, ProgressWriter progress, StageTimer stages)
     {
         stages.Begin("render, check links, stage");
         using var transaction = new OutputWriter(options.OutputDir).Begin(options.Clean);

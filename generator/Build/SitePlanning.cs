@@ -36,9 +36,16 @@ internal static class SitePlanning
     /// <summary>Every output, in the pipelines' order, the sitemap last; fails when two outputs would land on one path.</summary>
     public static List<PlannedOutput> Plan(BuildContext context)
     {
-        // Each pipeline plans on its own core (they only read the model); the plan keeps their order.
+        // The pipelines plan on every core (they only read the model); the plan keeps their order.
+        // Those that show related papers come after the others: the related papers may still be
+        // being worked out beside them (SiteModelBuilder), and once the others are planned, the cores
+        // are theirs (a pipeline waiting for them inside the same loop held a core they needed).
         var parts = new List<PlannedOutput>[Pipelines.Length];
-        Parallel.For(0, Pipelines.Length, i => parts[i] = Pipelines[i].Plan(context).ToList());
+        foreach (var readsRelated in new[] { false, true })
+        {
+            var batch = Enumerable.Range(0, Pipelines.Length).Where(i => Pipelines[i].ReadsRelatedPapers == readsRelated).ToArray();
+            Parallel.ForEach(batch, i => parts[i] = Pipelines[i].Plan(context).ToList());
+        }
         var plan = parts.SelectMany(p => p).ToList();
         plan.AddRange(SitemapPipeline.Plan(context, plan).ToList());
         CheckUnique(plan);

@@ -106,11 +106,11 @@ internal sealed class IncrementalBuild
     /// the inputs whatever the build's outcome, and what it holds is let go early); put in place by
     /// <see cref="Commit"/>.
     /// </summary>
-    public Task<BuildCache.Staged> StageCache(string stagingFolder, BuildCache.Contents worked, MathRenderer math)
+    public Task<BuildCache.Staged> StageCache(string stagingFolder, Task<BuildCache.Contents> worked, MathRenderer math)
     {
         var cache = Cache;
         var toolPins = Inputs.ToolPins;
-        return Task.Run(() => BuildCache.Write(stagingFolder, InputManifest.Generator, _taxonomyHash, toolPins, worked, math.Rendered, cache));
+        return Task.Run(async () => BuildCache.Write(stagingFolder, InputManifest.Generator, _taxonomyHash, toolPins, await worked.ConfigureAwait(false), math.Rendered, cache));
     }
 
     /// <summary>

@@ -6,4 +6,7 @@ namespace PaperTrail.Pipelines;
 internal interface IPipeline
 {
     IEnumerable<PlannedOutput> Plan(BuildContext context);
+
+    /// <summary>Whether it reads <see cref="SiteModel.Related"/>, which may still be being worked out as the plan starts: such pipelines are planned last.</summary>
+    bool ReadsRelatedPapers => false;
 }

@@ -12,6 +12,8 @@ internal sealed class PaperPagesPipeline : IPipeline
     /// <param name="BibtexKey">Its BibTeX key, unique within the archive (<see cref="Site.BibtexKeys"/>).</param>
     internal sealed record Input(SitePaper Paper, IReadOnlyList<SitePaper> Related, IReadOnlyList<string?> AuthorPages, string BibtexKey);
 
+    public bool ReadsRelatedPapers => true;
+
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
     {
         var site = context.Site;

@@ -10,7 +10,11 @@ namespace PaperTrail.Pipelines;
 /// with "/topics/&lt;slug&gt;/YYYY/MM/" (and ".../page/N/") for the papers that first trended in each
 /// month, and the month's papers as one .bib file. Months, not one long pagination: a paper added to an old month would shift every later
 /// page of a paginated list, and so rewrite most of a topic's pages on every nightly; a month page
-/// changes only when a paper lands in that month.
+/// changes only when a paper lands in that month. Within a month the papers run in the order they
+/// trended, oldest first, so a new day's papers land on the month's last page and a full page
+/// keeps its papers: only the first page (the month's count) and the last change on a nightly,
+/// where newest first shifted every page of the month (a new day at 10,000 papers: 76 month pages
+/// rendered, now 39).
 /// </summary>
 internal sealed class TopicPagesPipeline : IPipeline
 {
@@ -23,8 +27,14 @@ internal sealed class TopicPagesPipeline : IPipeline
     internal sealed record TopicInput(TopicCount Topic, IReadOnlyList<SitePaper> Newest, IReadOnlyList<(int Year, int Month, int Count)> Months,
         IReadOnlyList<DateOnly> FirstTrending, DateOnly? End);
 
-    /// <summary>One page of a month of a topic; <paramref name="Newer"/> and <paramref name="Older"/> are its neighbouring months with papers.</summary>
-    internal sealed record MonthInput(Topic Topic, int Year, int Month, int Count, IReadOnlyList<SitePaper> Papers, int Page, int Pages,
+    /// <summary>
+    /// One page of a month of a topic; <paramref name="Newer"/> and <paramref name="Older"/> are its
+    /// neighbouring months with papers. What a page shows of the others stays put as the month grows:
+    /// the month's count only on its first page, and a page's pager runs to the page after it
+    /// (<paramref name="Pages"/>), but on the first and last pages, which a new day changes anyway,
+    /// to the month's last page.
+    /// </summary>
+    internal sealed record MonthInput(Topic Topic, int Year, int Month, int? Count, IReadOnlyList<SitePaper> Papers, int Page, int Pages,
         (int Year, int Month)? Newer, (int Year, int Month)? Older);
 
     public IEnumerable<PlannedOutput> Plan(BuildContext context)
@@ -68,12 +78,16 @@ internal sealed class TopicPagesPipeline : IPipeline
             {
                 var month = months[m];
                 (int, int)? Neighbour(int at) => at >= 0 && at < months.Count ? (months[at].Year, months[at].Month) : null;
+                // The order they trended in: by first day (a stable sort keeps each day's reading order).
+                var inOrder = month.Papers.OrderBy(p => p.Paper.FirstTrending).ToList();
                 // Not (count + size - 1) / size: with page_size near int.MaxValue that overflowed, and no month had a page.
-                var pages = month.Papers.Count == 0 ? 0 : (month.Papers.Count - 1) / pageSize + 1;
+                var pages = inOrder.Count == 0 ? 0 : (inOrder.Count - 1) / pageSize + 1;
                 for (var page = 1; page <= pages; page++)
                 {
-                    var slice = month.Papers.Skip((page - 1) * pageSize).Take(pageSize).ToList();
-                    var monthInput = new MonthInput(topic, month.Year, month.Month, month.Papers.Count, slice, page, pages, Neighbour(m - 1), Neighbour(m + 1));
+                    var slice = inOrder.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+                    var shown = page == 1 || page == pages ? pages : page + 1;
+                    var monthInput = new MonthInput(topic, month.Year, month.Month, page == 1 ? inOrder.Count : null, slice, page, shown,
+                        Neighbour(m - 1), Neighbour(m + 1));
                     yield return context.Page(Urls.TopicMonth(topic.Slug, month.Year, month.Month, page), "topic-month", monthInput, static (shared, path, input) =>
                     {
                         var topic = input.Topic;
@@ -92,9 +106,10 @@ internal sealed class TopicPagesPipeline : IPipeline
                             BibtexHref = shared.Urls.Href(Urls.TopicMonthBibtex(topic.Slug, input.Year, input.Month)),
                         });
                     }) with
-                    { LastModified = slice[0].Paper.FirstTrending };
+                    // The first page shows the month's count, which its newest paper last changed.
+                    { LastModified = (page == 1 ? inOrder : slice)[^1].Paper.FirstTrending };
                 }
-                yield return BibtexFiles.Plan(context, Urls.TopicMonthBibtex(topic.Slug, month.Year, month.Month), month.Papers);
+                yield return BibtexFiles.Plan(context, Urls.TopicMonthBibtex(topic.Slug, month.Year, month.Month), inOrder);
             }
         }
     }
@@ -116,8 +131,8 @@ internal sealed class TopicPagesPipeline : IPipeline
     {
         Page = month.Page,
         Pages = month.Pages,
-        Previous = month.Page > 1 ? new LinkView(shared.Urls.Href(Urls.TopicMonth(slug, month.Year, month.Month, month.Page - 1)), shared.Strings.Text("topic_month.newer_papers")) : null,
-        Next = month.Page < month.Pages ? new LinkView(shared.Urls.Href(Urls.TopicMonth(slug, month.Year, month.Month, month.Page + 1)), shared.Strings.Text("topic_month.older_papers")) : null,
+        Previous = month.Page > 1 ? new LinkView(shared.Urls.Href(Urls.TopicMonth(slug, month.Year, month.Month, month.Page - 1)), shared.Strings.Text("topic_month.older_papers")) : null,
+        Next = month.Page < month.Pages ? new LinkView(shared.Urls.Href(Urls.TopicMonth(slug, month.Year, month.Month, month.Page + 1)), shared.Strings.Text("topic_month.newer_papers")) : null,
         Items = PageNumbers(month.Page, month.Pages)
             .Select(n => n == 0
                 ? new PagerItemView(0, "", false) { Gap = true }

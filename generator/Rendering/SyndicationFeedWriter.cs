@@ -39,17 +39,16 @@ internal static class SyndicationFeedWriter
 
     private static SyndicationItem ToItem(FeedEntry entry)
     {
-        var item = new SyndicationItem(
-            XmlText.Clean(entry.Title),
-            new TextSyndicationContent(XmlText.Clean(entry.SummaryHtml), TextSyndicationContentKind.Html),
-            new Uri(entry.Url),
-            entry.Id,
-            entry.Updated)
+        // The abstract goes in the summary alone: no content element (the page is a link away).
+        var item = new SyndicationItem
         {
+            Title = new TextSyndicationContent(XmlText.Clean(entry.Title)),
+            Summary = new TextSyndicationContent(XmlText.Clean(entry.SummaryHtml), TextSyndicationContentKind.Html),
+            Id = entry.Id,
+            LastUpdatedTime = entry.Updated,
             PublishDate = entry.Published,
         };
-        item.Summary = new TextSyndicationContent(XmlText.Clean(entry.SummaryHtml), TextSyndicationContentKind.Html);
-        item.Content = null;
+        item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(entry.Url)));
         foreach (var author in entry.Authors) item.Authors.Add(new SyndicationPerson { Name = XmlText.Clean(author) });
         foreach (var category in entry.Categories) item.Categories.Add(new SyndicationCategory(XmlText.Clean(category)));
         return item;

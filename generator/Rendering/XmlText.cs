@@ -43,9 +43,18 @@ internal static class XmlText
 
     public static byte[] Write(Action<XmlWriter> write)
     {
-        using var stream = new MemoryStream();
+        // Each thread writes into the same stream file after file: a month's archive is megabytes, and
+        // a fresh stream grown by doubling for each file left twice its size behind as garbage.
+        var stream = t_stream ?? new MemoryStream(64 * 1024);
+        t_stream = null; // taken while in use, should a writer ever write another file
+        stream.SetLength(0);
         using (var writer = XmlWriter.Create(stream, Settings)) write(writer);
         stream.WriteByte((byte)'\n');
-        return stream.ToArray();
+        var bytes = stream.ToArray();
+        t_stream = stream;
+        return bytes;
     }
+
+    [ThreadStatic]
+    private static MemoryStream? t_stream;
 }

@@ -32,8 +32,12 @@ internal sealed record SiteModel
     /// <summary>Visible papers, newest first trending day first, then by title.</summary>
     public required IReadOnlyList<SitePaper> Papers { get; init; }
 
-    /// <summary>Each paper's most similar papers (TF-IDF), most similar first.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<SitePaper>> Related { get; init; } = new Dictionary<string, IReadOnlyList<SitePaper>>();
+    /// <summary>Each paper's most similar papers (TF-IDF), most similar first; waits for <see cref="RelatedWork"/> when it is still going.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<SitePaper>> Related => RelatedWork.GetAwaiter().GetResult();
+
+    /// <summary>The related papers, worked out beside the planning of the pages that do not show them.</summary>
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<SitePaper>>> RelatedWork { get; init; } =
+        Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<SitePaper>>>(new Dictionary<string, IReadOnlyList<SitePaper>>());
 
     /// <summary>Records merged into another paper (redirect_to): their addresses redirect there.</summary>
     public IReadOnlyList<Paper> MergedPapers { get; init; } = [];
@@ -48,28 +52,24 @@ internal sealed record SiteModel
     public AuthorSpellings AuthorSpellings { get; init; } = AuthorSpellings.None;
 
     /// <summary>The authors with enough trending papers for a page of their own, and each one's address.</summary>
-    public AuthorIndex Authors => Once(ref _authors, () => new AuthorIndex(Papers, AuthorSpellings, Config.AuthorMinPapers));
+    public AuthorIndex Authors => LazyInitializer.EnsureInitialized(ref _authors, ref _authorsLock, () => new AuthorIndex(Papers, AuthorSpellings, Config.AuthorMinPapers));
 
     private AuthorIndex? _authors;
 
     /// <summary>Each paper's place in the reading order of each day it trended (0 first).</summary>
-    public TrendingPositions Positions => Once(ref _positions, () => new TrendingPositions(Days));
+    public TrendingPositions Positions => LazyInitializer.EnsureInitialized(ref _positions, ref _positionsLock, () => new TrendingPositions(Days));
 
     private TrendingPositions? _positions;
 
     /// <summary>Each paper's BibTeX key, unique within the archive.</summary>
-    public BibtexKeys BibtexKeys => Once(ref _bibtexKeys, () => new BibtexKeys(Papers.Select(p => p.Paper)));
+    public BibtexKeys BibtexKeys => LazyInitializer.EnsureInitialized(ref _bibtexKeys, ref _bibtexKeysLock, () => new BibtexKeys(Papers.Select(p => p.Paper)));
 
     private BibtexKeys? _bibtexKeys;
 
-    // Pipelines plan on every core at once, and several read these: each is made once, not once per reader.
-    private readonly object _once = new();
-
-    private T Once<T>(ref T? field, Func<T> make) where T : class
-    {
-        var sync = _once;
-        return LazyInitializer.EnsureInitialized(ref field, ref sync, make);
-    }
+    // Pipelines plan on every core at once, and several read these: each is made once, not once per
+    // reader, and each under its own lock (under one, a pipeline that wanted the positions waited
+    // while another made the author index).
+    private object? _authorsLock, _positionsLock, _bibtexKeysLock;
 
     /// <summary>The latest trending day: when the archive was last updated (never the build time).</summary>
     public DateOnly? LastUpdated => Days.Count > 0 ? Days[0].Day : null;

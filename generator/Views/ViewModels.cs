@@ -191,7 +191,7 @@ internal sealed record PaperView
 
     private Lazy<byte[]>? _card; // UTF-8, like the abstract
 
-    internal void SetCard(Func<string> render) => _card = new Lazy<byte[]>(() => Utf8.GetBytes(render()), LazyThreadSafetyMode.ExecutionAndPublication);
+    internal void SetCard(Func<byte[]> render) => _card = new Lazy<byte[]>(render, LazyThreadSafetyMode.ExecutionAndPublication);
 }
 
 /// <summary>Previous/next and numbered pages of a paginated list.</summary>
@@ -313,7 +313,7 @@ internal sealed record TopicMonthLinkView(string Label, string Href, int Count);
 /// It shows nothing of the rest of the topic that can change (no total count), so a nightly's new
 /// papers change only the months they land in.
 /// </summary>
-internal sealed record TopicMonthView(TopicLinkView Topic, string RssHref, string AtomHref, string Month, int Count,
+internal sealed record TopicMonthView(TopicLinkView Topic, string RssHref, string AtomHref, string Month, int? Count,
     IReadOnlyList<PaperView> Papers, PagerView Pager, LinkView? Newer, LinkView? Older)
 {
     /// <summary>Every paper of the month (all its pages) as one .bib file.</summary>

@@ -13,7 +13,7 @@ namespace PaperTrail.Tests.Commands;
 public sealed class BuildProgressTests : IDisposable
 {
     private static readonly string[] Stages =
-        ["scan inputs", "load", "node tools", "model (topics, related)", "math, templates", "plan", "render, check links, stage", "commit"];
+        ["scan inputs", "load", "node tools", "model (topics)", "math, templates", "plan, related papers", "render, check links, stage", "commit"];
 
     private static readonly string FullBar = new('#', 24);
 
