@@ -78,7 +78,7 @@ internal static class SiteModelBuilder
         // Related papers are most of what modelling costs, and only paper pages show them: they are
         // worked out on their own while the other pages are planned (SitePlanning plans paper pages
         // last), which fills the cores one or the other left idle (a new day at 10,000 papers, native
-        // build, 2 cores: model and plan 0.23 to 0.27 s one after the other, 0.19 to 0.23 s side by side).
+        // build, 2 cores, 6 alternating rounds: median 1.04 s side by side, 1.14 s one after the other).
         var relatedWork = Task.Run(() => RelatedOf(papers, reference, cache, tokens, counts: order.Select(i => cached[i]?.Terms).ToArray(), related));
         worked = relatedWork.ContinueWith(done =>
         {
