@@ -127,8 +127,8 @@ internal sealed class TemplateSet
             strategy.Register(type);
     }
 
-    /// <summary>Renders a partial on its own with one named value, e.g. the paper-card of one paper, as UTF-8.</summary>
-    public byte[] RenderPartial(string partial, string name, object value)
+    /// <summary>Renders a partial on its own with one named value, e.g. the paper-card of one paper.</summary>
+    public string RenderPartial(string partial, string name, object value)
     {
         var template = _partials.GetOrAdd(partial, p =>
         {
@@ -138,16 +138,9 @@ internal sealed class TemplateSet
         });
         var context = new TemplateContext(_options);
         context.SetValue(name, value);
-        // Into one builder per thread, taken while in use (a partial is rendered in the middle of a
-        // page): ten thousand cards each grew and dropped a builder, then a string of it.
-        var writer = t_partialWriter ?? new StringWriter(new System.Text.StringBuilder(8 * 1024), CultureInfo.InvariantCulture);
-        t_partialWriter = null;
         try
         {
-            writer.GetStringBuilder().Clear();
-            var rendering = template.RenderAsync(writer, Encoder, context);
-            if (!rendering.IsCompletedSuccessfully) rendering.AsTask().GetAwaiter().GetResult();
-            return Utf8(writer.GetStringBuilder());
+            return template.Render(context, Encoder);
         }
         catch (FileNotFoundException e)
         {
@@ -161,14 +154,7 @@ internal sealed class TemplateSet
         {
             throw StringError(DisplayPath.Of(_theme.Find($"partials/{partial}.liquid")!), e);
         }
-        finally
-        {
-            t_partialWriter = writer;
-        }
     }
-
-    [ThreadStatic]
-    private static StringWriter? t_partialWriter;
 
     /// <summary>Renders <paramref name="layout"/> with <c>site</c>, <c>page</c> and <c>model</c>, inside the base layout, as UTF-8.</summary>
     public byte[] RenderPage(string layout, SiteView site, PageView page, object model)

@@ -191,7 +191,7 @@ internal sealed record PaperView
 
     private Lazy<byte[]>? _card; // UTF-8, like the abstract
 
-    internal void SetCard(Func<byte[]> render) => _card = new Lazy<byte[]>(render, LazyThreadSafetyMode.ExecutionAndPublication);
+    internal void SetCard(Func<string> render) => _card = new Lazy<byte[]>(() => Utf8.GetBytes(render()), LazyThreadSafetyMode.ExecutionAndPublication);
 }
 
 /// <summary>Previous/next and numbered pages of a paginated list.</summary>
@@ -311,7 +311,8 @@ internal sealed record TopicMonthLinkView(string Label, string Href, int Count);
 /// <summary>
 /// <c>topic-month.liquid</c>: one page of the papers of a topic that first trended in one month.
 /// It shows nothing of the rest of the topic that can change (no total count), so a nightly's new
-/// papers change only the months they land in.
+/// papers change only the months they land in; and within the month, <see cref="Count"/> only on its
+/// first page (null on the others), so they change only its first and last pages.
 /// </summary>
 internal sealed record TopicMonthView(TopicLinkView Topic, string RssHref, string AtomHref, string Month, int? Count,
     IReadOnlyList<PaperView> Papers, PagerView Pager, LinkView? Newer, LinkView? Older)
