@@ -53,8 +53,8 @@ internal sealed class BoundedYamlParser : IParser
 
     public ParsingEvent? Current => _parser.Current;
 
-    /// <summary>The 1-based line the scanner has read up to.</summary>
-    public long LineReached => _scanner.CurrentPosition.Line;
+    /// <summary>Where the scanner has read up to.</summary>
+    public Mark Reached => _scanner.CurrentPosition;
 
     /// <summary>Where the outermost <c>[ … ]</c> or <c>{ … }</c> still open began, if one is: the likely unclosed one.</summary>
     public Mark? OpenFlowStart => _open.FirstOrDefault(o => o.Flow) is { Flow: true } open ? open.Start : null;

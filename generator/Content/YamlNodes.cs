@@ -10,7 +10,16 @@ namespace PaperTrail.Content;
 /// </summary>
 internal sealed class YamlNodes(string file, int lineOffset, List<ContentProblem> problems)
 {
-    public int LineOf(YamlNode node) => (int)node.Start.Line + lineOffset;
+    private string _yaml = "";
+
+    public int LineOf(YamlNode node) => LineOf(node.Start) + lineOffset;
+
+    /// <summary>
+    /// The line of a place in the text as an editor, grep and git count lines: by '\n' alone. YAML also
+    /// breaks lines at U+2028, U+2029 and U+0085, so its own line numbers run past the file's end when
+    /// one of those is in it.
+    /// </summary>
+    private int LineOf(Mark mark) => 1 + _yaml.AsSpan(0, (int)Math.Clamp(mark.Index, 0, _yaml.Length)).Count('\n');
 
     public void Problem(YamlNode node, string message) => problems.Add(new ContentProblem(file, LineOf(node), message));
 
@@ -100,6 +109,7 @@ internal sealed class YamlNodes(string file, int lineOffset, List<ContentProblem
     /// <param name="maxAliases">How many aliases the text may use (<see cref="BoundedYamlParser"/>): 0 where none belongs.</param>
     public YamlMappingNode? ParseMapping(string yaml, string what, int maxAliases = BoundedYamlParser.MaxAliases)
     {
+        _yaml = yaml;
         var stream = new YamlStream();
         using var reader = new StringReader(yaml);
         var parser = new BoundedYamlParser(reader, maxAliases);
@@ -109,7 +119,7 @@ internal sealed class YamlNodes(string file, int lineOffset, List<ContentProblem
         }
         catch (YamlLimitException e)
         {
-            problems.Add(new ContentProblem(file, (int)e.Start.Line + lineOffset, $"{what}: {e.Reason}"));
+            problems.Add(new ContentProblem(file, LineOf(e.Start) + lineOffset, $"{what}: {e.Reason}"));
             return null;
         }
         catch (YamlException e)
@@ -123,7 +133,7 @@ internal sealed class YamlNodes(string file, int lineOffset, List<ContentProblem
             // Nothing but this text goes into the parser, so whatever it throws is about the text: on some
             // broken input YamlDotNet fails with InvalidOperationException or ArgumentException and no
             // position. Its scanner's position is where it gave up.
-            SyntaxProblem(yaml, what, parser.LineReached, null, "the YAML reader cannot make sense of it from here", parser);
+            SyntaxProblem(yaml, what, LineOf(parser.Reached), null, "the YAML reader cannot make sense of it from here", parser);
             return null;
         }
         if (stream.Documents.Count == 0) return new YamlMappingNode();
@@ -143,28 +153,39 @@ internal sealed class YamlNodes(string file, int lineOffset, List<ContentProblem
     /// as indentation) carry the start of the whole text as both, while the scanner itself stands on
     /// the fault.
     /// </summary>
-    private (long At, string? Note) Locate(YamlException e, string yaml, BoundedYamlParser parser)
+    private (int At, string? Note) Locate(YamlException e, string yaml, BoundedYamlParser parser)
     {
         var startsSomewhere = e.Start.Index > 0 && e.Start.Index < yaml.Length;
-        if (startsSomewhere && yaml[(int)e.Start.Index] is '"' or '\'' && (e.Start.Line < e.End.Line || e.End.Index >= yaml.Length))
-            return (e.Start.Line, "is the quote opened on this line closed?");
-        if (startsSomewhere && e.End.Index >= yaml.Length) return (e.Start.Line, null);
-        var at = e is SyntaxErrorException ? Math.Max(e.End.Line, parser.LineReached) : e.End.Line;
-        return (at, startsSomewhere && e.Start.Line < at ? $"reading what began on line {e.Start.Line + lineOffset}" : null);
+        var (start, end) = (LineOf(e.Start), LineOf(e.End));
+        if (startsSomewhere && yaml[(int)e.Start.Index] is '"' or '\'' && (start < end || e.End.Index >= yaml.Length))
+            return (start, "is the quote opened on this line closed?");
+        if (startsSomewhere && e.End.Index >= yaml.Length) return (start, null);
+        var at = e is SyntaxErrorException ? Math.Max(end, LineOf(parser.Reached)) : end;
+        return (at, startsSomewhere && start < at ? $"reading what began on line {start + lineOffset}" : null);
     }
 
     /// <summary>
     /// The problem at the line the reader stopped on, with the note, or else the bracket still open
     /// when there is one further up: an unclosed list is only found lines later.
     /// </summary>
-    private void SyntaxProblem(string yaml, string what, long stopped, string? note, string message, BoundedYamlParser parser)
+    private void SyntaxProblem(string yaml, string what, int stopped, string? note, string message, BoundedYamlParser parser)
     {
         // At end of input the parser points past the YAML: name its last line instead.
         var yamlLines = yaml.TrimEnd('\n').Split('\n').Length;
-        var at = (int)Math.Clamp(stopped, 1, yamlLines);
-        if (note is null && parser.OpenFlowStart is { } open && open.Line < at)
-            note = $"is the {Bracket(yaml, open)} opened on line {open.Line + lineOffset} closed?";
+        var at = Math.Clamp(stopped, 1, yamlLines);
+        if (note is null && parser.OpenFlowStart is { } open && LineOf(open) < at)
+            note = $"is the {Bracket(yaml, open)} opened on line {LineOf(open) + lineOffset} closed?";
+        if (note is null && UnseenLineBreak(yaml, at) is { } unseen)
+            note = $"this line holds a U+{(int)unseen:X4}, which YAML reads as a line break: delete it";
         problems.Add(new ContentProblem(file, at + lineOffset, $"{what} is not valid YAML: {message}{(note is null ? "" : $" ({note})")}"));
+    }
+
+    /// <summary>A character on the given line that YAML takes for a line break and an editor shows as nothing, if there is one.</summary>
+    private static char? UnseenLineBreak(string yaml, int line)
+    {
+        var text = yaml.Split('\n').ElementAtOrDefault(line - 1) ?? "";
+        var at = text.AsSpan().IndexOfAny('\u2028', '\u2029', '\u0085');
+        return at >= 0 ? text[at] : null;
     }
 
     private static string Bracket(string yaml, Mark open) =>

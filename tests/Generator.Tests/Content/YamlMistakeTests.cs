@@ -86,6 +86,8 @@ public sealed class YamlMistakeTests : IDisposable
     // Valid YAML, but every page's footer would link to it: a slip found by the property below.
     [InlineData("title: Fixture Archive\nbase_url: https://example.org/\ncontact: someone@example:.org\n", 3, "'contact' has 'someone@example:.org'")]
     [InlineData("title: Fixture Archive\nbase_url: https://example.org/papers/\n language en\n", 2, "is the line below it indented by mistake?")]
+    // YAML breaks lines at U+2028 too: the line is the file's, and the invisible character is named.
+    [InlineData("title: Fixture\u2028Archive\nbase_url: https://example.org/\n", 1, "holds a U+2028, which YAML reads as a line break")]
     public void A_broken_site_yml_is_named_with_its_line(string text, int at, string message)
     {
         _site.Write("content/site.yml", text);
@@ -98,6 +100,8 @@ public sealed class YamlMistakeTests : IDisposable
     [InlineData("topics:\n  - slug: other\n    name: Other\n    aliases: [misc, rest\n    description: The rest.\n", 5, "is the [ … ] opened on line 4 closed?")]
     [InlineData("topics:\n  - slug: other\n    name: Other\n   description: The rest.\n", 4, "not valid YAML")]
     [InlineData("topics:\n  - slug: other\n    phrases: { \"a b\": 2\n    threshold: 1\n    name: Other\n", 4, "is the { … } opened on line 3 closed?")]
+    // YAML breaks lines at U+2028 too, so its own count ran past the file's last line (found by MutatedYamlPropertyTests).
+    [InlineData("topics:\n  - slug: other\n    name: Other\n\u2028description: The rest.\n", 4, "unknown key 'description'")]
     public void A_broken_topics_yml_is_named_with_its_line(string text, int at, string message)
     {
         _site.Write("content/topics.yml", text);
