@@ -126,14 +126,6 @@ internal static class ArchiveLoader
     public static byte[] ReadBytes(string path)
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var bytes = new byte[RandomAccess.GetLength(handle)];
-        var read = 0;
-        while (read < bytes.Length)
-        {
-            var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
-            if (n == 0) return bytes[..read];
-            read += n;
-        }
-        return bytes;
+        return ContentFile.ReadAll(handle, RandomAccess.GetLength(handle));
     }
 }

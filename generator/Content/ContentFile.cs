@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 using PaperTrail.Errors;
 using PaperTrail.Platform;
 
@@ -83,15 +84,7 @@ internal static class ContentFile
                 problem = TooLarge(file, length, cap, path);
                 return null;
             }
-            var bytes = new byte[length];
-            var read = 0;
-            while (read < bytes.Length)
-            {
-                var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
-                if (n == 0) return bytes[..read];
-                read += n;
-            }
-            return bytes;
+            return ReadAll(handle, length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -152,5 +145,19 @@ internal static class ContentFile
         {
             return null;
         }
+    }
+
+    /// <summary>The <paramref name="length"/> bytes of an open file, into one array (no stream buffer); fewer if it was cut short meanwhile.</summary>
+    internal static byte[] ReadAll(SafeFileHandle handle, long length)
+    {
+        var bytes = new byte[length];
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
+            if (n == 0) return bytes[..read];
+            read += n;
+        }
+        return bytes;
     }
 }
