@@ -1,4 +1,5 @@
 using System.Globalization;
+using PaperTrail.Errors;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -14,12 +15,8 @@ internal sealed class YamlNodes(string file, int lineOffset, List<ContentProblem
 
     public int LineOf(YamlNode node) => LineOf(node.Start) + lineOffset;
 
-    /// <summary>
-    /// The line of a place in the text as an editor, grep and git count lines: by '\n' alone. YAML also
-    /// breaks lines at U+2028, U+2029 and U+0085, so its own line numbers run past the file's end when
-    /// one of those is in it.
-    /// </summary>
-    private int LineOf(Mark mark) => 1 + _yaml.AsSpan(0, (int)Math.Clamp(mark.Index, 0, _yaml.Length)).Count('\n');
+    /// <summary>The line of a place in the text as the reader counts lines (<see cref="TextLines"/>), not as YAML does.</summary>
+    private int LineOf(Mark mark) => TextLines.LineAt(_yaml, mark.Index);
 
     public void Problem(YamlNode node, string message) => problems.Add(new ContentProblem(file, LineOf(node), message));
 

@@ -28,16 +28,18 @@ internal sealed class NightlyWorkflowCheck : IForkCheck
         }
         YamlMappingNode? root;
         string? broken = null;
+        var text = "";
         try
         {
             var yaml = new YamlStream();
-            using (var reader = new StringReader(ArchiveLoader.ReadText(path))) yaml.Load(reader);
+            text = ArchiveLoader.ReadText(path);
+            using (var reader = new StringReader(text)) yaml.Load(reader);
             root = yaml.Documents.Count > 0 ? yaml.Documents[0].RootNode as YamlMappingNode : null;
         }
         catch (YamlException e)
         {
             root = null;
-            broken = $"{shown}:{e.Start.Line}: not YAML GitHub can read ({e.Message}); fix the workflow";
+            broken = $"{shown}:{TextLines.LineAt(text, e.Start.Index)}: not YAML GitHub can read ({e.Message}); fix the workflow";
         }
         if (root is null)
         {

@@ -48,7 +48,7 @@ internal sealed partial class ShareCardTemplate
     {
         foreach (Match match in Placeholder().Matches(text))
             if (!Names.Contains(match.Groups[1].Value, StringComparer.Ordinal))
-                throw UserError.At(DisplayPath.Of(path), LineOf(text, match.Index),
+                throw UserError.At(DisplayPath.Of(path), TextLines.LineAt(text, match.Index),
                     $"unknown placeholder '{match.Value}' in the card template; it knows {string.Join(", ", Names.Select(n => "{{" + n + "}}"))}");
         var sample = Fill(text, Names.ToDictionary(n => n, n => n, StringComparer.Ordinal));
         float size = 64, width = 1040, subtitle = 30;
@@ -110,5 +110,4 @@ internal sealed partial class ShareCardTemplate
         throw UserError.At(DisplayPath.Of(path), ((IXmlLineInfo)reader).LineNumber, $"{name}=\"{value}\" must be a number of pixels above 0");
     }
 
-    private static int LineOf(string text, int index) => 1 + text.AsSpan(0, index).Count('\n');
 }

@@ -185,14 +185,17 @@ public sealed class DoctorCommandTests : IDisposable
         Assert.Contains("no job has `pages: write` permission", problem);
     }
 
-    [Fact]
-    public void A_workflow_that_is_not_yaml_is_named_with_its_line()
+    [Theory]
+    [InlineData("name: Nightly\non:\n  schedule: [\n  - x: y\n", 4)]
+    // YAML also breaks lines at U+2028: the line named is the file's, as an editor counts it.
+    [InlineData("name: Nightly\u2028\u2028\u2028\non:\n  schedule: [\n  - x: y\n", 4)]
+    public void A_workflow_that_is_not_yaml_is_named_with_its_line(string text, int line)
     {
         Fork();
-        _dir.Write(".github/workflows/nightly.yml", "name: Nightly\non:\n  schedule: [\n");
+        _dir.Write(".github/workflows/nightly.yml", text);
 
         var problem = Assert.Single(Problems(Doctor()));
-        Assert.StartsWith($"problem: {Shown(".github/workflows/nightly.yml")}:", problem);
+        Assert.StartsWith($"problem: {Shown(".github/workflows/nightly.yml")}:{line}: ", problem);
         Assert.Contains("not YAML GitHub can read", problem);
     }
 
