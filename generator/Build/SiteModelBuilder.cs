@@ -79,10 +79,12 @@ internal static class SiteModelBuilder
         // worked out on their own while the other pages are planned (SitePlanning plans paper pages
         // last), which fills the cores one or the other left idle (a new day at 10,000 papers, native
         // build, 2 cores, 6 alternating rounds: median 1.04 s side by side, 1.14 s one after the other).
-        var relatedWork = Task.Run(() => RelatedOf(papers, reference, cache, tokens, counts: order.Select(i => cached[i]?.Terms).ToArray(), related));
+        // Each paper's term counts: the cache's, and the others filled in as the related papers are found.
+        var counts = order.Select(i => cached[i]?.Terms).ToArray();
+        var relatedWork = Task.Run(() => RelatedOf(papers, reference, cache, tokens, counts, related));
         worked = relatedWork.ContinueWith(done =>
         {
-            var (_, counts, terms, relatedState) = done.GetAwaiter().GetResult();
+            var (_, terms, relatedState) = done.GetAwaiter().GetResult();
             var entries = new Dictionary<string, BuildCache.Entry>(StringComparer.Ordinal);
             for (var k = 0; k < order.Length; k++)
             {
@@ -114,20 +116,21 @@ internal static class SiteModelBuilder
     }
 
     /// <summary>
-    /// Each paper's related papers (none when <paramref name="related"/> is false), with the term counts
-    /// filled in for the papers the cache did not have, the term numbering they index, and what the next build reuses.
+    /// Each paper's related papers (none when <paramref name="related"/> is false), filling in
+    /// <paramref name="counts"/> for the papers the cache did not have; with the term numbering they
+    /// index, and what the next build reuses.
     /// </summary>
-    private static (IReadOnlyDictionary<string, IReadOnlyList<SitePaper>> BySlug, (int Term, float Count)[]?[] Counts, TermTable Terms, RelatedState? State) RelatedOf(
+    private static (IReadOnlyDictionary<string, IReadOnlyList<SitePaper>> BySlug, TermTable Terms, RelatedState? State) RelatedOf(
         IReadOnlyList<SitePaper> papers, TermFrequencies reference, BuildCache cache, PaperTokenCache tokens, (int Term, float Count)[]?[] counts, bool related)
     {
         var terms = new TermTable(cache.Terms);
         var bySlug = new Dictionary<string, IReadOnlyList<SitePaper>>(papers.Count, StringComparer.Ordinal);
-        if (!related) return (bySlug, counts, terms, null);
+        if (!related) return (bySlug, terms, null);
         var papersBySlug = papers.ToDictionary(p => p.Slug, StringComparer.Ordinal);
         var slugs = RelatedPapers.Compute(papers.Select(p => p.Paper).ToList(), reference, terms, counts, cache.Related, out var state, tokens);
         var lists = new IReadOnlyList<SitePaper>[papers.Count];
         Parallel.For(0, papers.Count, k => lists[k] = slugs[papers[k].Slug].Select(s => papersBySlug[s]).ToArray());
         for (var k = 0; k < papers.Count; k++) bySlug[papers[k].Slug] = lists[k];
-        return (bySlug, counts, terms, state);
+        return (bySlug, terms, state);
     }
 }

@@ -28,11 +28,10 @@ internal sealed class NightlyWorkflowCheck : IForkCheck
         }
         YamlMappingNode? root;
         string? broken = null;
-        var text = "";
+        var text = ArchiveLoader.ReadText(path);
         try
         {
             var yaml = new YamlStream();
-            text = ArchiveLoader.ReadText(path);
             using (var reader = new StringReader(text)) yaml.Load(reader);
             root = yaml.Documents.Count > 0 ? yaml.Documents[0].RootNode as YamlMappingNode : null;
         }
